@@ -1,0 +1,183 @@
+import { z } from 'zod';
+
+/** 行政区划代码: the 6-digit official division code, the district's id. */
+export const districtCodeSchema = z
+  .string()
+  .regex(/^\d{6}$/, { message: 'district code must be 6 digits (行政区划代码)' });
+
+export const districtSchema = z.object({
+  code: districtCodeSchema,
+  name: z.string().min(1),
+  city: z.string().min(1),
+  province: z.string().min(1),
+});
+export type District = z.infer<typeof districtSchema>;
+
+/** 指标属性: 预期性 (expected) or 约束性 (binding). */
+export const attributeSchema = z.enum(['expected', 'binding']);
+export type Attribute = z.infer<typeof attributeSchema>;
+
+/** The target forms of spec §2. */
+export const targetFormSchema = z.enum([
+  'level',
+  'annual_rate',
+  'cumulative',
+  'bound',
+  'maintain',
+  'assigned',
+  'linked',
+  'monitor',
+]);
+export type TargetForm = z.infer<typeof targetFormSchema>;
+
+/**
+ * 左右 about · 以上/≥/不低于 at_least · 以下/≤/不高于 at_most ·
+ * </低于/控制在…以内 below · > above.
+ */
+export const comparatorSchema = z.enum(['about', 'at_least', 'at_most', 'below', 'above']);
+export type Comparator = z.infer<typeof comparatorSchema>;
+
+export const directionSchema = z.enum(['increase', 'decrease', 'maintain']);
+export type Direction = z.infer<typeof directionSchema>;
+
+/** What a `cumulative` total sums: the yearly values, or their increases over the previous year. */
+export const sumOfSchema = z.enum(['values', 'increases']);
+export type SumOf = z.infer<typeof sumOfSchema>;
+
+/** A parsed target (spec §2). Absent numbers are null, never undefined. */
+export const targetSchema = z.object({
+  form: targetFormSchema,
+  /** 基数: the plan's printed year-B value, when it printed one. */
+  baseline: z.number().nullable(),
+  /** T: the target-year level (level), the bound (bound), the kept level (maintain). */
+  value: z.number().nullable(),
+  /** Average yearly growth in % (annual_rate; also on a level row that states one). */
+  rate: z.number().nullable(),
+  /** X: the five-year total (cumulative). */
+  cumulative: z.number().nullable(),
+  sumOf: sumOfSchema.nullable().default(null),
+  comparator: comparatorSchema.nullable(),
+  /** Tolerance in the indicator's unit (percentage points for rates). */
+  tolerance: z.number().nonnegative(),
+  direction: directionSchema.nullable(),
+  /** `seq` of the indicator a `linked` target tracks. */
+  linkedTo: z.number().int().positive().nullable(),
+});
+export type Target = z.infer<typeof targetSchema>;
+
+/** The plan's own cell texts, kept verbatim beside the parsed target. */
+export const rawCellsSchema = z.object({
+  baseline: z.string().nullable(),
+  target: z.string().nullable(),
+  rate: z.string().nullable(),
+  attribute: z.string().nullable(),
+});
+export type RawCells = z.infer<typeof rawCellsSchema>;
+
+/** Where an indicator came from in the plan document. */
+export const sourceSchema = z.object({
+  document: z.string().min(1),
+  line: z.number().int().positive().nullable(),
+  kind: z.enum(['table', 'text']),
+  quote: z.string().nullable(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const indicatorSchema = z.object({
+  seq: z.number().int().positive(),
+  category: z.string(),
+  name: z.string().min(1),
+  unit: z.string(),
+  attribute: attributeSchema,
+  /** 牵头单位 */
+  leadDepartment: z.string().nullable(),
+  raw: rawCellsSchema,
+  target: targetSchema,
+  source: sourceSchema,
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+/** Per-plan assessment settings (spec §3); every default is the spec's. */
+export const assessmentSettingsSchema = z.object({
+  /** ε: a pace ratio of at least 1 − ε is on track. */
+  epsilon: z.number().min(0).max(1).default(0.05),
+  /** A pace ratio below this is seriously lagging. */
+  seriousPace: z.number().min(0).max(1).default(0.5),
+  /** Default tolerance of 左右, in percentage points. */
+  aboutTolerance: z.number().min(0).default(0.5),
+  /** Tolerance of 基本同步 for linked indicators, in percentage points. */
+  linkedTolerance: z.number().min(0).default(0.5),
+  /** An average rate this many pp below L (or above U) is seriously lagging. */
+  rateSeriousGap: z.number().min(0).default(1),
+  /** A required rate more than this many pp above L is seriously lagging. */
+  requiredRateGap: z.number().min(0).default(2),
+  /** A value changing more than this share from last year asks for confirmation. */
+  changeThreshold: z.number().min(0).default(0.5),
+});
+export type AssessmentSettings = z.infer<typeof assessmentSettingsSchema>;
+export const defaultSettings: AssessmentSettings = assessmentSettingsSchema.parse({});
+
+export const planHeaderSchema = z
+  .object({
+    title: z.string().min(1),
+    baselineYear: z.number().int().min(1949).max(2100),
+    midtermYear: z.number().int().min(1949).max(2100),
+    targetYear: z.number().int().min(1949).max(2100),
+    settings: assessmentSettingsSchema.default(defaultSettings),
+  })
+  .refine((p) => p.baselineYear < p.midtermYear && p.midtermYear < p.targetYear, {
+    message: 'years must satisfy baselineYear < midtermYear < targetYear',
+    path: ['midtermYear'],
+  });
+export type PlanHeader = z.infer<typeof planHeaderSchema>;
+/** Baseline year B, mid-term year M, target year Y (spec §1). */
+export type PlanPeriod = Pick<PlanHeader, 'baselineYear' | 'midtermYear' | 'targetYear'>;
+
+export const PLAN_FORMAT = 'plan-monitor/plan@1';
+
+/** The interchange format: one district's plan with its main indicators. */
+export const planFileSchema = z
+  .object({
+    format: z.literal(PLAN_FORMAT),
+    district: districtSchema,
+    plan: planHeaderSchema,
+    indicators: z.array(indicatorSchema),
+  })
+  .superRefine((file, ctx) => {
+    const seen = new Set<number>();
+    file.indicators.forEach((ind, i) => {
+      if (seen.has(ind.seq)) {
+        ctx.addIssue({ code: 'custom', path: ['indicators', i, 'seq'], message: `duplicate seq ${ind.seq}` });
+      }
+      seen.add(ind.seq);
+    });
+    file.indicators.forEach((ind, i) => {
+      const to = ind.target.linkedTo;
+      if (to !== null && !seen.has(to)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'target', 'linkedTo'],
+          message: `links to seq ${to}, which is not in this plan`,
+        });
+      }
+    });
+  });
+export type PlanFile = z.infer<typeof planFileSchema>;
+
+/** 实际值 (actual) or 市下达目标 (assigned_target). */
+export const valueKindSchema = z.enum(['actual', 'assigned_target']);
+export type ValueKind = z.infer<typeof valueKindSchema>;
+
+/** draft → submitted → approved, or submitted → returned → draft. Only approved values count. */
+export const valueStateSchema = z.enum(['draft', 'submitted', 'approved', 'returned']);
+export type ValueState = z.infer<typeof valueStateSchema>;
+
+/** One yearly figure of one indicator, as the engine reads it (approved values only). */
+export interface YearValue {
+  seq: number;
+  year: number;
+  kind: ValueKind;
+  value: number;
+  /** For an assigned target: how the actual must compare with it; defaults to the indicator's. */
+  comparator?: Comparator | null;
+}
