@@ -1,0 +1,76 @@
+CREATE TYPE "public"."attribute" AS ENUM('expected', 'binding');--> statement-breakpoint
+CREATE TYPE "public"."value_kind" AS ENUM('actual', 'assigned_target');--> statement-breakpoint
+CREATE TYPE "public"."value_state" AS ENUM('draft', 'submitted', 'approved', 'returned');--> statement-breakpoint
+CREATE TABLE "districts" (
+	"id" varchar(6) PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"city" text NOT NULL,
+	"province" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "districts_id_is_code" CHECK ("districts"."id" ~ '^[0-9]{6}$')
+);
+--> statement-breakpoint
+CREATE TABLE "indicators" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"plan_id" integer NOT NULL,
+	"seq" integer NOT NULL,
+	"category" text NOT NULL,
+	"name" text NOT NULL,
+	"unit" text NOT NULL,
+	"attribute" "attribute" NOT NULL,
+	"lead_department" text,
+	"raw" jsonb NOT NULL,
+	"target" jsonb NOT NULL,
+	"form" text NOT NULL,
+	"source" jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "plans" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"district_id" varchar(6) NOT NULL,
+	"title" text NOT NULL,
+	"baseline_year" integer NOT NULL,
+	"midterm_year" integer NOT NULL,
+	"target_year" integer NOT NULL,
+	"settings" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "plans_years_ordered" CHECK ("plans"."baseline_year" < "plans"."midterm_year" and "plans"."midterm_year" < "plans"."target_year")
+);
+--> statement-breakpoint
+CREATE TABLE "value_history" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"value_id" bigint NOT NULL,
+	"version" integer NOT NULL,
+	"old_value" numeric,
+	"new_value" numeric,
+	"old_state" "value_state",
+	"new_state" "value_state" NOT NULL,
+	"reason" text,
+	"changed_by" text NOT NULL,
+	"changed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "yearly_values" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"indicator_id" integer NOT NULL,
+	"year" integer NOT NULL,
+	"kind" "value_kind" NOT NULL,
+	"value" numeric NOT NULL,
+	"comparator" text,
+	"state" "value_state" DEFAULT 'draft' NOT NULL,
+	"note" text,
+	"source" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_by" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "indicators" ADD CONSTRAINT "indicators_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plans" ADD CONSTRAINT "plans_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "value_history" ADD CONSTRAINT "value_history_value_id_yearly_values_id_fk" FOREIGN KEY ("value_id") REFERENCES "public"."yearly_values"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "yearly_values" ADD CONSTRAINT "yearly_values_indicator_id_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."indicators"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "indicators_plan_seq" ON "indicators" USING btree ("plan_id","seq");--> statement-breakpoint
+CREATE UNIQUE INDEX "plans_district_period" ON "plans" USING btree ("district_id","baseline_year","target_year");--> statement-breakpoint
+CREATE INDEX "value_history_value" ON "value_history" USING btree ("value_id","version");--> statement-breakpoint
+CREATE UNIQUE INDEX "yearly_values_indicator_year_kind" ON "yearly_values" USING btree ("indicator_id","year","kind");--> statement-breakpoint
+CREATE INDEX "yearly_values_state" ON "yearly_values" USING btree ("state");

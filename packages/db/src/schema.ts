@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import type { AssessmentSettings, Comparator, RawCells, Source, Target } from '@pm/core';
+
+export const attributeEnum = pgEnum('attribute', ['expected', 'binding']);
+export const valueKindEnum = pgEnum('value_kind', ['actual', 'assigned_target']);
+export const valueStateEnum = pgEnum('value_state', ['draft', 'submitted', 'approved', 'returned']);
+
+/** A district, keyed by its 6-digit administrative division code (行政区划代码). */
+export const districts = pgTable(
+  'districts',
+  {
+    id: varchar('id', { length: 6 }).primaryKey(),
+    name: text('name').notNull(),
+    city: text('city').notNull(),
+    province: text('province').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('districts_id_is_code', sql`${t.id} ~ '^[0-9]{6}$'`)],
+);
+
+export const plans = pgTable(
+  'plans',
+  {
+    id: serial('id').primaryKey(),
+    districtId: varchar('district_id', { length: 6 })
+      .notNull()
+      .references(() => districts.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    baselineYear: integer('baseline_year').notNull(),
+    midtermYear: integer('midterm_year').notNull(),
+    targetYear: integer('target_year').notNull(),
+    settings: jsonb('settings').$type<AssessmentSettings>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('plans_district_period').on(t.districtId, t.baselineYear, t.targetYear),
+    check(
+      'plans_years_ordered',
+      sql`${t.baselineYear} < ${t.midtermYear} and ${t.midtermYear} < ${t.targetYear}`,
+    ),
+  ],
+);
+
+export const indicators = pgTable(
+  'indicators',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    category: text('category').notNull(),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    attribute: attributeEnum('attribute').notNull(),
+    leadDepartment: text('lead_department'),
+    /** The plan's own cell texts, verbatim. */
+    raw: jsonb('raw').$type<RawCells>().notNull(),
+    /** The parsed target form (spec §2). */
+    target: jsonb('target').$type<Target>().notNull(),
+    form: text('form').notNull(),
+    source: jsonb('source').$type<Source>().notNull(),
+  },
+  (t) => [uniqueIndex('indicators_plan_seq').on(t.planId, t.seq)],
+);
+
+/** One yearly figure: an actual (实际值) or a city-assigned target (市下达目标). */
+export const yearlyValues = pgTable(
+  'yearly_values',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    kind: valueKindEnum('kind').notNull(),
+    value: numeric('value', { mode: 'number' }).notNull(),
+    /** How the actual must compare with an assigned target. */
+    comparator: text('comparator').$type<Comparator>(),
+    state: valueStateEnum('state').notNull().default('draft'),
+    note: text('note'),
+    source: text('source'),
+    version: integer('version').notNull().default(1),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('yearly_values_indicator_year_kind').on(t.indicatorId, t.year, t.kind),
+    index('yearly_values_state').on(t.state),
+  ],
+);
+
+/** Append-only change history of yearly values. */
+export const valueHistory = pgTable(
+  'value_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    valueId: bigint('value_id', { mode: 'number' })
+      .notNull()
+      .references(() => yearlyValues.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    oldValue: numeric('old_value', { mode: 'number' }),
+    newValue: numeric('new_value', { mode: 'number' }),
+    oldState: valueStateEnum('old_state'),
+    newState: valueStateEnum('new_state').notNull(),
+    reason: text('reason'),
+    changedBy: text('changed_by').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('value_history_value').on(t.valueId, t.version)],
+);
