@@ -1,0 +1,23 @@
+import { build } from 'esbuild';
+
+// Our workspace packages (@pm/*) are TypeScript sources: bundle them. npm packages stay external.
+await build({
+  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'external-npm-packages',
+      setup(b) {
+        b.onResolve({ filter: /^[^./]/ }, (args) =>
+          args.path.startsWith('@pm/') ? undefined : { path: args.path, external: true },
+        );
+      },
+    },
+  ],
+});

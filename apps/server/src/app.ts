@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { createDb, migrate, type DbHandle } from '@pm/db';
+import type { Config } from './config';
+import type { Log } from './log';
+
+/** The built web app, beside this package whether running from src/ or dist/. */
+export const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openDatabase(config: Config, log: Log): Promise<DbHandle> {
+  const handle = await createDb(config.database);
+  try {
+    await migrate(handle);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  log.info({ database: handle.driver, location: handle.location }, 'database ready');
+  return handle;
+}

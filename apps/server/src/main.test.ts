@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const main = fileURLToPath(new URL('./main.ts', import.meta.url));
+
+/** Starts the server from source with `env`, and collects what it printed until it exits. */
+function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', main], {
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      done({ code, stderr });
+    });
+  });
+}
+
+describe('the server refuses a wrong setting at once, in one line naming it', () => {
+  it('a DATABASE_URL it cannot reach', async () => {
+    const { code, stderr } = await start({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^Plan Monitor cannot start\. DATABASE_URL: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/none/);
+  });
+
+  it('a data folder that cannot be written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-main-'));
+    try {
+      writeFileSync(join(dir, 'file'), '');
+      const { code, stderr } = await start({ PM_DATA_DIR: join(dir, 'file', 'data') });
+      expect(code).toBe(1);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/^Plan Monitor cannot start\. PM_DATA_DIR: cannot create the data folder/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a PORT that is not a number', async () => {
+    const { code, stderr } = await start({ PORT: 'eighty' });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('Plan Monitor cannot start. PORT: must be a number');
+  });
+});
