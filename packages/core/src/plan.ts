@@ -71,6 +71,8 @@ export const rawCellsSchema = z.object({
   target: z.string().nullable(),
   rate: z.string().nullable(),
   attribute: z.string().nullable(),
+  /** Cells the printed table merged over this and earlier rows: their text is the merged cell's. */
+  merged: z.array(z.enum(['baseline', 'target', 'rate', 'attribute'])).optional(),
 });
 export type RawCells = z.infer<typeof rawCellsSchema>;
 
@@ -147,7 +149,11 @@ export const planFileSchema = z
     const seen = new Set<number>();
     file.indicators.forEach((ind, i) => {
       if (seen.has(ind.seq)) {
-        ctx.addIssue({ code: 'custom', path: ['indicators', i, 'seq'], message: `duplicate seq ${ind.seq}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'seq'],
+          message: `duplicate seq ${ind.seq}`,
+        });
       }
       seen.add(ind.seq);
     });

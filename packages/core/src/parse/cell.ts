@@ -1,0 +1,108 @@
+import type { Comparator } from '../plan';
+import { compact, isUnit } from './text';
+
+/** What one value cell of a plan says, before the row decides its target form. */
+export type CellToken =
+  | { kind: 'empty' }
+  | { kind: 'dash' }
+  | { kind: 'assigned' }
+  | { kind: 'linked'; basic: boolean }
+  | {
+      kind: 'number';
+      value: number;
+      unit: string;
+      comparator: Comparator | null;
+      /** Words before the number state a limit (<4, ≥2.5, 不低于, 控制在…), not a level to reach. */
+      prefixed: boolean;
+      /** Printed in square brackets: a five-year total (累计). */
+      total: boolean;
+    }
+  | { kind: 'unreadable'; message: string };
+
+/** Words before a number: its comparator, and whether they state a limit (<4, ≥2.5, 不低于…). */
+const PREFIXES: [string, Comparator | null, boolean][] = [
+  ['不低于', 'at_least', true],
+  ['不少于', 'at_least', true],
+  ['不高于', 'at_most', true],
+  ['不超过', 'at_most', true],
+  ['控制在', 'at_most', true],
+  ['>=', 'at_least', true],
+  ['≥', 'at_least', true],
+  ['⩾', 'at_least', true],
+  ['<=', 'at_most', true],
+  ['≤', 'at_most', true],
+  ['⩽', 'at_most', true],
+  ['<', 'below', true],
+  ['低于', 'below', true],
+  ['小于', 'below', true],
+  ['>', 'above', true],
+  ['高于', 'above', true],
+  ['大于', 'above', true],
+  ['超过', 'above', false],
+  ['突破', 'above', false],
+  ['力争达到', null, false],
+  ['力争', null, false],
+  ['达到', null, false],
+  ['达', null, false],
+  ['保持在', null, false],
+  ['提高到', null, false],
+  ['提升至', null, false],
+  ['提升到', null, false],
+];
+
+const SUFFIXES: [string, Comparator][] = [
+  ['左右', 'about'],
+  ['及以上', 'at_least'],
+  ['以上', 'at_least'],
+  ['及以下', 'at_most'],
+  ['以下', 'at_most'],
+  ['以内', 'below'],
+];
+
+/** 达到市要求 · 按市下达目标 · 按市定目标确定 · 完成上级下达任务 … (spaces already removed). */
+const ASSIGNED =
+  /^(达到|完成|按|按照|执行)(省|市|上级)(下达|定|要求|确定)?的?(目标|要求|任务)?(确定)?$/;
+const LINKED = /^(与|和)(经济|地区生产总值|生产总值|GDP)增长(基本)?同步$/;
+const DASH = /^[-_—–―－~/]+$/;
+
+export function readCell(text: string | null): CellToken {
+  const s = compact(text);
+  if (s === '') return { kind: 'empty' };
+  if (DASH.test(s)) return { kind: 'dash' };
+  if (ASSIGNED.test(s)) return { kind: 'assigned' };
+  const linked = LINKED.exec(s);
+  if (linked) return { kind: 'linked', basic: linked[3] !== undefined };
+  const bracket = /^[[【](.+)[\]】](.*)$/.exec(s);
+  if (bracket) return readNumber(`${bracket[1]}${bracket[2]}`, true);
+  return readNumber(s, false);
+}
+
+function readNumber(s: string, total: boolean): CellToken {
+  const prefix = PREFIXES.find(([p]) => s.startsWith(p));
+  let rest = prefix ? s.slice(prefix[0].length) : s;
+  const suffix = SUFFIXES.find(([x]) => rest.endsWith(x));
+  if (suffix) rest = rest.slice(0, -suffix[0].length);
+  const m = /^(\d+(?:\.\d+)?)(.*)$/.exec(rest);
+  if (!m) return { kind: 'unreadable', message: 'no number, no dash and no known phrase' };
+  const unit = m[2] ?? '';
+  if (unit !== '' && !isUnit(unit))
+    return { kind: 'unreadable', message: `unknown unit or words "${unit}" after the number` };
+  const before = prefix?.[1] ?? null;
+  const limit = prefix?.[2] ?? false;
+  const after = suffix?.[1] ?? null;
+  const controlled = prefix?.[0] === '控制在';
+  if (before && after && before !== after && !controlled) {
+    return {
+      kind: 'unreadable',
+      message: `"${prefix?.[0]}" and "${suffix?.[0]}" contradict each other`,
+    };
+  }
+  return {
+    kind: 'number',
+    value: Number(m[1]),
+    unit,
+    comparator: after ?? before,
+    prefixed: limit,
+    total,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './target';
+export * from './table';
+export { cleanText, splitUnit } from './text';
