@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { breachesBefore, checkStatus } from './checks';
+
+describe('yearly checks', () => {
+  it('a met check is on track and a breach is seriously lagging', () => {
+    expect(checkStatus(true)).toBe('on_track');
+    expect(checkStatus(false)).toBe('seriously_lagging');
+  });
+
+  it('lists the breached years before a year, skipping unchecked ones', () => {
+    const years = [
+      { year: 2021, value: 1, target: 2, met: false },
+      { year: 2022, value: 1, target: null, met: null },
+      { year: 2023, value: 3, target: 2, met: false },
+    ];
+    expect(breachesBefore(years, 2023)).toEqual([2021]);
+  });
+});

@@ -1,0 +1,101 @@
+import type { Comparator, PlanPeriod, Target, YearValue } from '../plan';
+import { comparatorSchema } from '../plan';
+import { lastYear } from './time';
+import type { YearCheck } from './types';
+
+/** A city-assigned target for one year (spec §2.5). */
+export interface AssignedTarget {
+  value: number;
+  comparator: Comparator | null;
+}
+
+/** One indicator's figures from year B to the last year read, indexed by `year − B`. */
+export interface Series {
+  actual: (number | undefined)[];
+  assigned: (AssignedTarget | undefined)[];
+}
+
+export type ValueIndex = ReadonlyMap<number, Series>;
+
+/** An actual of a year after B, listed as a year without a check. */
+export interface Actual extends YearCheck {
+  value: number;
+  target: null;
+  met: null;
+}
+
+const comparatorRank = (c: Comparator | null | undefined): number =>
+  c ? comparatorSchema.options.indexOf(c) : comparatorSchema.options.length;
+
+/**
+ * Callers pass at most one value per (seq, year, kind). Should duplicates slip through, the
+ * larger value wins (for assigned targets of equal value, the comparator listed first in
+ * `comparatorSchema`), so the outcome never depends on the order of the values.
+ */
+function preferred(a: AssignedTarget | undefined, b: AssignedTarget): boolean {
+  if (a === undefined || b.value > a.value) return true;
+  return b.value === a.value && comparatorRank(b.comparator) < comparatorRank(a.comparator);
+}
+
+function seriesOf(index: Map<number, Series>, seq: number): Series {
+  let series = index.get(seq);
+  if (series === undefined) {
+    series = { actual: [], assigned: [] };
+    index.set(seq, series);
+  }
+  return series;
+}
+
+/** Groups the values by indicator, keeping years B … min(E, Y) with a finite value. */
+export function indexValues(
+  values: readonly YearValue[],
+  period: PlanPeriod,
+  year: number,
+): ValueIndex {
+  const index = new Map<number, Series>();
+  const first = period.baselineYear;
+  const last = lastYear(period, year);
+  for (const v of values) {
+    if (!Number.isInteger(v.year) || v.year < first || v.year > last || !Number.isFinite(v.value))
+      continue;
+    const series = seriesOf(index, v.seq);
+    const i = v.year - first;
+    // -0 and 0 are one figure; telling them apart would let the order of the values show.
+    const value = v.value === 0 ? 0 : v.value;
+    if (v.kind === 'actual') {
+      const old = series.actual[i];
+      if (old === undefined || value > old) series.actual[i] = value;
+    } else {
+      const target = { value, comparator: v.comparator ?? null };
+      if (preferred(series.assigned[i], target)) series.assigned[i] = target;
+    }
+  }
+  return index;
+}
+
+/** The actuals of the years after B, oldest first; also the `years` of a form without checks. */
+export function actualsOf(series: Series | undefined, period: PlanPeriod): Actual[] {
+  const out: Actual[] = [];
+  if (series === undefined) return out;
+  for (let i = 1; i < series.actual.length; i++) {
+    const value = series.actual[i];
+    if (value !== undefined)
+      out.push({ year: period.baselineYear + i, value, target: null, met: null });
+  }
+  return out;
+}
+
+/** The value of year `y`, or null. */
+export function actualAt(series: Series | undefined, period: PlanPeriod, y: number): number | null {
+  return series?.actual[y - period.baselineYear] ?? null;
+}
+
+/** 基期值: the plan's printed baseline, else the year-B actual. */
+export function baselineOf(
+  target: Target,
+  series: Series | undefined,
+  period: PlanPeriod,
+): number | null {
+  if (target.baseline !== null && Number.isFinite(target.baseline)) return target.baseline;
+  return actualAt(series, period, period.baselineYear);
+}
