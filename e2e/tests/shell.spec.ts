@@ -12,7 +12,11 @@ test('the shell renders in Chinese and switches to English', async ({ page }) =>
   await page.getByRole('button', { name: '切换为英文' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByText('Plan Monitor', { exact: true })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'All districts' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'All districts' }),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'All districts' })).toBeVisible();
 
   await page.reload();

@@ -1,16 +1,23 @@
 import { fileURLToPath } from 'node:url';
-import { createDb, migrate, type DbHandle } from '@pm/db';
+import { createDb, migrate, seedBuiltIn, type DbHandle } from '@pm/db';
 import type { Config } from './config';
 import type { Log } from './log';
 
 /** The built web app, beside this package whether running from src/ or dist/. */
 export const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-/** Opens the configured database and brings its schema up to date. */
+/**
+ * Opens the configured database and brings its schema up to date. A new embedded database gets
+ * the built-in plans and their demo figures; a PostgreSQL server is never filled on its own.
+ */
 export async function openDatabase(config: Config, log: Log): Promise<DbHandle> {
   const handle = await createDb(config.database);
   try {
     await migrate(handle);
+    if (handle.driver === 'pglite') {
+      const seeded = await seedBuiltIn(handle.db);
+      if (seeded) log.info(seeded, 'new database: built-in plans and demo figures loaded');
+    }
   } catch (error) {
     await handle.close();
     throw error;

@@ -23,7 +23,7 @@ describe('loadConfig', () => {
 
   it.each([
     ['abc', 'must be a number'],
-    ['70000', 'between 1 and 65535'],
+    ['70000', 'between 0 and 65535'],
     ['3.5', 'whole number'],
   ])('a PORT of %s is refused, naming PORT', (port, why) => {
     const error = (() => {

@@ -6,8 +6,8 @@ const envSchema = z.object({
   PORT: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')
-    .min(1, 'must be between 1 and 65535')
-    .max(65535, 'must be between 1 and 65535')
+    .min(0, 'must be between 0 and 65535 (0 picks a free port)')
+    .max(65535, 'must be between 0 and 65535 (0 picks a free port)')
     .default(3000),
   PM_DATA_DIR: z.string().min(1, 'must not be empty').default('./.data'),
   DATABASE_URL: z
@@ -49,7 +49,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = isAbsolute(PM_DATA_DIR) ? PM_DATA_DIR : resolve(base, PM_DATA_DIR);
   return {
     port: PORT,
-    database: DATABASE_URL ? { driver: 'postgres', url: DATABASE_URL } : { driver: 'pglite', dataDir },
+    database: DATABASE_URL
+      ? { driver: 'postgres', url: DATABASE_URL }
+      : { driver: 'pglite', dataDir },
     logLevel: LOG_LEVEL,
   };
 }

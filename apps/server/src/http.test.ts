@@ -16,7 +16,12 @@ describeDb('HTTP server', (get) => {
 
   beforeAll(async () => {
     writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Plan Monitor</title>');
-    await upsertDistrict(get().db, { code: '130108', name: '裕华区', city: '石家庄市', province: '河北省' });
+    await upsertDistrict(get().db, {
+      code: '130108',
+      name: '裕华区',
+      city: '石家庄市',
+      province: '河北省',
+    });
     server = createHttpServer({ handle: get(), log: createLog('silent'), webDir });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -45,7 +50,9 @@ describeDb('HTTP server', (get) => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as any; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw HTTP body
     expect(body.error.data.code).toBe('BAD_REQUEST');
-    expect(body.error.data.issues).toEqual([{ path: 'code', message: expect.stringContaining('6 digits') }]);
+    expect(body.error.data.issues).toEqual([
+      { path: 'code', message: expect.stringContaining('6 digits') },
+    ]);
     expect(body.error.message).toContain('code:');
   });
 
@@ -53,7 +60,10 @@ describeDb('HTTP server', (get) => {
     const input = encodeURIComponent(JSON.stringify({ code: '999999' }));
     const res = await fetch(`${base}/trpc/districts.get?input=${input}`);
     expect(res.status).toBe(404);
-    expect(((await res.json()) as { error: { data: unknown } }).error.data).toMatchObject({ messageKey: 'district.notFound', params: { code: '999999' } });
+    expect(((await res.json()) as { error: { data: unknown } }).error.data).toMatchObject({
+      messageKey: 'district.notFound',
+      params: { code: '999999' },
+    });
   });
 
   it('serves the web app for client-side routes', async () => {

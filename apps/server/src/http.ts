@@ -20,13 +20,19 @@ export function createHttpServer({ handle, log, webDir }: HttpOptions): Server {
     basePath: '/trpc/',
     createContext: () => ({ db: handle.db, log }),
   });
-  const web = webDir && existsSync(webDir) ? sirv(webDir, { single: true, gzip: true, etag: true }) : null;
+  const web =
+    webDir && existsSync(webDir) ? sirv(webDir, { single: true, gzip: true, etag: true }) : null;
 
   return createServer((req, res) => {
     const started = performance.now();
     res.on('finish', () => {
       log.info(
-        { method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) },
+        {
+          method: req.method,
+          url: req.url,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
         'request',
       );
     });
@@ -40,7 +46,10 @@ export function createHttpServer({ handle, log, webDir }: HttpOptions): Server {
 
 async function healthz(handle: DbHandle, res: ServerResponse) {
   const ok = await ping(handle.db);
-  res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.writeHead(ok ? 200 : 503, {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+  });
   res.end(JSON.stringify({ status: ok ? 'ok' : 'database unavailable', database: handle.driver }));
 }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,9 @@ describe('the server refuses a wrong setting at once, in one line naming it', ()
     const { code, stderr } = await start({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/^Plan Monitor cannot start\. DATABASE_URL: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/none/);
+    expect(stderr).toMatch(
+      /^Plan Monitor cannot start\. DATABASE_URL: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/none/,
+    );
   });
 
   it('a data folder that cannot be written', async () => {
@@ -39,7 +41,9 @@ describe('the server refuses a wrong setting at once, in one line naming it', ()
       const { code, stderr } = await start({ PM_DATA_DIR: join(dir, 'file', 'data') });
       expect(code).toBe(1);
       expect(stderr.trim().split('\n')).toHaveLength(1);
-      expect(stderr).toMatch(/^Plan Monitor cannot start\. PM_DATA_DIR: cannot create the data folder/);
+      expect(stderr).toMatch(
+        /^Plan Monitor cannot start\. PM_DATA_DIR: cannot create the data folder/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -49,5 +53,39 @@ describe('the server refuses a wrong setting at once, in one line naming it', ()
     const { code, stderr } = await start({ PORT: 'eighty' });
     expect(code).toBe(1);
     expect(stderr.trim()).toBe('Plan Monitor cannot start. PORT: must be a number');
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('on SIGTERM stops listening, closes the database and releases the data folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-stop-'));
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', main], {
+        env: { PATH: process.env.PATH, PM_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      const listening = new Promise<void>((ready) =>
+        child.stdout.on('data', (d) => {
+          stdout += d;
+          if (stdout.includes('"listening on')) ready();
+        }),
+      );
+      const exited = new Promise<number | null>((done) => child.on('exit', done));
+      await listening;
+      expect(existsSync(join(dir, 'plan-monitor.lock'))).toBe(true);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      const events = stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { msg: string });
+      expect(events.map((e) => e.msg)).toEqual(
+        expect.arrayContaining(['database ready', 'shutting down', 'stopped']),
+      );
+      expect(existsSync(join(dir, 'plan-monitor.lock'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

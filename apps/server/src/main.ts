@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
 import { createLog } from './log';
 import { defaultWebDir, openDatabase } from './app';
@@ -11,12 +12,16 @@ async function main() {
   const server = createHttpServer({ handle, log, webDir: defaultWebDir });
 
   server.on('error', async (error: NodeJS.ErrnoException) => {
-    const why = error.code === 'EADDRINUSE' ? `port ${config.port} is already in use` : error.message;
+    const why =
+      error.code === 'EADDRINUSE' ? `port ${config.port} is already in use` : error.message;
     console.error(`PORT: ${why}`);
     await handle.close();
     process.exit(1);
   });
-  server.listen(config.port, () => log.info({ port: config.port }, `listening on http://localhost:${config.port}`));
+  server.listen(config.port, () => {
+    const { port } = server.address() as AddressInfo;
+    log.info({ port }, `listening on http://localhost:${port}`);
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {

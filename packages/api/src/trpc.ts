@@ -19,8 +19,16 @@ const t = initTRPC.context<Context>().create({
     const domain = cause instanceof DomainError ? { key: cause.key, params: cause.params } : null;
     return {
       ...shape,
-      message: issues ? issues.map((i) => `${i.path || 'input'}: ${i.message}`).join('; ') : shape.message,
-      data: { ...shape.data, stack: undefined, issues, messageKey: domain?.key ?? null, params: domain?.params ?? null },
+      message: issues
+        ? issues.map((i) => `${i.path || 'input'}: ${i.message}`).join('; ')
+        : shape.message,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        issues,
+        messageKey: domain?.key ?? null,
+        params: domain?.params ?? null,
+      },
     };
   },
 });

@@ -22,7 +22,12 @@ describe('createDb on a PGlite data folder', () => {
     const dir = tempFolder();
     const first = await createDb({ driver: 'pglite', dataDir: dir });
     await migrate(first);
-    await upsertDistrict(first.db, { code: '130108', name: '裕华区', city: '石家庄市', province: '河北省' });
+    await upsertDistrict(first.db, {
+      code: '130108',
+      name: '裕华区',
+      city: '石家庄市',
+      province: '河北省',
+    });
     await first.close();
 
     const second = await createDb({ driver: 'pglite', dataDir: dir });
@@ -54,7 +59,9 @@ describe('createDb on a PGlite data folder', () => {
   it('says which setting is wrong when the folder cannot be created', async () => {
     const file = join(tempFolder(), 'a-file');
     writeFileSync(file, '');
-    const error = await createDb({ driver: 'pglite', dataDir: join(file, 'data') }).catch((e: unknown) => e);
+    const error = await createDb({ driver: 'pglite', dataDir: join(file, 'data') }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DbOpenError);
     expect((error as DbOpenError).setting).toBe('PM_DATA_DIR');
   });
@@ -62,7 +69,9 @@ describe('createDb on a PGlite data folder', () => {
 
 describe('createDb on PostgreSQL', () => {
   it('refuses a URL that is not postgres://', async () => {
-    await expect(createDb({ driver: 'postgres', url: 'mysql://localhost/x' })).rejects.toMatchObject({
+    await expect(
+      createDb({ driver: 'postgres', url: 'mysql://localhost/x' }),
+    ).rejects.toMatchObject({
       setting: 'DATABASE_URL',
     });
   });
@@ -70,6 +79,9 @@ describe('createDb on PostgreSQL', () => {
   it('fails at once, naming DATABASE_URL, when the server cannot be reached', async () => {
     await expect(
       createDb({ driver: 'postgres', url: 'postgres://nobody@127.0.0.1:1/none' }),
-    ).rejects.toMatchObject({ setting: 'DATABASE_URL', message: expect.stringContaining('127.0.0.1:1/none') });
+    ).rejects.toMatchObject({
+      setting: 'DATABASE_URL',
+      message: expect.stringContaining('127.0.0.1:1/none'),
+    });
   });
 });

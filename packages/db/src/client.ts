@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema';
 import { DbOpenError } from './errors';
@@ -41,14 +42,22 @@ async function openPglite(dataDir: string | null): Promise<DbHandle> {
     try {
       mkdirSync(dataDir, { recursive: true });
     } catch (cause) {
-      throw new DbOpenError('PM_DATA_DIR', `cannot create the data folder ${dataDir}: ${describe(cause)}`, { cause });
+      throw new DbOpenError(
+        'PM_DATA_DIR',
+        `cannot create the data folder ${dataDir}: ${describe(cause)}`,
+        { cause },
+      );
     }
     release = acquireFolderLock(dataDir);
     try {
       client = await PGlite.create({ dataDir: join(dataDir, 'pglite') });
     } catch (cause) {
       await release();
-      throw new DbOpenError('PM_DATA_DIR', `cannot open the database in ${dataDir}: ${describe(cause)}`, { cause });
+      throw new DbOpenError(
+        'PM_DATA_DIR',
+        `cannot open the database in ${dataDir}: ${describe(cause)}`,
+        { cause },
+      );
     }
   }
   const db = drizzlePglite({ client, schema }) as unknown as Database;
@@ -80,7 +89,11 @@ async function openPostgres(options: { url: string; poolSize?: number }): Promis
     if (!/^postgres(ql)?:$/.test(u.protocol)) throw new Error(`unsupported scheme ${u.protocol}`);
     location = `${u.hostname}:${u.port || 5432}${u.pathname}`;
   } catch (cause) {
-    throw new DbOpenError('DATABASE_URL', `DATABASE_URL is not a postgres:// URL (${describe(cause)})`, { cause });
+    throw new DbOpenError(
+      'DATABASE_URL',
+      `DATABASE_URL is not a postgres:// URL (${describe(cause)})`,
+      { cause },
+    );
   }
   const pool = new pg.Pool({
     connectionString: options.url,
@@ -92,7 +105,11 @@ async function openPostgres(options: { url: string; poolSize?: number }): Promis
     await pool.query('select 1');
   } catch (cause) {
     await pool.end();
-    throw new DbOpenError('DATABASE_URL', `cannot connect to PostgreSQL at ${location}: ${describe(cause)}`, { cause });
+    throw new DbOpenError(
+      'DATABASE_URL',
+      `cannot connect to PostgreSQL at ${location}: ${describe(cause)}`,
+      { cause },
+    );
   }
   const db = drizzlePg({ client: pool, schema }) as unknown as Database;
   return {
@@ -120,4 +137,10 @@ function describe(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);
   if (error instanceof Error) return error.message || error.name;
   return String(error);
+}
+
+/** Rows of a raw query, the same on both drivers (their result types differ only in name). */
+export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

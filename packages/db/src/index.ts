@@ -1,6 +1,18 @@
-export { createDb, type Database, type DbHandle, type DbOptions, type Schema } from './client';
+export {
+  createDb,
+  queryRows,
+  type Database,
+  type DbHandle,
+  type DbOptions,
+  type Schema,
+} from './client';
 export { DbOpenError } from './errors';
 export { migrate, migrationsFolder } from './migrate';
 export * as schema from './schema';
 export * from './queries/districts';
 export * from './queries/health';
+export * from './queries/plans';
+export * from './queries/assessment';
+export { demoScenario, demoValues, type DemoScenario } from './demo/generate';
+export { clearDemoValues, insertDemoValues } from './demo/store';
+export { builtInPlans, seedBuiltIn, type SeedResult } from './seed/builtin';

@@ -17,7 +17,11 @@ export function acquireFolderLock(dataDir: string): () => Promise<void> {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') {
-        throw new DbOpenError('PM_DATA_DIR', `the data folder ${dataDir} is not writable (${code ?? String(error)})`, { cause: error });
+        throw new DbOpenError(
+          'PM_DATA_DIR',
+          `the data folder ${dataDir} is not writable (${code ?? String(error)})`,
+          { cause: error },
+        );
       }
       const owner = Number(readFileSync(path, 'utf8'));
       if (isAlive(owner)) {

@@ -4,21 +4,24 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { queryRows } from './client';
 import { migrate, migrationsFolder } from './migrate';
 import { openTestDatabase, testDrivers } from './testing';
 
 async function tableNames(handle: Awaited<ReturnType<typeof openTestDatabase>>['handle']) {
-  const result = await handle.db.execute<{ table_name: string }>(
+  const rows = await queryRows<{ table_name: string }>(
+    handle.db,
     sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
   );
-  return result.rows.map((r) => r.table_name);
+  return rows.map((r) => r.table_name);
 }
 
 async function appliedCount(handle: Awaited<ReturnType<typeof openTestDatabase>>['handle']) {
-  const result = await handle.db.execute<{ n: number }>(
+  const rows = await queryRows<{ n: number }>(
+    handle.db,
     sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
   );
-  return result.rows[0]?.n;
+  return rows[0]?.n;
 }
 
 describe.each(testDrivers())('migrations [%s]', (driver) => {
@@ -28,7 +31,13 @@ describe.each(testDrivers())('migrations [%s]', (driver) => {
       await migrate(test.handle);
       const tables = await tableNames(test.handle);
       expect(tables).toEqual(
-        expect.arrayContaining(['districts', 'plans', 'indicators', 'yearly_values', 'value_history']),
+        expect.arrayContaining([
+          'districts',
+          'plans',
+          'indicators',
+          'yearly_values',
+          'value_history',
+        ]),
       );
       const applied = await appliedCount(test.handle);
       await migrate(test.handle);
@@ -50,7 +59,12 @@ describe.each(testDrivers())('migrations [%s]', (driver) => {
       const journalPath = join(folder, 'meta', '_journal.json');
       const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
       const last = journal.entries[journal.entries.length - 1];
-      journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_broken' });
+      journal.entries.push({
+        ...last,
+        idx: last.idx + 1,
+        when: last.when + 1000,
+        tag: '9999_broken',
+      });
       writeFileSync(journalPath, JSON.stringify(journal));
       writeFileSync(
         join(folder, '9999_broken.sql'),
@@ -76,7 +90,16 @@ describe('drizzle/ and the schema agree', () => {
       const before = readdirSync(out).sort();
       execFileSync(
         'npx',
-        ['drizzle-kit', 'generate', '--dialect', 'postgresql', '--schema', 'packages/db/src/schema.ts', '--out', out],
+        [
+          'drizzle-kit',
+          'generate',
+          '--dialect',
+          'postgresql',
+          '--schema',
+          'packages/db/src/schema.ts',
+          '--out',
+          out,
+        ],
         { cwd: root, stdio: 'pipe' },
       );
       expect(readdirSync(out).sort()).toEqual(before);

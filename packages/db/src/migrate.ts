@@ -26,7 +26,9 @@ export function migrationsFolder(): string {
 export async function migrate(handle: DbHandle, folder = migrationsFolder()): Promise<void> {
   await handle.exclusive(async () => {
     if (handle.driver === 'pglite') {
-      await migratePglite(handle.db as unknown as PgliteDatabase<Schema>, { migrationsFolder: folder });
+      await migratePglite(handle.db as unknown as PgliteDatabase<Schema>, {
+        migrationsFolder: folder,
+      });
     } else {
       await migratePg(handle.db as unknown as NodePgDatabase<Schema>, { migrationsFolder: folder });
     }

@@ -58,7 +58,10 @@ async function withAdmin(url: string, fn: (client: pg.Client) => Promise<unknown
  * Runs the same tests on every driver of `testDrivers()`, each on its own database created from
  * the real migrations. `get()` returns the handle inside tests.
  */
-export function describeDb(title: string, body: (get: () => DbHandle, driver: TestDriver) => void): void {
+export function describeDb(
+  title: string,
+  body: (get: () => DbHandle, driver: TestDriver) => void,
+): void {
   for (const driver of testDrivers()) {
     describe(`${title} [${driver}]`, () => {
       let test: TestDatabase | undefined;

@@ -22,7 +22,12 @@ export function formatTable(headers: string[], rows: (string | number | null)[][
   const cells = [headers, ...rows.map((r) => r.map((c) => (c === null ? '' : String(c))))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
   return cells
-    .map((r) => r.map((c, i) => c + ' '.repeat((widths[i] ?? 0) - displayWidth(c))).join('  ').trimEnd())
+    .map((r) =>
+      r
+        .map((c, i) => c + ' '.repeat((widths[i] ?? 0) - displayWidth(c)))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }
 

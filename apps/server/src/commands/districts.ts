@@ -6,7 +6,9 @@ export function registerDistrictCommands(program: Command) {
   program
     .command('districts')
     .description('List the districts with their plan and indicator count')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
+    )
     .action(async (opts: { format: 'table' | 'json' }) => {
       const list = await withDatabase((h) => listDistricts(h.db));
       if (opts.format === 'json') {

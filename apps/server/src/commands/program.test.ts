@@ -20,9 +20,15 @@ describe('CLI', () => {
     const out: string[] = [];
     const err: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-    const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-    const writeErr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+    const error = vi
+      .spyOn(console, 'error')
+      .mockImplementation((...a) => void err.push(a.join(' ')));
+    const write = vi
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((s) => (out.push(String(s)), true));
+    const writeErr = vi
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((s) => (err.push(String(s)), true));
     return {
       out,
       err,

@@ -4,14 +4,22 @@ import { ConfigError } from '../config';
 import { CliError } from './context';
 import { registerDbCommands } from './db';
 import { registerDistrictCommands } from './districts';
+import { registerPlanCommands } from './plan';
+import { registerEvaluateCommand } from './evaluate';
+import { registerDemoCommands } from './demo';
 
 export function buildCli(): Command {
   const program = new Command()
     .name('plan-monitor')
-    .description('Plan Monitor (规划实施监测) command line. Uses PM_DATA_DIR or DATABASE_URL like the server.')
+    .description(
+      'Plan Monitor (规划实施监测) command line. Uses PM_DATA_DIR or DATABASE_URL like the server.',
+    )
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
   registerDistrictCommands(program);
+  registerPlanCommands(program);
+  registerEvaluateCommand(program);
+  registerDemoCommands(program);
   registerDbCommands(program);
   return program;
 }
@@ -24,7 +32,8 @@ export async function runCli(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof ConfigError) console.error(`Error: ${error.message}`);
-    else if (error instanceof DbOpenError) console.error(`Error: ${error.setting}: ${error.message}`);
+    else if (error instanceof DbOpenError)
+      console.error(`Error: ${error.setting}: ${error.message}`);
     else if (error instanceof CliError) console.error(`Error: ${error.message}`);
     else console.error(error);
     return 1;

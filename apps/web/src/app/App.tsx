@@ -8,13 +8,17 @@ import { routes } from './routes';
 
 /** Client errors (4xx) are answers, not outages: retrying them only delays the message. */
 function shouldRetry(count: number, error: unknown): boolean {
-  const status = error instanceof TRPCClientError ? (error.data as { httpStatus?: number } | undefined)?.httpStatus : undefined;
+  const status =
+    error instanceof TRPCClientError
+      ? (error.data as { httpStatus?: number } | undefined)?.httpStatus
+      : undefined;
   return count < 2 && !(status && status >= 400 && status < 500);
 }
 
 export function App() {
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, staleTime: 30_000 } } }),
+    () =>
+      new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, staleTime: 30_000 } } }),
   );
   const [trpcClient] = useState(() => createClient());
   const [router] = useState(() => createBrowserRouter(routes));

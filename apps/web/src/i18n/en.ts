@@ -21,7 +21,8 @@ export const en: Record<MessageKey, string> = {
   'state.notFound.body': 'This page does not exist. Use the navigation to continue.',
   'districts.title': 'All districts',
   'districts.empty.title': 'No districts yet',
-  'districts.empty.body': 'No district plan has been imported. An administrator can import one with npm run cli -- plan import.',
+  'districts.empty.body':
+    'No district plan has been imported. An administrator can import one with npm run cli -- plan import.',
   'districts.col.code': 'Division code',
   'districts.col.name': 'District',
   'districts.col.city': 'City',
@@ -33,12 +34,15 @@ export const en: Record<MessageKey, string> = {
   'district.code': 'Division code {code}',
   'district.indicatorCount': '{count} main indicators',
   'district.noPlan.title': 'No plan imported yet',
-  'district.noPlan.body': '{name} has no main indicators of its 14th Five-Year Plan yet. Import the plan to start monitoring.',
+  'district.noPlan.body':
+    '{name} has no main indicators of its 14th Five-Year Plan yet. Import the plan to start monitoring.',
   'overview.title': '{name}: overview',
   'entry.title': '{name}: data entry',
-  'entry.intro': 'Officials enter each year’s actual figures and the targets the city assigns here, then submit them for review.',
+  'entry.intro':
+    'Officials enter each year’s actual figures and the targets the city assigns here, then submit them for review.',
   'evaluation.title': '{name}: evaluation',
-  'evaluation.intro': 'Reviewers check each indicator’s computed status here, confirm or override it, and finalize the mid-term evaluation.',
+  'evaluation.intro':
+    'Reviewers check each indicator’s computed status here, confirm or override it, and finalize the mid-term evaluation.',
   'error.BAD_REQUEST': 'Invalid input: {detail}',
   'error.NOT_FOUND': 'The requested item was not found.',
   'error.FORBIDDEN': 'You are not allowed to do this.',

@@ -10,9 +10,12 @@ describe('message catalogs', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
   });
 
-  it.each(Object.keys(zh) as (keyof typeof zh)[])('%s uses the same placeholders in both languages', (key) => {
-    expect(placeholders(en[key])).toEqual(placeholders(zh[key]));
-  });
+  it.each(Object.keys(zh) as (keyof typeof zh)[])(
+    '%s uses the same placeholders in both languages',
+    (key) => {
+      expect(placeholders(en[key])).toEqual(placeholders(zh[key]));
+    },
+  );
 
   it('fills placeholders and leaves a missing one visible', () => {
     expect(format('{name}（{code}）', { name: '裕华区', code: 130108 })).toBe('裕华区（130108）');

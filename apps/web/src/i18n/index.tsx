@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { en } from './en';
 import { zh, type MessageKey } from './zh';
 
@@ -39,7 +47,13 @@ function initialLocale(): Locale {
   return stored === 'en' || stored === 'zh-CN' ? stored : 'zh-CN';
 }
 
-export function I18nProvider({ children, locale: fixed }: { children: ReactNode; locale?: Locale }) {
+export function I18nProvider({
+  children,
+  locale: fixed,
+}: {
+  children: ReactNode;
+  locale?: Locale;
+}) {
   const [locale, setLocaleState] = useState<Locale>(fixed ?? initialLocale);
   const setLocale = useCallback((next: Locale) => {
     setLocaleState(next);

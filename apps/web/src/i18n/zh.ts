@@ -20,7 +20,8 @@ export const zh = {
   'state.notFound.body': '您访问的页面不存在，请从导航重新进入。',
   'districts.title': '全部区县',
   'districts.empty.title': '还没有区县',
-  'districts.empty.body': '尚未导入任何区县规划。管理员可使用命令 npm run cli -- plan import 导入。',
+  'districts.empty.body':
+    '尚未导入任何区县规划。管理员可使用命令 npm run cli -- plan import 导入。',
   'districts.col.code': '区划代码',
   'districts.col.name': '区县',
   'districts.col.city': '所属城市',

@@ -12,22 +12,34 @@ describe('errorMessage', () => {
   const en = translator('en');
 
   it('uses the catalog message the server named, with its parameters', () => {
-    const error = clientError({ code: 'NOT_FOUND', httpStatus: 404, messageKey: 'district.notFound', params: { code: '999999' } });
+    const error = clientError({
+      code: 'NOT_FOUND',
+      httpStatus: 404,
+      messageKey: 'district.notFound',
+      params: { code: '999999' },
+    });
     expect(errorMessage(error, zh)).toBe('没有区划代码为 999999 的区县。');
     expect(errorMessage(error, en)).toBe('There is no district with division code 999999.');
   });
 
   it('says what input was wrong', () => {
-    const error = clientError({ code: 'BAD_REQUEST', httpStatus: 400, messageKey: null }, 'code: must be 6 digits');
+    const error = clientError(
+      { code: 'BAD_REQUEST', httpStatus: 400, messageKey: null },
+      'code: must be 6 digits',
+    );
     expect(errorMessage(error, en)).toBe('Invalid input: code: must be 6 digits');
   });
 
   it('falls back to the code when no key is given', () => {
-    expect(errorMessage(clientError({ code: 'FORBIDDEN', httpStatus: 403 }), zh)).toBe('您没有执行此操作的权限。');
+    expect(errorMessage(clientError({ code: 'FORBIDDEN', httpStatus: 403 }), zh)).toBe(
+      '您没有执行此操作的权限。',
+    );
   });
 
   it('a failed fetch is a network problem', () => {
-    expect(errorMessage(TRPCClientError.from(new TypeError('fetch failed')), en)).toContain('Cannot reach the server');
+    expect(errorMessage(TRPCClientError.from(new TypeError('fetch failed')), en)).toContain(
+      'Cannot reach the server',
+    );
   });
 
   it('anything else is an unknown error', () => {

@@ -7,7 +7,8 @@ export function errorMessage(error: unknown, t: Translate): string {
   if (!(error instanceof TRPCClientError)) return t('state.error.unknown');
   const data = (error as TRPCClientError<AppRouter>).data;
   if (!data) return t('state.error.network');
-  if (data.messageKey && isMessageKey(data.messageKey)) return t(data.messageKey, data.params ?? {});
+  if (data.messageKey && isMessageKey(data.messageKey))
+    return t(data.messageKey, data.params ?? {});
   if (data.code === 'BAD_REQUEST') return t('error.BAD_REQUEST', { detail: error.message });
   const key = `error.${data.code}`;
   return isMessageKey(key) ? t(key) : t('state.error.unknown');

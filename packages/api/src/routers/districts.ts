@@ -9,13 +9,20 @@ export const districtsRouter = router({
   list: publicProcedure.query(({ ctx }) => listDistricts(ctx.db)),
 
   /** One district by its division code. */
-  get: publicProcedure.input(z.object({ code: districtCodeSchema })).query(async ({ ctx, input }) => {
-    const [district] = await listDistricts(ctx.db, [input.code]);
-    if (!district) {
-      throw new DomainError('NOT_FOUND', 'district.notFound', `no district with code ${input.code}`, {
-        code: input.code,
-      });
-    }
-    return district;
-  }),
+  get: publicProcedure
+    .input(z.object({ code: districtCodeSchema }))
+    .query(async ({ ctx, input }) => {
+      const [district] = await listDistricts(ctx.db, [input.code]);
+      if (!district) {
+        throw new DomainError(
+          'NOT_FOUND',
+          'district.notFound',
+          `no district with code ${input.code}`,
+          {
+            code: input.code,
+          },
+        );
+      }
+      return district;
+    }),
 });

@@ -33,7 +33,10 @@ export async function listDistricts(
 }
 
 /** Adds the district or updates its names. */
-export async function upsertDistrict(db: Database, district: District): Promise<void> {
+export async function upsertDistrict(
+  db: Pick<Database, 'insert'>,
+  district: District,
+): Promise<void> {
   const { code, ...names } = district;
   await db
     .insert(districts)

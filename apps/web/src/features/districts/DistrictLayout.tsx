@@ -18,12 +18,14 @@ export function DistrictLayout() {
   }, [district.data]);
 
   if (district.isPending) return <Loading />;
-  if (district.isError) return <ErrorState error={district.error} onRetry={() => void district.refetch()} />;
+  if (district.isError)
+    return <ErrorState error={district.error} onRetry={() => void district.refetch()} />;
   const d = district.data;
   return (
     <>
       <p className="district-meta">
-        {place(d)} · {t('district.code', { code: d.code })} · {t('district.indicatorCount', { count: d.indicatorCount })}
+        {place(d)} · {t('district.code', { code: d.code })} ·{' '}
+        {t('district.indicatorCount', { count: d.indicatorCount })}
       </p>
       <Outlet context={d} />
     </>

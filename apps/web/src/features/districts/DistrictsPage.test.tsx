@@ -9,12 +9,23 @@ import { DistrictsPage } from './DistrictsPage';
 /** Answers tRPC batch requests the way the server does, with `result` for districts.list. */
 function serve(result: unknown, status = 200) {
   const body = status === 200 ? [{ result: { data: result } }] : [{ error: result }];
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(
+      async () =>
+        new Response(JSON.stringify(body), {
+          status,
+          headers: { 'content-type': 'application/json' },
+        }),
+    ),
+  );
 }
 
 function renderPage(locale: Locale = 'zh-CN') {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter([{ path: '/districts', element: <DistrictsPage /> }], { initialEntries: ['/districts'] });
+  const router = createMemoryRouter([{ path: '/districts', element: <DistrictsPage /> }], {
+    initialEntries: ['/districts'],
+  });
   render(
     <I18nProvider locale={locale}>
       <QueryClientProvider client={queryClient}>
@@ -33,9 +44,21 @@ afterEach(() => {
 
 describe('DistrictsPage', () => {
   it('lists the districts with their indicator counts', async () => {
-    serve([{ code: '130108', name: '裕华区', city: '石家庄市', province: '河北省', planTitle: 'p', indicatorCount: 17 }]);
+    serve([
+      {
+        code: '130108',
+        name: '裕华区',
+        city: '石家庄市',
+        province: '河北省',
+        planTitle: 'p',
+        indicatorCount: 17,
+      },
+    ]);
     renderPage();
-    expect(await screen.findByRole('link', { name: '打开 裕华区 的总览' })).toHaveProperty('pathname', '/d/130108');
+    expect(await screen.findByRole('link', { name: '打开 裕华区 的总览' })).toHaveProperty(
+      'pathname',
+      '/d/130108',
+    );
     expect(screen.getByText('17')).toBeTruthy();
   });
 
@@ -46,7 +69,14 @@ describe('DistrictsPage', () => {
   });
 
   it('shows the error and a retry button when the server fails', async () => {
-    serve({ message: 'db down', code: -32603, data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500 } }, 500);
+    serve(
+      {
+        message: 'db down',
+        code: -32603,
+        data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500 },
+      },
+      500,
+    );
     renderPage('en');
     expect(await screen.findByRole('alert')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();

@@ -1,0 +1,108 @@
+import { Option, type Command } from 'commander';
+import { assessPlan, parseValuesCsv, statusLabels, type PlanFile, type YearValue } from '@pm/core';
+import { loadAssessmentInput } from '@pm/db';
+import { CliError, formatTable, withDatabase } from './context';
+import { readPlanFile, readText } from './plan';
+
+interface EvaluateOptions {
+  year: string;
+  format: 'table' | 'json';
+  plan?: string;
+  values?: string;
+}
+
+export function registerEvaluateCommand(program: Command) {
+  program
+    .command('evaluate')
+    .description(
+      'Assess a district plan at an evaluation year, from the database (approved values) or from files',
+    )
+    .argument('[code]', 'district division code (reads the database)')
+    .requiredOption('--year <year>', 'evaluation year, e.g. 2023')
+    .option('--plan <file>', 'plan file (plan-monitor/plan@1 JSON) instead of the database')
+    .option(
+      '--values <file>',
+      'values CSV with header indicator,year,kind,value (counted as approved)',
+    )
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
+    )
+    .action(async (code: string | undefined, opts: EvaluateOptions) => {
+      const year = Number(opts.year);
+      if (!/^\d{4}$/.test(opts.year))
+        throw new CliError(`--year must be a four-digit year, got "${opts.year}"`);
+      const input = await loadInput(code, opts);
+      const result = assessPlan({
+        plan: input.file.plan,
+        indicators: input.file.indicators,
+        values: input.values,
+        year,
+      });
+      const indicators = result.indicators.map((a) => ({
+        seq: a.seq,
+        name: a.name,
+        attribute: a.attribute,
+        form: a.form,
+        status: a.status,
+        reason: a.reason,
+        completion: a.completion,
+        timeProgress: a.timeProgress,
+        pace: a.pace,
+        latestYear: a.latestYear,
+        projection: a.projection,
+        requiredPace: a.requiredPace,
+        bindingWarning: a.bindingWarning,
+      }));
+      if (opts.format === 'json') {
+        const output = { district: input.file.district, year, summary: result.summary, indicators };
+        console.log(JSON.stringify(output, null, 2));
+        return;
+      }
+      const d = input.file.district;
+      const s = result.summary;
+      console.log(`${d.name} (${d.code}) · ${year}${input.demo ? ' · 演示数据 demo figures' : ''}`);
+      console.log(
+        formatTable(
+          ['seq', 'indicator', 'attr', 'form', 'status', 'reason'],
+          indicators.map((a) => [
+            a.seq,
+            a.name,
+            a.attribute === 'binding' ? '约束性' : '预期性',
+            a.form,
+            `${statusLabels[a.status].zh}${a.bindingWarning ? ' ⚠' : ''}`,
+            a.reason.zh,
+          ]),
+        ),
+      );
+      const share = s.shareOnTrack === null ? '—' : `${Math.round(s.shareOnTrack * 100)}%`;
+      console.log(
+        `\n${s.total} indicators, ${s.assessed} assessed, ${share} on track; ` +
+          `binding warnings: ${s.bindingWarnings.length ? s.bindingWarnings.join(', ') : 'none'}`,
+      );
+    });
+}
+
+async function loadInput(
+  code: string | undefined,
+  opts: EvaluateOptions,
+): Promise<{ file: PlanFile; values: YearValue[]; demo: boolean }> {
+  if (opts.plan || opts.values) {
+    if (code) throw new CliError('give either a district code or --plan/--values, not both');
+    if (!opts.plan || !opts.values) throw new CliError('--plan and --values go together');
+    const file = readPlanFile(opts.plan);
+    const text = readText(opts.values);
+    const { values, problems } = parseValuesCsv(text, file.indicators);
+    if (problems.length > 0) {
+      const lines = problems.map(
+        (p) => `  ${opts.values}:${p.line}${p.column ? ` (${p.column})` : ''}: ${p.message}`,
+      );
+      throw new CliError(`${opts.values} has ${problems.length} problem(s):\n${lines.join('\n')}`);
+    }
+    return { file, values, demo: false };
+  }
+  if (!code) throw new CliError('give a district code, or --plan and --values');
+  if (!/^\d{6}$/.test(code)) throw new CliError(`district code must be 6 digits, got "${code}"`);
+  const input = await withDatabase((h) => loadAssessmentInput(h.db, code));
+  if (!input) throw new CliError(`no plan for district ${code}`);
+  return input;
+}

@@ -1,0 +1,147 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { basename } from 'node:path';
+import {
+  districtSchema,
+  listProblems,
+  planFileSchema,
+  readTable,
+  type District,
+  type PlanFile,
+} from '@pm/core';
+import { builtInPlans, exportPlan, importPlan, PlanImportError } from '@pm/db';
+import { CliError, withDatabase } from './context';
+
+export function registerPlanCommands(program: Command) {
+  const plan = program.command('plan').description('Import, export and read district plans');
+  registerReadTable(plan);
+
+  plan
+    .command('import')
+    .description('Import a plan file (plan-monitor/plan@1 JSON); the whole file is checked first')
+    .argument('<file>', 'the plan file')
+    .action(async (file: string) => {
+      const parsed = readPlanFile(file);
+      const result = await withDatabase((h) => importPlan(h.db, parsed)).catch((error: unknown) => {
+        if (error instanceof PlanImportError)
+          throw new CliError(`${file}: ${error.message}; nothing was changed`);
+        throw error;
+      });
+      console.log(
+        `${result.created ? 'Imported' : 'Updated'} the plan of ${result.district}: ` +
+          `${result.added} indicators added, ${result.updated} updated, ${result.removed} removed.`,
+      );
+    });
+
+  plan
+    .command('export')
+    .description('Export a district plan in the interchange format')
+    .argument('<code>', 'the district division code, e.g. 130108')
+    .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (code: string, opts: { out?: string }) => {
+      if (!/^\d{6}$/.test(code))
+        throw new CliError(`district code must be 6 digits, got "${code}"`);
+      const file = await withDatabase((h) => exportPlan(h.db, code));
+      if (!file) throw new CliError(`no plan for district ${code}`);
+      const text = `${JSON.stringify(file, null, 2)}\n`;
+      if (opts.out) writeFileSync(opts.out, text);
+      else process.stdout.write(text);
+    });
+}
+
+interface ReadTableOptions {
+  district: string;
+  name?: string;
+  city?: string;
+  province?: string;
+  startLine?: string;
+  out?: string;
+}
+
+function registerReadTable(plan: Command) {
+  plan
+    .command('read-table')
+    .description(
+      'Read the main-indicator table of a plan document (text) into a draft plan file, listing the rows it could not read',
+    )
+    .argument('<file>', 'the plan document as text (.txt)')
+    .requiredOption('--district <code>', 'district division code, e.g. 130108')
+    .option('--name <name>', 'district name (known for the built-in districts)')
+    .option('--city <city>', 'city the district belongs to')
+    .option('--province <province>', 'province')
+    .option('--start-line <n>', 'look for the table from this line on')
+    .option('--out <file>', 'write the draft here instead of standard output')
+    .action((file: string, opts: ReadTableOptions) => {
+      const district = districtFor(opts);
+      const startLine = opts.startLine === undefined ? undefined : Number(opts.startLine);
+      if (startLine !== undefined && !(Number.isInteger(startLine) && startLine > 0)) {
+        throw new CliError(`--start-line must be a positive whole number, got "${opts.startLine}"`);
+      }
+      const text = readText(file);
+      const { file: draft, problems } = readTable(text, {
+        district,
+        document: basename(file),
+        startLine,
+      });
+      for (const p of problems) {
+        console.error(
+          `${file}:${p.line}: ${p.message}${p.text ? ` — ${p.text.replace(/\s+/g, ' ').slice(0, 60)}` : ''}`,
+        );
+      }
+      if (draft.indicators.length === 0) throw new CliError(`${file}: no indicator could be read`);
+      const json = `${JSON.stringify(draft, null, 2)}\n`;
+      if (opts.out) writeFileSync(opts.out, json);
+      else process.stdout.write(json);
+      console.error(
+        `${draft.indicators.length} indicators read, ${problems.length} problem(s) listed above; review the draft before importing it.`,
+      );
+    });
+}
+
+function districtFor(opts: ReadTableOptions): District {
+  const known = builtInPlans().find((p) => p.district.code === opts.district)?.district;
+  const candidate = {
+    code: opts.district,
+    name: opts.name ?? known?.name,
+    city: opts.city ?? known?.city,
+    province: opts.province ?? known?.province,
+  };
+  const result = districtSchema.safeParse(candidate);
+  if (!result.success) {
+    const missing = listProblems(result.error).map((p) =>
+      p.path === 'code'
+        ? `--district: ${p.message}`
+        : `--${p.path} is required for a district that is not built in`,
+    );
+    throw new CliError(missing.join('; '));
+  }
+  return result.data;
+}
+
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** Reads and validates a plan file, reporting every problem with its path. */
+export function readPlanFile(path: string): PlanFile {
+  const text = readText(path);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const result = planFileSchema.safeParse(json);
+  if (!result.success) {
+    const lines = listProblems(result.error).map((p) => `  ${p.path}: ${p.message}`);
+    throw new CliError(
+      `${path} is not a valid plan file; nothing was imported:\n${lines.join('\n')}`,
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,29 @@
+import { and, eq } from 'drizzle-orm';
+import type { YearValue } from '@pm/core';
+import type { Database } from '../client';
+import { indicators, yearlyValues } from '../schema';
+import { loadPlan } from './plans';
+
+/** A district's plan with its approved yearly values: everything the engine needs. */
+export async function loadAssessmentInput(db: Database, code: string) {
+  const plan = await loadPlan(db, code);
+  if (!plan) return null;
+  const rows = await db
+    .select({
+      seq: indicators.seq,
+      year: yearlyValues.year,
+      kind: yearlyValues.kind,
+      value: yearlyValues.value,
+      comparator: yearlyValues.comparator,
+      source: yearlyValues.source,
+    })
+    .from(yearlyValues)
+    .innerJoin(indicators, eq(indicators.id, yearlyValues.indicatorId))
+    .where(and(eq(indicators.planId, plan.id), eq(yearlyValues.state, 'approved')));
+  const values: YearValue[] = rows.map(({ source: _source, ...v }) => v);
+  const demo = rows.some((r) => r.source === DEMO_SOURCE);
+  return { file: plan.file, values, demo };
+}
+
+/** The `source` of illustrative figures (演示数据). */
+export const DEMO_SOURCE = 'demo';

@@ -1,0 +1,188 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { PLAN_FORMAT, planFileSchema, type Indicator, type PlanFile } from '@pm/core';
+import type { Database } from '../client';
+import { districts, indicators, plans, yearlyValues } from '../schema';
+import { upsertDistrict } from './districts';
+
+/** A plan import that would lose stored data, or that names something that does not exist. */
+export class PlanImportError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = 'PlanImportError';
+  }
+}
+
+export interface ImportResult {
+  district: string;
+  planId: number;
+  created: boolean;
+  added: number;
+  updated: number;
+  removed: number;
+}
+
+/**
+ * Stores a validated plan file in one transaction: the district, the plan of its period, and its
+ * indicators matched by `seq`. An indicator that already has yearly values is never removed: the
+ * import fails and nothing changes.
+ */
+export async function importPlan(db: Database, file: PlanFile): Promise<ImportResult> {
+  return db.transaction(async (tx) => {
+    await upsertDistrict(tx, file.district);
+    const header = {
+      districtId: file.district.code,
+      title: file.plan.title,
+      baselineYear: file.plan.baselineYear,
+      midtermYear: file.plan.midtermYear,
+      targetYear: file.plan.targetYear,
+      settings: file.plan.settings,
+    };
+    const [existing] = await tx
+      .select({ id: plans.id })
+      .from(plans)
+      .where(
+        and(
+          eq(plans.districtId, header.districtId),
+          eq(plans.baselineYear, header.baselineYear),
+          eq(plans.targetYear, header.targetYear),
+        ),
+      );
+    let planId: number;
+    if (existing) {
+      planId = existing.id;
+      await tx.update(plans).set(header).where(eq(plans.id, planId));
+    } else {
+      const [row] = await tx.insert(plans).values(header).returning({ id: plans.id });
+      if (!row) throw new Error('plan insert returned nothing');
+      planId = row.id;
+    }
+
+    const stored = await tx
+      .select({ id: indicators.id, seq: indicators.seq })
+      .from(indicators)
+      .where(eq(indicators.planId, planId));
+    const bySeq = new Map(stored.map((r) => [r.seq, r.id]));
+    const incoming = new Set(file.indicators.map((i) => i.seq));
+    const gone = stored.filter((r) => !incoming.has(r.seq));
+    if (gone.length > 0) {
+      const used = await tx
+        .selectDistinct({ seq: indicators.seq })
+        .from(yearlyValues)
+        .innerJoin(indicators, eq(indicators.id, yearlyValues.indicatorId))
+        .where(
+          inArray(
+            yearlyValues.indicatorId,
+            gone.map((r) => r.id),
+          ),
+        );
+      if (used.length > 0) {
+        const seqs = used.map((r) => r.seq).sort((a, b) => a - b);
+        throw new PlanImportError(
+          `indicator${seqs.length > 1 ? 's' : ''} ${seqs.join(', ')} of ${file.district.code} ${seqs.length > 1 ? 'have' : 'has'} yearly values and cannot be removed by an import`,
+          'indicators',
+        );
+      }
+      await tx.delete(indicators).where(
+        inArray(
+          indicators.id,
+          gone.map((r) => r.id),
+        ),
+      );
+    }
+
+    let added = 0;
+    let updated = 0;
+    for (const ind of file.indicators) {
+      const row = indicatorRow(planId, ind);
+      const id = bySeq.get(ind.seq);
+      if (id === undefined) {
+        await tx.insert(indicators).values(row);
+        added++;
+      } else {
+        await tx.update(indicators).set(row).where(eq(indicators.id, id));
+        updated++;
+      }
+    }
+    return {
+      district: file.district.code,
+      planId,
+      created: !existing,
+      added,
+      updated,
+      removed: gone.length,
+    };
+  });
+}
+
+function indicatorRow(planId: number, ind: Indicator) {
+  return {
+    planId,
+    seq: ind.seq,
+    category: ind.category,
+    name: ind.name,
+    unit: ind.unit,
+    attribute: ind.attribute,
+    leadDepartment: ind.leadDepartment,
+    raw: ind.raw,
+    target: ind.target,
+    form: ind.target.form,
+    source: ind.source,
+  };
+}
+
+/** The district's plan (the latest period) in the interchange format, or null. */
+export async function exportPlan(db: Database, code: string): Promise<PlanFile | null> {
+  return (await loadPlan(db, code))?.file ?? null;
+}
+
+/** The district's latest plan with its row id. */
+export async function loadPlan(
+  db: Database,
+  code: string,
+): Promise<{ id: number; file: PlanFile } | null> {
+  const [row] = await db
+    .select({ plan: plans, district: districts })
+    .from(plans)
+    .innerJoin(districts, eq(districts.id, plans.districtId))
+    .where(eq(plans.districtId, code))
+    .orderBy(sql`${plans.targetYear} desc`)
+    .limit(1);
+  if (!row) return null;
+  const list = await db
+    .select()
+    .from(indicators)
+    .where(eq(indicators.planId, row.plan.id))
+    .orderBy(asc(indicators.seq));
+  // Parsing puts every key in the schema's order, whatever order jsonb kept them in.
+  const file = planFileSchema.parse({
+    format: PLAN_FORMAT,
+    district: {
+      code: row.district.id,
+      name: row.district.name,
+      city: row.district.city,
+      province: row.district.province,
+    },
+    plan: {
+      title: row.plan.title,
+      baselineYear: row.plan.baselineYear,
+      midtermYear: row.plan.midtermYear,
+      targetYear: row.plan.targetYear,
+      settings: row.plan.settings,
+    },
+    indicators: list.map((i) => ({
+      seq: i.seq,
+      category: i.category,
+      name: i.name,
+      unit: i.unit,
+      attribute: i.attribute,
+      leadDepartment: i.leadDepartment,
+      raw: i.raw,
+      target: i.target,
+      source: i.source,
+    })),
+  });
+  return { id: row.plan.id, file };
+}
