@@ -11,6 +11,7 @@ import {
 } from '@pm/core';
 import { builtInPlans, exportPlan, importPlan, PlanImportError } from '@pm/db';
 import { CliError, withDatabase } from './context';
+import { planFromXlsx, planToXlsx } from '../xlsx/plan-xlsx';
 
 export function registerPlanCommands(program: Command) {
   const plan = program.command('plan').description('Import, export and read district plans');
@@ -18,10 +19,14 @@ export function registerPlanCommands(program: Command) {
 
   plan
     .command('import')
-    .description('Import a plan file (plan-monitor/plan@1 JSON); the whole file is checked first')
+    .description(
+      'Import a plan file (plan-monitor/plan@1 JSON, or .xlsx as exported); the whole file is checked first',
+    )
     .argument('<file>', 'the plan file')
     .action(async (file: string) => {
-      const parsed = readPlanFile(file);
+      const parsed = file.toLowerCase().endsWith('.xlsx')
+        ? await readPlanWorkbook(file)
+        : readPlanFile(file);
       const result = await withDatabase((h) => importPlan(h.db, parsed)).catch((error: unknown) => {
         if (error instanceof PlanImportError)
           throw new CliError(`${file}: ${error.message}; nothing was changed`);
@@ -37,16 +42,21 @@ export function registerPlanCommands(program: Command) {
     .command('export')
     .description('Export a district plan in the interchange format')
     .argument('<code>', 'the district division code, e.g. 130108')
-    .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))
-    .option('--out <file>', 'write to this file instead of standard output')
-    .action(async (code: string, opts: { out?: string }) => {
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['json', 'xlsx']).default('json'),
+    )
+    .option('--out <file>', 'write to this file instead of standard output (required for xlsx)')
+    .action(async (code: string, opts: { out?: string; format: 'json' | 'xlsx' }) => {
       if (!/^\d{6}$/.test(code))
         throw new CliError(`district code must be 6 digits, got "${code}"`);
+      if (opts.format === 'xlsx' && !opts.out)
+        throw new CliError('--format xlsx needs --out <file.xlsx>');
       const file = await withDatabase((h) => exportPlan(h.db, code));
       if (!file) throw new CliError(`no plan for district ${code}`);
-      const text = `${JSON.stringify(file, null, 2)}\n`;
-      if (opts.out) writeFileSync(opts.out, text);
-      else process.stdout.write(text);
+      const data =
+        opts.format === 'xlsx' ? await planToXlsx(file) : `${JSON.stringify(file, null, 2)}\n`;
+      if (opts.out) writeFileSync(opts.out, data);
+      else process.stdout.write(data);
     });
 }
 
@@ -125,6 +135,24 @@ export function readText(path: string): string {
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${(error as Error).message}`);
   }
+}
+
+/** Reads and validates a plan workbook, reporting every problem with its sheet cell. */
+async function readPlanWorkbook(path: string): Promise<PlanFile> {
+  let data: Buffer;
+  try {
+    data = readFileSync(path);
+  } catch (error) {
+    throw new CliError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  const { file, problems } = await planFromXlsx(data);
+  if (!file) {
+    const lines = problems.map((p) => `  ${p.cell}: ${p.message}`);
+    throw new CliError(
+      `${path} is not a valid plan workbook; nothing was imported:\n${lines.join('\n')}`,
+    );
+  }
+  return file;
 }
 
 /** Reads and validates a plan file, reporting every problem with its path. */

@@ -1,73 +1,53 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from './program';
+import { describe, expect, it } from 'vitest';
+import { cli, useDataFolder } from './testing';
 
 describe('CLI', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pm-cli-'));
-  const saved = { ...process.env };
-  beforeAll(() => {
-    process.env.PM_DATA_DIR = dir;
-    delete process.env.DATABASE_URL;
-  });
-  afterAll(() => {
-    process.env = saved;
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  function capture() {
-    const out: string[] = [];
-    const err: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-    const error = vi
-      .spyOn(console, 'error')
-      .mockImplementation((...a) => void err.push(a.join(' ')));
-    const write = vi
-      .spyOn(process.stdout, 'write')
-      .mockImplementation((s) => (out.push(String(s)), true));
-    const writeErr = vi
-      .spyOn(process.stderr, 'write')
-      .mockImplementation((s) => (err.push(String(s)), true));
-    return {
-      out,
-      err,
-      restore: () => [log, error, write, writeErr].forEach((s) => s.mockRestore()),
-    };
-  }
+  useDataFolder();
 
   it('db migrate brings a new data folder up to date', async () => {
-    const io = capture();
-    const code = await runCli(['db', 'migrate']);
-    io.restore();
-    expect(code).toBe(0);
-    expect(io.out.join('')).toContain(`Database is up to date (pglite ${dir})`);
+    const run = await cli('db', 'migrate');
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/^Database is up to date \(pglite .*data\)/);
   });
 
-  it('districts --format json prints a JSON list', async () => {
-    const io = capture();
-    const code = await runCli(['districts', '--format', 'json']);
-    io.restore();
-    expect(code).toBe(0);
-    expect(Array.isArray(JSON.parse(io.out.join('')))).toBe(true);
+  it('a new data folder lists the five built-in districts with their indicator counts', async () => {
+    const run = await cli('districts', '--format', 'json');
+    expect(run.code).toBe(0);
+    const list = JSON.parse(run.out) as { code: string; indicatorCount: number }[];
+    expect(list.map((d) => d.code)).toEqual(['120105', '130104', '130108', '410402', '410703']);
+    expect(list.every((d) => d.indicatorCount > 0)).toBe(true);
+  });
+
+  it('districts prints a table by default', async () => {
+    const run = await cli('districts');
+    expect(run.out.split('\n')[0]).toMatch(/^code\s+name\s+city\s+province\s+indicators$/);
+    expect(run.out).toContain('130108  裕华区');
   });
 
   it('an unknown format is refused with the allowed choices', async () => {
-    const io = capture();
-    const code = await runCli(['districts', '--format', 'xml']);
-    io.restore();
-    expect(code).not.toBe(0);
-    expect(io.err.join('')).toContain('Allowed choices are table, json');
+    const run = await cli('districts', '--format', 'xml');
+    expect(run.code).not.toBe(0);
+    expect(run.err).toContain('Allowed choices are table, json');
   });
 
-  it.each([[['--help']], [['districts', '--help']], [['db', 'migrate', '--help']]])(
-    '%j prints help and succeeds',
-    async (argv) => {
-      const io = capture();
-      const code = await runCli(argv);
-      io.restore();
-      expect(code).toBe(0);
-      expect(io.out.join('')).toContain('Usage: plan-monitor');
-    },
-  );
+  it('demo clear removes the demo figures once', async () => {
+    const first = await cli('demo', 'clear');
+    expect(first.out).toMatch(/^Removed \d+ demo figures\.$/m);
+    expect((await cli('demo', 'clear')).out).toContain('No demo figures to remove.');
+  });
+
+  it.each([
+    [['--help']],
+    [['districts', '--help']],
+    [['db', 'migrate', '--help']],
+    [['plan', 'import', '--help']],
+    [['plan', 'export', '--help']],
+    [['plan', 'read-table', '--help']],
+    [['evaluate', '--help']],
+    [['demo', 'clear', '--help']],
+  ])('%j prints help and succeeds', async (argv) => {
+    const run = await cli(...argv);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('Usage: plan-monitor');
+  });
 });

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+
+test('a fresh data folder lists the five built-in districts with their indicator counts', async ({
+  page,
+}) => {
+  await page.goto('/districts');
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(6);
+  for (const [code, name] of [
+    ['120105', '河北区'],
+    ['130104', '桥西区'],
+    ['130108', '裕华区'],
+    ['410402', '新华区'],
+    ['410703', '卫滨区'],
+  ]) {
+    const row = rows.filter({ hasText: code });
+    await expect(row).toContainText(name);
+    await expect(row.getByRole('cell').last()).toHaveText(/^[1-9]\d*$/);
+  }
+
+  await page.getByRole('link', { name: '打开 裕华区 的总览' }).click();
+  await expect(page).toHaveURL(/\/d\/130108$/);
+  await expect(page.getByRole('heading', { level: 1, name: '裕华区总览' })).toBeVisible();
+  await expect(page.getByText('主要指标 20 项')).toBeVisible();
+
+  await page.getByRole('link', { name: '填报' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '裕华区数据填报' })).toBeVisible();
+  await page.getByLabel('选择区县').selectOption('410703');
+  await expect(page).toHaveURL(/\/d\/410703\/entry$/);
+  await expect(page.getByRole('heading', { level: 1, name: '卫滨区数据填报' })).toBeVisible();
+
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/d\/410703$/);
+});
