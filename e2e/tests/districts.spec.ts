@@ -6,13 +6,14 @@ test('a fresh data folder lists the five built-in districts with their indicator
   await page.goto('/districts');
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows).toHaveCount(6);
-  for (const [code, name] of [
+  const expected: [string, string][] = [
     ['120105', '河北区'],
     ['130104', '桥西区'],
     ['130108', '裕华区'],
     ['410402', '新华区'],
     ['410703', '卫滨区'],
-  ]) {
+  ];
+  for (const [code, name] of expected) {
     const row = rows.filter({ hasText: code });
     await expect(row).toContainText(name);
     await expect(row.getByRole('cell').last()).toHaveText(/^[1-9]\d*$/);

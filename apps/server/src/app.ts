@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createDb, migrate, seedBuiltIn, type DbHandle } from '@pm/db';
 import type { Config } from './config';
+import { createDemoAccounts } from './demo-accounts';
 import type { Log } from './log';
 
 /** The built web app, beside this package whether running from src/ or dist/. */
@@ -8,7 +9,8 @@ export const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta
 
 /**
  * Opens the configured database and brings its schema up to date. A new embedded database gets
- * the built-in plans and their demo figures; a PostgreSQL server is never filled on its own.
+ * the built-in plans, their demo figures and the demo accounts; a PostgreSQL server is never
+ * filled on its own.
  */
 export async function openDatabase(config: Config, log: Log): Promise<DbHandle> {
   const handle = await createDb(config.database);
@@ -16,7 +18,10 @@ export async function openDatabase(config: Config, log: Log): Promise<DbHandle> 
     await migrate(handle);
     if (handle.driver === 'pglite') {
       const seeded = await seedBuiltIn(handle.db);
-      if (seeded) log.info(seeded, 'new database: built-in plans and demo figures loaded');
+      if (seeded) {
+        await createDemoAccounts(handle.db);
+        log.info(seeded, 'new database: built-in plans, demo figures and demo accounts loaded');
+      }
     }
   } catch (error) {
     await handle.close();

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync } from 'node:fs';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
-import { appRouter } from '@pm/api';
+import { appRouter, createRequestContext } from '@pm/api';
 import { ping, type DbHandle } from '@pm/db';
 import type { Log } from './log';
 
@@ -18,13 +18,14 @@ export function createHttpServer({ handle, log, webDir }: HttpOptions): Server {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: () => ({ db: handle.db, log }),
+    createContext: ({ req, res }) => createRequestContext({ db: handle.db, log }, req, res),
   });
   const web =
     webDir && existsSync(webDir) ? sirv(webDir, { single: true, gzip: true, etag: true }) : null;
 
   return createServer((req, res) => {
     const started = performance.now();
+    setSecurityHeaders(res);
     res.on('finish', () => {
       log.info(
         {
@@ -38,7 +39,11 @@ export function createHttpServer({ handle, log, webDir }: HttpOptions): Server {
     });
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') return void healthz(handle, res);
-    if (path.startsWith('/trpc/')) return trpc(req, res);
+    if (path.startsWith('/trpc/')) {
+      const refusal = crossSiteRefusal(req);
+      if (refusal) return void refuse(res, refusal);
+      return trpc(req, res);
+    }
     if (web) return web(req, res, () => notFound(res));
     return noWebBuild(req, res);
   });
@@ -61,4 +66,56 @@ function notFound(res: ServerResponse) {
 function noWebBuild(_req: IncomingMessage, res: ServerResponse) {
   res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
   res.end('The web app is not built: run `npm run build` first.');
+}
+
+/** The content security policy the built app passes: everything from this origin, nothing inline but styles. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function setSecurityHeaders(res: ServerResponse) {
+  res.setHeader('Content-Security-Policy', CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+}
+
+/**
+ * Mutations are POSTs; a cross-site page could send one with the session cookie only if the
+ * browser let it, and SameSite=Strict already does not. Belt and braces: a POST must be JSON
+ * (a plain HTML form cannot send that without a preflight) and, when the browser names its
+ * origin, come from this host.
+ */
+function crossSiteRefusal(req: IncomingMessage): string | null {
+  if (req.method !== 'POST') return null;
+  const type = req.headers['content-type'] ?? '';
+  if (!type.startsWith('application/json')) return 'a POST to the API must be application/json';
+  const origin = req.headers.origin;
+  if (origin && origin !== 'null') {
+    let host: string;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      return 'bad Origin header';
+    }
+    if (host !== req.headers.host) return `cross-site request from ${origin} refused`;
+  } else if (origin === 'null') {
+    return 'cross-site request refused';
+  }
+  return null;
+}
+
+function refuse(res: ServerResponse, message: string) {
+  res.writeHead(403, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ error: { message, data: { code: 'FORBIDDEN', httpStatus: 403 } } }));
 }

@@ -1,4 +1,4 @@
-import type { Database } from '@pm/db';
+import type { Database, SessionUser } from '@pm/db';
 
 /** Where the server logs; pino's logger fits, and tests pass a silent one. */
 export interface Logger {
@@ -7,8 +7,21 @@ export interface Logger {
   error(obj: object, msg?: string): void;
 }
 
-/** What every procedure gets: the database opened once at start-up, and the request's logger. */
+/** What the HTTP layer gives a procedure to manage the session cookie. */
+export interface SessionCookie {
+  /** The token the request carried, if any. */
+  token: string | null;
+  set(token: string, expires: Date): void;
+  clear(): void;
+}
+
+/** What every procedure gets: the database opened once at start-up, the caller and the request. */
 export interface Context {
   db: Database;
   log: Logger;
+  /** The signed-in user, looked up from the session cookie; null when signed out. */
+  user: SessionUser | null;
+  cookie: SessionCookie;
+  /** The client's address, for sign-in limits and the record. */
+  address: string;
 }

@@ -4,7 +4,8 @@
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: 'NOT_FOUND' | 'BAD_REQUEST' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHORIZED',
+    readonly code:
+      'NOT_FOUND' | 'BAD_REQUEST' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'TOO_MANY_REQUESTS',
     readonly key: string,
     message: string,
     readonly params: Record<string, string | number> = {},

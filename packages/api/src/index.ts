@@ -1,4 +1,8 @@
 export { appRouter, createCaller, type AppRouter } from './root';
-export type { Context, Logger } from './context';
+export type { Context, Logger, SessionCookie } from './context';
 export { DomainError } from './errors';
 export type { InputIssue } from './trpc';
+export { createRequestContext } from './http-context';
+export { hashPassword, randomPassword } from './auth/password';
+export { SESSION_COOKIE } from './auth/session';
+export { newUserSchema, passwordSchema, usernameSchema } from './routers/users';

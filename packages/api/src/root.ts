@@ -1,8 +1,12 @@
 import { createCallerFactory, router } from './trpc';
+import { authRouter } from './routers/auth';
 import { districtsRouter } from './routers/districts';
+import { usersRouter } from './routers/users';
 
 export const appRouter = router({
+  auth: authRouter,
   districts: districtsRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
+import { districtCodeSchema, formatPath } from '@pm/core';
+import { recordAuthEvent, type Role, type SessionUser } from '@pm/db';
 import type { Context } from './context';
 import { DomainError } from './errors';
 
@@ -14,7 +16,7 @@ const t = initTRPC.context<Context>().create({
     const cause = error.cause;
     const issues: InputIssue[] | null =
       cause instanceof ZodError
-        ? cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+        ? cause.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))
         : null;
     const domain = cause instanceof DomainError ? { key: cause.key, params: cause.params } : null;
     return {
@@ -49,4 +51,68 @@ const errors = t.middleware(async ({ next, path, ctx }) => {
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone, signed in or not: signing in, and who am I. */
 export const publicProcedure = t.procedure.use(errors);
+
+/** Any signed-in user. */
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new DomainError('UNAUTHORIZED', 'error.UNAUTHORIZED', 'sign in first');
+  return next({ ctx: { user: ctx.user } });
+});
+
+/** Whether `user` may see `district`. */
+export function inScope(user: SessionUser, district: string): boolean {
+  return user.districts === 'all' || user.districts.includes(district);
+}
+
+async function refuse(
+  ctx: Context & { user: SessionUser },
+  path: string,
+  detail: string,
+  key: string,
+): Promise<never> {
+  await recordAuthEvent(ctx.db, {
+    kind: 'forbidden',
+    username: ctx.user.username,
+    userId: ctx.user.id,
+    address: ctx.address,
+    detail: `${path}: ${detail}`,
+  });
+  throw new DomainError(
+    'FORBIDDEN',
+    key,
+    `${ctx.user.username} (${ctx.user.role}) may not ${path}: ${detail}`,
+  );
+}
+
+/** A signed-in user with one of `roles`. */
+export function roleProcedure(roles: readonly Role[]) {
+  return signedInProcedure.use(async ({ ctx, next, path }) => {
+    if (!roles.includes(ctx.user.role))
+      await refuse(ctx, path, `role ${ctx.user.role}`, 'error.forbidden.role');
+    return next();
+  });
+}
+
+/**
+ * A signed-in user with one of `roles`, acting on the district named in the input's `district`,
+ * which must be in their scope. Procedures add their own fields with `.input()`.
+ */
+export function districtProcedure(roles: readonly Role[]) {
+  return roleProcedure(roles)
+    .input(z.object({ district: districtCodeSchema }))
+    .use(async ({ ctx, input, next, path }) => {
+      if (!inScope(ctx.user, input.district)) {
+        await refuse(
+          ctx,
+          path,
+          `district ${input.district} out of scope`,
+          'error.forbidden.district',
+        );
+      }
+      return next();
+    });
+}
+
+export const ALL_ROLES: readonly Role[] = ['official', 'reviewer', 'leader', 'admin'];

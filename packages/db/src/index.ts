@@ -16,3 +16,4 @@ export * from './queries/assessment';
 export { demoScenario, demoValues, type DemoScenario } from './demo/generate';
 export { clearDemoValues, insertDemoValues } from './demo/store';
 export { builtInPlans, seedBuiltIn, type SeedResult } from './seed/builtin';
+export * from './queries/users';

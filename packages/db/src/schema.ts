@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
   check,
   index,
   integer,
@@ -9,6 +10,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -124,4 +126,74 @@ export const valueHistory = pgTable(
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('value_history_value').on(t.valueId, t.version)],
+);
+
+/** 填报人员 official · 评估人员 reviewer · 领导 leader · 管理员 admin. */
+export const roleEnum = pgEnum('role', ['official', 'reviewer', 'leader', 'admin']);
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  /** scrypt: `scrypt$N$r$p$salt$hash`, base64url parts. */
+  passwordHash: text('password_hash').notNull(),
+  role: roleEnum('role').notNull(),
+  /** A leader or admin may see every district; others see their listed districts. */
+  allDistricts: boolean('all_districts').notNull().default(false),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const userDistricts = pgTable(
+  'user_districts',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    districtId: varchar('district_id', { length: 6 })
+      .notNull()
+      .references(() => districts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.districtId] })],
+);
+
+/** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId), index('sessions_expires').on(t.expiresAt)],
+);
+
+export const authEventKindEnum = pgEnum('auth_event_kind', [
+  'sign_in',
+  'sign_in_failed',
+  'sign_in_locked',
+  'sign_out',
+  'forbidden',
+]);
+
+/** Append-only record of sign-ins, failures and refusals; also what failed-sign-in limits count. */
+export const authEvents = pgTable(
+  'auth_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    kind: authEventKindEnum('kind').notNull(),
+    username: text('username'),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    address: text('address'),
+    detail: text('detail'),
+  },
+  (t) => [
+    index('auth_events_username_at').on(t.username, t.at),
+    index('auth_events_address_at').on(t.address, t.at),
+  ],
 );

@@ -7,6 +7,7 @@ import { registerDistrictCommands } from './districts';
 import { registerPlanCommands } from './plan';
 import { registerEvaluateCommand } from './evaluate';
 import { registerDemoCommands } from './demo';
+import { registerUserCommands } from './user';
 
 export function buildCli(): Command {
   const program = new Command()
@@ -20,6 +21,7 @@ export function buildCli(): Command {
   registerPlanCommands(program);
   registerEvaluateCommand(program);
   registerDemoCommands(program);
+  registerUserCommands(program);
   registerDbCommands(program);
   return program;
 }

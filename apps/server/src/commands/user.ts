@@ -1,0 +1,145 @@
+import type { z } from 'zod';
+import { Option, type Command } from 'commander';
+import {
+  hashPassword,
+  newUserSchema,
+  passwordSchema,
+  randomPassword,
+  usernameSchema,
+} from '@pm/api';
+import { listProblems } from '@pm/core';
+import { createUser, listUsers, setPassword, setUserDisabled, UserError } from '@pm/db';
+import { CliError, formatTable, withDatabase } from './context';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+/** The password from standard input when asked for, else a generated one to print once. */
+async function passwordFrom(opts: {
+  passwordStdin?: boolean;
+}): Promise<{ password: string; generated: boolean }> {
+  if (!opts.passwordStdin) return { password: randomPassword(), generated: true };
+  const result = passwordSchema.safeParse(await readStdin());
+  if (!result.success) throw new CliError(listProblems(result.error)[0]?.message ?? 'bad password');
+  return { password: result.data, generated: false };
+}
+
+function checked<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new CliError(
+      listProblems(result.error)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; '),
+    );
+  }
+  return result.data;
+}
+
+async function userCall<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof UserError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+export function registerUserCommands(program: Command) {
+  const user = program.command('user').description('Manage accounts (admin)');
+
+  user
+    .command('add')
+    .description('Add an account; prints a generated password unless --password-stdin is given')
+    .argument('<username>', 'user name: lower-case letters, digits, . _ -')
+    .addOption(
+      new Option('--role <role>', 'role')
+        .choices(['official', 'reviewer', 'leader', 'admin'])
+        .makeOptionMandatory(),
+    )
+    .requiredOption(
+      '--districts <codes>',
+      'comma-separated district codes, or all (leaders and admins)',
+    )
+    .option('--name <display name>', 'name shown in the app (default: the user name)')
+    .option('--password-stdin', 'read the password from standard input')
+    .action(
+      async (
+        username: string,
+        opts: { role: string; districts: string; name?: string; passwordStdin?: boolean },
+      ) => {
+        const input = checked(newUserSchema, {
+          username,
+          displayName: opts.name ?? username,
+          role: opts.role,
+          districts:
+            opts.districts === 'all'
+              ? 'all'
+              : opts.districts
+                  .split(',')
+                  .map((c) => c.trim())
+                  .filter(Boolean),
+        });
+        const { password, generated } = await passwordFrom(opts);
+        const passwordHash = await hashPassword(password);
+        await userCall(() => withDatabase((h) => createUser(h.db, { ...input, passwordHash })));
+        console.log(
+          `Added ${input.username} (${input.role}).${generated ? ` Password: ${password}` : ''}`,
+        );
+      },
+    );
+
+  user
+    .command('list')
+    .description('List accounts with role, districts and state')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
+    )
+    .action(async (opts: { format: 'table' | 'json' }) => {
+      const list = await withDatabase((h) => listUsers(h.db));
+      if (opts.format === 'json') return void console.log(JSON.stringify(list, null, 2));
+      console.log(
+        formatTable(
+          ['username', 'name', 'role', 'districts', 'state'],
+          list.map((u) => [
+            u.username,
+            u.displayName,
+            u.role,
+            u.districts === 'all' ? 'all' : u.districts.join(','),
+            u.disabled ? 'disabled' : 'active',
+          ]),
+        ),
+      );
+    });
+
+  user
+    .command('disable')
+    .description('Disable an account and end its sessions (--enable to undo)')
+    .argument('<username>')
+    .option('--enable', 'enable the account again')
+    .action(async (username: string, opts: { enable?: boolean }) => {
+      const name = checked(usernameSchema, username);
+      await userCall(() => withDatabase((h) => setUserDisabled(h.db, name, !opts.enable)));
+      console.log(`${name} is ${opts.enable ? 'enabled' : 'disabled'}.`);
+    });
+
+  user
+    .command('reset-password')
+    .description(
+      'Set a new password and end the account’s sessions; prints a generated one unless --password-stdin',
+    )
+    .argument('<username>')
+    .option('--password-stdin', 'read the password from standard input')
+    .action(async (username: string, opts: { passwordStdin?: boolean }) => {
+      const name = checked(usernameSchema, username);
+      const { password, generated } = await passwordFrom(opts);
+      const passwordHash = await hashPassword(password);
+      await userCall(() => withDatabase((h) => setPassword(h.db, name, passwordHash)));
+      console.log(`Password of ${name} changed.${generated ? ` New password: ${password}` : ''}`);
+    });
+}

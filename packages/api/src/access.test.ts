@@ -1,0 +1,118 @@
+import { TRPCError } from '@trpc/server';
+import { sql } from 'drizzle-orm';
+import { listAuthEvents, queryRows, upsertDistrict, type Database, type Role, type SessionUser } from '@pm/db';
+import { describeDb } from '@pm/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from './root';
+import { callerFor, testUser } from './testing';
+
+type Caller = ReturnType<typeof callerFor>;
+const IN = '130108';
+const OUT = '410402';
+
+interface Access {
+  /** Roles allowed; 'public' for anyone, signed in or not. */
+  roles: readonly Role[] | 'public';
+  /** Whether the call names a district that must be in scope. */
+  scoped: boolean;
+  call: (c: Caller, district: string, n: number) => Promise<unknown>;
+}
+
+const ALL: readonly Role[] = ['official', 'reviewer', 'leader', 'admin'];
+
+/** Every procedure of the API, with who may call it. A new procedure fails the coverage test until listed here. */
+const matrix: Record<string, Access> = {
+  'auth.me': { roles: 'public', scoped: false, call: (c) => c.auth.me() },
+  'auth.signIn': {
+    roles: 'public',
+    scoped: false,
+    call: (c) =>
+      c.auth.signIn({ username: 'nobody', password: 'x' }).catch((e: TRPCError) => {
+        if (e.code !== 'UNAUTHORIZED') throw e;
+      }),
+  },
+  'auth.signOut': { roles: ALL, scoped: false, call: (c) => c.auth.signOut() },
+  'districts.list': { roles: ALL, scoped: false, call: (c) => c.districts.list() },
+  'districts.get': { roles: ALL, scoped: true, call: (c, d) => c.districts.get({ district: d }) },
+  'users.list': { roles: ['admin'], scoped: false, call: (c) => c.users.list() },
+  'users.add': {
+    roles: ['admin'],
+    scoped: false,
+    call: (c, _d, n) =>
+      c.users.add({ username: `new${n}`, displayName: 'n', role: 'official', districts: [IN] }),
+  },
+  'users.setDisabled': {
+    roles: ['admin'],
+    scoped: false,
+    call: (c) => c.users.setDisabled({ username: 'target', disabled: false }),
+  },
+  'users.resetPassword': {
+    roles: ['admin'],
+    scoped: false,
+    call: (c) => c.users.resetPassword({ username: 'target', password: 'a long enough password' }),
+  },
+};
+
+/** Row counts and newest ids of every table but the auth record, which refusals append to. */
+async function snapshot(db: Database) {
+  return queryRows(
+    db,
+    sql`select
+      (select count(*) from users)::int as users,
+      (select count(*) from user_districts)::int as scopes,
+      (select count(*) from sessions)::int as sessions,
+      (select coalesce(max(extract(epoch from password_changed_at)), 0) from users)::float as passwords,
+      (select count(*) filter (where disabled) from users)::int as disabled,
+      (select count(*) from districts)::int as districts,
+      (select count(*) from plans)::int as plans,
+      (select count(*) from indicators)::int as indicators,
+      (select count(*) from yearly_values)::int as values,
+      (select count(*) from value_history)::int as history`,
+  );
+}
+
+describe('the access matrix', () => {
+  it('lists every procedure of the API', () => {
+    expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(matrix).sort());
+  });
+});
+
+describeDb('every procedure × every role × in and out of scope', (get) => {
+  const users = {} as Record<Role, SessionUser>;
+  let n = 0;
+  beforeAll(async () => {
+    const { db } = get();
+    await upsertDistrict(db, { code: IN, name: '裕华区', city: '石家庄市', province: '河北省' });
+    await upsertDistrict(db, { code: OUT, name: '新华区', city: '平顶山市', province: '河南省' });
+    for (const role of ALL)
+      users[role] = await testUser(db, `${role}1`, role, role === 'admin' ? [IN] : [IN]);
+    await testUser(db, 'target', 'official', [IN]);
+  });
+
+  const cases = Object.entries(matrix).flatMap(([path, access]) =>
+    (['anonymous', ...ALL] as const).flatMap((who) =>
+      (access.scoped ? [IN, OUT] : [IN]).map((district) => ({ path, access, who, district })),
+    ),
+  );
+
+  it.each(cases)('$path as $who on $district', async ({ access, who, district }) => {
+    const { db } = get();
+    const user = who === 'anonymous' ? null : users[who];
+    const allowedRole =
+      access.roles === 'public' || (user !== null && access.roles.includes(user.role));
+    const allowed = allowedRole && (!access.scoped || district === IN);
+    const before = await snapshot(db);
+    const result = await access.call(callerFor(db, user), district, n++).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (allowed) {
+      expect(result).toBeNull();
+      return;
+    }
+    expect(result).toBeInstanceOf(TRPCError);
+    expect((result as TRPCError).code).toBe(user === null ? 'UNAUTHORIZED' : 'FORBIDDEN');
+    expect(await snapshot(db)).toEqual(before);
+    if (user) expect((await listAuthEvents(db, 1))[0]).toMatchObject({ kind: 'forbidden', username: user.username });
+  });
+});

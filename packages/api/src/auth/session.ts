@@ -1,0 +1,21 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+export const SESSION_COOKIE = 'pm_session';
+/** A session lasts a working day; signing in again starts a new one. */
+export const SESSION_HOURS = 12;
+
+export function newSessionToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Only the hash is stored, so a leaked sessions table opens no session. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/** Failed sign-ins counted over this window… */
+export const FAILURE_WINDOW_MINUTES = 15;
+/** …lock the user name at this many, */
+export const MAX_FAILURES_PER_USER = 5;
+/** …and the address at this many. */
+export const MAX_FAILURES_PER_ADDRESS = 20;

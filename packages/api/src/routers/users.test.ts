@@ -1,0 +1,99 @@
+import { TRPCError } from '@trpc/server';
+import { findCredentials, upsertDistrict } from '@pm/db';
+import { describeDb } from '@pm/db/testing';
+import { beforeAll, expect, it } from 'vitest';
+import { verifyPassword } from '../auth/password';
+import { callerFor, testUser } from '../testing';
+
+describeDb('users router (admin)', (get) => {
+  beforeAll(async () => {
+    await upsertDistrict(get().db, {
+      code: '130108',
+      name: '裕华区',
+      city: '石家庄市',
+      province: '河北省',
+    });
+  });
+
+  it('adds a user with a generated password shown once, and lists them', async () => {
+    const { db } = get();
+    const admin = callerFor(db, await testUser(db, 'root', 'admin', 'all'));
+    const added = await admin.users.add({
+      username: 'chen',
+      displayName: '陈',
+      role: 'official',
+      districts: ['130108'],
+    });
+    expect(added.password).toMatch(/^\w{16}$/);
+    expect(
+      await verifyPassword(added.password!, (await findCredentials(db, 'chen'))!.passwordHash),
+    ).toBe(true);
+    expect((await admin.users.list()).find((u) => u.username === 'chen')).toMatchObject({
+      role: 'official',
+      districts: ['130108'],
+      disabled: false,
+    });
+  });
+
+  it.each([
+    [
+      { username: 'chen', displayName: 'x', role: 'official', districts: ['130108'] },
+      'BAD_REQUEST',
+      'exists already',
+    ],
+    [
+      { username: 'zhou', displayName: 'x', role: 'official', districts: ['999999'] },
+      'BAD_REQUEST',
+      'no district 999999',
+    ],
+    [
+      { username: 'Bad Name', displayName: 'x', role: 'official', districts: ['130108'] },
+      'BAD_REQUEST',
+      'user name',
+    ],
+    [
+      { username: 'wu', displayName: 'x', role: 'official', districts: 'all' },
+      'BAD_REQUEST',
+      'only leaders and admins',
+    ],
+    [
+      {
+        username: 'wu',
+        displayName: 'x',
+        role: 'official',
+        districts: ['130108'],
+        password: 'short',
+      },
+      'BAD_REQUEST',
+      'at least 10',
+    ],
+  ] as const)('refuses %j with %s', async (input, code, message) => {
+    const { db } = get();
+    const admin = callerFor(db, await testUser(db, 'root', 'admin', 'all'));
+    const error = await admin.users.add(input as never).catch((e: unknown) => e);
+    expect((error as TRPCError).code).toBe(code);
+    expect((error as TRPCError).message).toContain(message);
+  });
+
+  it('resets a password and refuses to disable oneself', async () => {
+    const { db } = get();
+    const admin = callerFor(db, await testUser(db, 'root', 'admin', 'all'));
+    const reset = await admin.users.resetPassword({
+      username: 'chen',
+      password: 'a new long password',
+    });
+    expect(reset.password).toBeNull();
+    expect(
+      await verifyPassword(
+        'a new long password',
+        (await findCredentials(db, 'chen'))!.passwordHash,
+      ),
+    ).toBe(true);
+    const self = await admin.users
+      .setDisabled({ username: 'root', disabled: true })
+      .catch((e: unknown) => e);
+    expect((self as TRPCError).message).toContain('your own account');
+    const missing = await admin.users.resetPassword({ username: 'ghost' }).catch((e: unknown) => e);
+    expect((missing as TRPCError).code).toBe('NOT_FOUND');
+  });
+});

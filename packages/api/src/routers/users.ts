@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { districtCodeSchema } from '@pm/core';
+import { createUser, listUsers, setPassword, setUserDisabled, UserError } from '@pm/db';
+import { DomainError } from '../errors';
+import { hashPassword, randomPassword } from '../auth/password';
+import { roleProcedure, router } from '../trpc';
+
+const admin = roleProcedure(['admin']);
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{1,31}$/,
+    'user name: 2–32 lower-case letters, digits, dot, dash or underscore',
+  );
+
+export const passwordSchema = z
+  .string()
+  .min(10, 'password must have at least 10 characters')
+  .max(256);
+
+export const newUserSchema = z
+  .object({
+    username: usernameSchema,
+    displayName: z.string().trim().min(1, 'display name is required').max(64),
+    role: z.enum(['official', 'reviewer', 'leader', 'admin']),
+    districts: z.union([z.literal('all'), z.array(districtCodeSchema)]),
+    password: passwordSchema.optional(),
+  })
+  .refine((u) => u.districts === 'all' || u.districts.length > 0 || u.role === 'admin', {
+    message: 'give at least one district, or all',
+    path: ['districts'],
+  })
+  .refine((u) => u.districts !== 'all' || u.role === 'leader' || u.role === 'admin', {
+    message: 'only leaders and admins may see all districts',
+    path: ['districts'],
+  });
+
+function mapUserError(error: unknown): never {
+  if (error instanceof UserError) {
+    const code = error.reason === 'not_found' ? 'NOT_FOUND' : 'BAD_REQUEST';
+    throw new DomainError(code, `users.${error.reason}`, error.message);
+  }
+  throw error;
+}
+
+export const usersRouter = router({
+  list: admin.query(({ ctx }) => listUsers(ctx.db)),
+
+  /** Adds a user; without a password, one is generated and returned once. */
+  add: admin.input(newUserSchema).mutation(async ({ ctx, input }) => {
+    const password = input.password ?? randomPassword();
+    const { password: _, ...user } = input;
+    await createUser(ctx.db, { ...user, passwordHash: await hashPassword(password) }).catch(
+      mapUserError,
+    );
+    return { username: input.username, password: input.password ? null : password };
+  }),
+
+  setDisabled: admin
+    .input(z.object({ username: usernameSchema, disabled: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      if (input.username === ctx.user.username && input.disabled) {
+        throw new DomainError(
+          'BAD_REQUEST',
+          'users.selfDisable',
+          'you cannot disable your own account',
+        );
+      }
+      await setUserDisabled(ctx.db, input.username, input.disabled).catch(mapUserError);
+      return { ok: true };
+    }),
+
+  /** Sets a new password (generated when not given) and ends the user's sessions. */
+  resetPassword: admin
+    .input(z.object({ username: usernameSchema, password: passwordSchema.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const password = input.password ?? randomPassword();
+      await setPassword(ctx.db, input.username, await hashPassword(password)).catch(mapUserError);
+      return { username: input.username, password: input.password ? null : password };
+    }),
+});

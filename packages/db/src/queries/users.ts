@@ -1,0 +1,188 @@
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../client';
+import { authEvents, districts, sessions, userDistricts, users } from '../schema';
+
+export type Role = (typeof users.$inferSelect)['role'];
+export const ROLES: readonly Role[] = ['official', 'reviewer', 'leader', 'admin'];
+
+/** Who is signed in, and which districts they may see: `'all'` or a list of codes. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  districts: string[] | 'all';
+}
+
+export interface UserRow extends SessionUser {
+  disabled: boolean;
+  createdAt: Date;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+  districts: string[] | 'all';
+}
+
+/** A user of that name exists already, or a district of the scope does not exist. */
+export class UserError extends Error {
+  constructor(
+    readonly reason: 'duplicate' | 'unknown_district' | 'not_found',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+const scopeOf = (all: boolean, codes: (string | null)[] | null): string[] | 'all' =>
+  all ? 'all' : (codes ?? []).filter((c): c is string => c !== null).sort();
+
+export async function createUser(db: Database, user: NewUser): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, user.username));
+    if (taken) throw new UserError('duplicate', `user ${user.username} exists already`);
+    const [row] = await tx
+      .insert(users)
+      .values({
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        passwordHash: user.passwordHash,
+        allDistricts: user.districts === 'all',
+      })
+      .returning({ id: users.id });
+    if (!row) throw new Error('user insert returned nothing');
+    if (user.districts !== 'all' && user.districts.length > 0) {
+      const known = await tx
+        .select({ id: districts.id })
+        .from(districts)
+        .where(inArray(districts.id, user.districts));
+      const missing = user.districts.filter((c) => !known.some((k) => k.id === c));
+      if (missing.length > 0) throw new UserError('unknown_district', `no district ${missing.join(', ')}`);
+      await tx.insert(userDistricts).values(user.districts.map((d) => ({ userId: row.id, districtId: d })));
+    }
+    return row.id;
+  });
+}
+
+export async function listUsers(db: Database): Promise<UserRow[]> {
+  const rows = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      allDistricts: users.allDistricts,
+      disabled: users.disabled,
+      createdAt: users.createdAt,
+      codes: sql<(string | null)[]>`array_agg(${userDistricts.districtId} order by ${userDistricts.districtId})`,
+    })
+    .from(users)
+    .leftJoin(userDistricts, eq(userDistricts.userId, users.id))
+    .groupBy(users.id)
+    .orderBy(asc(users.username));
+  return rows.map(({ allDistricts, codes, ...u }) => ({ ...u, districts: scopeOf(allDistricts, codes) }));
+}
+
+/** The password hash of an enabled user, for signing in. */
+export async function findCredentials(
+  db: Database,
+  username: string,
+): Promise<{ id: number; passwordHash: string; disabled: boolean } | null> {
+  const [row] = await db
+    .select({ id: users.id, passwordHash: users.passwordHash, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.username, username));
+  return row ?? null;
+}
+
+/** Disables or enables a user; disabling ends their sessions. */
+export async function setUserDisabled(db: Database, username: string, disabled: boolean): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(users).set({ disabled }).where(eq(users.username, username)).returning({ id: users.id });
+    if (!row) throw new UserError('not_found', `no user ${username}`);
+    if (disabled) await tx.delete(sessions).where(eq(sessions.userId, row.id));
+  });
+}
+
+/** Sets a new password and ends every session of the user. */
+export async function setPassword(db: Database, username: string, passwordHash: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: new Date() })
+      .where(eq(users.username, username))
+      .returning({ id: users.id });
+    if (!row) throw new UserError('not_found', `no user ${username}`);
+    await tx.delete(sessions).where(eq(sessions.userId, row.id));
+  });
+}
+
+export async function createSession(db: Database, tokenHash: string, userId: number, expiresAt: Date) {
+  await db.insert(sessions).values({ tokenHash, userId, expiresAt });
+}
+
+/** The user of a live session, in one query; null when expired, unknown or disabled. */
+export async function findSessionUser(db: Database, tokenHash: string, now: Date): Promise<SessionUser | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      allDistricts: users.allDistricts,
+      codes: sql<(string | null)[]>`array_agg(${userDistricts.districtId} order by ${userDistricts.districtId})`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(userDistricts, eq(userDistricts.userId, users.id))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.disabled, false)))
+    .groupBy(users.id);
+  if (!row) return null;
+  const { allDistricts, codes, ...u } = row;
+  return { ...u, districts: scopeOf(allDistricts, codes) };
+}
+
+export async function deleteSession(db: Database, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export type AuthEventKind = (typeof authEvents.$inferInsert)['kind'];
+
+export async function recordAuthEvent(
+  db: Database,
+  event: { kind: AuthEventKind; username?: string | null; userId?: number | null; address?: string | null; detail?: string | null },
+): Promise<void> {
+  await db.insert(authEvents).values(event);
+}
+
+/** Failed sign-ins since `since`, for the user name and for the address, with the oldest of each. */
+export async function recentFailures(db: Database, username: string, address: string, since: Date) {
+  const rows = await db
+    .select({
+      byUser: sql<number>`count(*) filter (where ${authEvents.username} = ${username})`.mapWith(Number),
+      byAddress: sql<number>`count(*) filter (where ${authEvents.address} = ${address})`.mapWith(Number),
+      oldestByUser: sql<string | null>`min(${authEvents.at}) filter (where ${authEvents.username} = ${username})`,
+      oldestByAddress: sql<string | null>`min(${authEvents.at}) filter (where ${authEvents.address} = ${address})`,
+    })
+    .from(authEvents)
+    .where(and(eq(authEvents.kind, 'sign_in_failed'), gt(authEvents.at, since)));
+  const r = rows[0];
+  const date = (v: string | Date | null | undefined) => (v ? new Date(v) : null);
+  return {
+    byUser: r?.byUser ?? 0,
+    byAddress: r?.byAddress ?? 0,
+    oldestByUser: date(r?.oldestByUser),
+    oldestByAddress: date(r?.oldestByAddress),
+  };
+}
+
+/** The auth events, newest first (for tests and the admin page). */
+export async function listAuthEvents(db: Database, limit = 100) {
+  return db.select().from(authEvents).orderBy(sql`${authEvents.id} desc`).limit(limit);
+}
+
