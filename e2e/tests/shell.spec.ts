@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
 
 test('the shell renders in Chinese and switches to English', async ({ page }) => {
-  await page.goto('/');
+  await signIn(page, 'leader', '/districts');
   await expect(page).toHaveURL(/\/districts$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByText('规划实施监测', { exact: true })).toBeVisible();
@@ -18,12 +19,13 @@ test('the shell renders in Chinese and switches to English', async ({ page }) =>
       .getByRole('link', { name: 'All districts' }),
   ).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'All districts' })).toBeVisible();
+  await expect(page.getByText('领导 (Leader)')).toBeVisible();
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'All districts' })).toBeVisible();
 });
 
 test('an unknown district says so instead of a blank page', async ({ page }) => {
-  await page.goto('/d/999999');
+  await signIn(page, 'leader', '/d/999999');
   await expect(page.getByRole('alert')).toContainText('没有区划代码为 999999 的区县');
 });

@@ -1,6 +1,13 @@
 import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
-import { listAuthEvents, queryRows, upsertDistrict, type Database, type Role, type SessionUser } from '@pm/db';
+import {
+  listAuthEvents,
+  queryRows,
+  upsertDistrict,
+  type Database,
+  type Role,
+  type SessionUser,
+} from '@pm/db';
 import { describeDb } from '@pm/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from './root';
@@ -113,6 +120,10 @@ describeDb('every procedure × every role × in and out of scope', (get) => {
     expect(result).toBeInstanceOf(TRPCError);
     expect((result as TRPCError).code).toBe(user === null ? 'UNAUTHORIZED' : 'FORBIDDEN');
     expect(await snapshot(db)).toEqual(before);
-    if (user) expect((await listAuthEvents(db, 1))[0]).toMatchObject({ kind: 'forbidden', username: user.username });
+    if (user)
+      expect((await listAuthEvents(db, 1))[0]).toMatchObject({
+        kind: 'forbidden',
+        username: user.username,
+      });
   });
 });

@@ -142,7 +142,9 @@ export const users = pgTable('users', {
   allDistricts: boolean('all_districts').notNull().default(false),
   disabled: boolean('disabled').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true })
+    .notNull()
+    .defaultNow(),
 });
 
 export const userDistricts = pgTable(

@@ -3,14 +3,23 @@ import { Shell } from '../components/Shell';
 import { EmptyState } from '../components/states';
 import { useI18n } from '../i18n';
 import { rememberedDistrict } from '../lib/district';
+import { useMe } from '../lib/auth';
 import { DistrictLayout } from '../features/districts/DistrictLayout';
 import { DistrictsPage } from '../features/districts/DistrictsPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { EntryPage } from '../features/entry/EntryPage';
 import { EvaluationPage } from '../features/evaluation/EvaluationPage';
+import { SignInPage } from '../features/auth/SignInPage';
+import { UsersPage } from '../features/admin/UsersPage';
 
+/** Where a signed-in user starts: the district they last opened, or their only district. */
 function Home() {
-  const code = rememberedDistrict();
+  const me = useMe();
+  const own =
+    me.data && me.data.districts !== 'all' && me.data.districts.length === 1
+      ? me.data.districts[0]
+      : null;
+  const code = rememberedDistrict() ?? own;
   return <Navigate to={code ? `/d/${code}` : '/districts'} replace />;
 }
 
@@ -20,6 +29,7 @@ function NotFound() {
 }
 
 export const routes: RouteObject[] = [
+  { path: 'sign-in', element: <SignInPage /> },
   {
     element: <Shell />,
     children: [
@@ -34,6 +44,7 @@ export const routes: RouteObject[] = [
           { path: 'evaluation', element: <EvaluationPage /> },
         ],
       },
+      { path: 'admin/users', element: <UsersPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,16 +1,23 @@
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n';
+import { navFor, roleLabel, useMe, type Me } from '../lib/auth';
 import { useDistrictCode, useDistricts } from '../lib/district';
+import { useTRPC } from '../lib/trpc';
+import { LanguageSwitch } from './LanguageSwitch';
+import { ErrorState, Loading } from './states';
 
-const sections = [
-  { path: '', key: 'nav.overview' },
-  { path: '/entry', key: 'nav.entry' },
-  { path: '/evaluation', key: 'nav.evaluation' },
-] as const;
-
+/** The signed-in frame: header, navigation by role, and the page. Signed-out visitors go to sign in. */
 export function Shell() {
-  const { t, locale, setLocale } = useI18n();
-  const code = useDistrictCode();
+  const { t, locale } = useI18n();
+  const location = useLocation();
+  const me = useMe();
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?next=${next}`} replace />;
+  }
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -21,28 +28,11 @@ export function Shell() {
           <span className="brand-title">{t('app.title')}</span>
           <span className="brand-subtitle">{t('app.subtitle')}</span>
         </div>
-        <DistrictSwitcher current={code} />
-        <button
-          type="button"
-          className="lang"
-          aria-label={t('lang.switchLabel')}
-          lang={locale === 'en' ? 'zh-CN' : 'en'}
-          onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}
-        >
-          {t('lang.switch')}
-        </button>
+        <DistrictSwitcher />
+        <UserMenu me={me.data} />
+        <LanguageSwitch />
       </header>
-      <nav className="nav" aria-label={t('nav.label')}>
-        {code &&
-          sections.map((s) => (
-            <NavLink key={s.key} to={`/d/${code}${s.path}`} end>
-              {t(s.key)}
-            </NavLink>
-          ))}
-        <NavLink to="/districts" end>
-          {t('nav.districts')}
-        </NavLink>
-      </nav>
+      <Navigation me={me.data} />
       <main id="main" className="main">
         <Outlet />
       </main>
@@ -50,8 +40,55 @@ export function Shell() {
   );
 }
 
-function DistrictSwitcher({ current }: { current: string | undefined }) {
+function Navigation({ me }: { me: Me }) {
   const { t } = useI18n();
+  const code = useDistrictCode();
+  return (
+    <nav className="nav" aria-label={t('nav.label')}>
+      {navFor(me.role)
+        .filter((item) => !item.district || code)
+        .map((item) => (
+          <NavLink key={item.key} to={item.district ? `/d/${code}${item.path}` : item.path} end>
+            {t(item.key)}
+          </NavLink>
+        ))}
+    </nav>
+  );
+}
+
+function UserMenu({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = useMutation(
+    trpc.auth.signOut.mutationOptions({
+      onSettled: () => {
+        queryClient.clear();
+        navigate('/sign-in', { replace: true });
+      },
+    }),
+  );
+  return (
+    <div className="user-menu">
+      <span className="user-name">
+        {t('auth.signedInAs', { name: me.displayName, role: t(roleLabel(me.role)) })}
+      </span>
+      <button
+        type="button"
+        className="lang"
+        onClick={() => signOut.mutate()}
+        disabled={signOut.isPending}
+      >
+        {t('auth.signOut')}
+      </button>
+    </div>
+  );
+}
+
+function DistrictSwitcher() {
+  const { t } = useI18n();
+  const current = useDistrictCode();
   const navigate = useNavigate();
   const location = useLocation();
   const districts = useDistricts();

@@ -24,7 +24,7 @@ export function useDistricts() {
 
 export function useDistrict(code: string) {
   const trpc = useTRPC();
-  return useQuery(trpc.districts.get.queryOptions({ code }, { retry: false }));
+  return useQuery(trpc.districts.get.queryOptions({ district: code }, { retry: false }));
 }
 
 /** "河北省 石家庄市", without repeating a city that is its own province (天津市). */

@@ -40,7 +40,7 @@ export const newUserSchema = z
 function mapUserError(error: unknown): never {
   if (error instanceof UserError) {
     const code = error.reason === 'not_found' ? 'NOT_FOUND' : 'BAD_REQUEST';
-    throw new DomainError(code, `users.${error.reason}`, error.message);
+    throw new DomainError(code, `users.${error.reason}`, error.message, { detail: error.detail });
   }
   throw error;
 }

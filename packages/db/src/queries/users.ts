@@ -32,6 +32,8 @@ export class UserError extends Error {
   constructor(
     readonly reason: 'duplicate' | 'unknown_district' | 'not_found',
     message: string,
+    /** What the message is about: the user name, or the unknown codes. */
+    readonly detail = '',
   ) {
     super(message);
     this.name = 'UserError';
@@ -43,8 +45,12 @@ const scopeOf = (all: boolean, codes: (string | null)[] | null): string[] | 'all
 
 export async function createUser(db: Database, user: NewUser): Promise<number> {
   return db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, user.username));
-    if (taken) throw new UserError('duplicate', `user ${user.username} exists already`);
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, user.username));
+    if (taken)
+      throw new UserError('duplicate', `user ${user.username} exists already`, user.username);
     const [row] = await tx
       .insert(users)
       .values({
@@ -62,8 +68,16 @@ export async function createUser(db: Database, user: NewUser): Promise<number> {
         .from(districts)
         .where(inArray(districts.id, user.districts));
       const missing = user.districts.filter((c) => !known.some((k) => k.id === c));
-      if (missing.length > 0) throw new UserError('unknown_district', `no district ${missing.join(', ')}`);
-      await tx.insert(userDistricts).values(user.districts.map((d) => ({ userId: row.id, districtId: d })));
+      if (missing.length > 0) {
+        throw new UserError(
+          'unknown_district',
+          `no district ${missing.join(', ')}`,
+          missing.join(', '),
+        );
+      }
+      await tx
+        .insert(userDistricts)
+        .values(user.districts.map((d) => ({ userId: row.id, districtId: d })));
     }
     return row.id;
   });
@@ -79,13 +93,18 @@ export async function listUsers(db: Database): Promise<UserRow[]> {
       allDistricts: users.allDistricts,
       disabled: users.disabled,
       createdAt: users.createdAt,
-      codes: sql<(string | null)[]>`array_agg(${userDistricts.districtId} order by ${userDistricts.districtId})`,
+      codes: sql<
+        (string | null)[]
+      >`array_agg(${userDistricts.districtId} order by ${userDistricts.districtId})`,
     })
     .from(users)
     .leftJoin(userDistricts, eq(userDistricts.userId, users.id))
     .groupBy(users.id)
     .orderBy(asc(users.username));
-  return rows.map(({ allDistricts, codes, ...u }) => ({ ...u, districts: scopeOf(allDistricts, codes) }));
+  return rows.map(({ allDistricts, codes, ...u }) => ({
+    ...u,
+    districts: scopeOf(allDistricts, codes),
+  }));
 }
 
 /** The password hash of an enabled user, for signing in. */
@@ -101,33 +120,54 @@ export async function findCredentials(
 }
 
 /** Disables or enables a user; disabling ends their sessions. */
-export async function setUserDisabled(db: Database, username: string, disabled: boolean): Promise<void> {
+export async function setUserDisabled(
+  db: Database,
+  username: string,
+  disabled: boolean,
+): Promise<void> {
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(users).set({ disabled }).where(eq(users.username, username)).returning({ id: users.id });
-    if (!row) throw new UserError('not_found', `no user ${username}`);
+    const [row] = await tx
+      .update(users)
+      .set({ disabled })
+      .where(eq(users.username, username))
+      .returning({ id: users.id });
+    if (!row) throw new UserError('not_found', `no user ${username}`, username);
     if (disabled) await tx.delete(sessions).where(eq(sessions.userId, row.id));
   });
 }
 
 /** Sets a new password and ends every session of the user. */
-export async function setPassword(db: Database, username: string, passwordHash: string): Promise<void> {
+export async function setPassword(
+  db: Database,
+  username: string,
+  passwordHash: string,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
       .set({ passwordHash, passwordChangedAt: new Date() })
       .where(eq(users.username, username))
       .returning({ id: users.id });
-    if (!row) throw new UserError('not_found', `no user ${username}`);
+    if (!row) throw new UserError('not_found', `no user ${username}`, username);
     await tx.delete(sessions).where(eq(sessions.userId, row.id));
   });
 }
 
-export async function createSession(db: Database, tokenHash: string, userId: number, expiresAt: Date) {
+export async function createSession(
+  db: Database,
+  tokenHash: string,
+  userId: number,
+  expiresAt: Date,
+) {
   await db.insert(sessions).values({ tokenHash, userId, expiresAt });
 }
 
 /** The user of a live session, in one query; null when expired, unknown or disabled. */
-export async function findSessionUser(db: Database, tokenHash: string, now: Date): Promise<SessionUser | null> {
+export async function findSessionUser(
+  db: Database,
+  tokenHash: string,
+  now: Date,
+): Promise<SessionUser | null> {
   const [row] = await db
     .select({
       id: users.id,
@@ -135,12 +175,20 @@ export async function findSessionUser(db: Database, tokenHash: string, now: Date
       displayName: users.displayName,
       role: users.role,
       allDistricts: users.allDistricts,
-      codes: sql<(string | null)[]>`array_agg(${userDistricts.districtId} order by ${userDistricts.districtId})`,
+      codes: sql<
+        (string | null)[]
+      >`array_agg(${userDistricts.districtId} order by ${userDistricts.districtId})`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(userDistricts, eq(userDistricts.userId, users.id))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.disabled, false)))
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        gt(sessions.expiresAt, now),
+        eq(users.disabled, false),
+      ),
+    )
     .groupBy(users.id);
   if (!row) return null;
   const { allDistricts, codes, ...u } = row;
@@ -155,7 +203,13 @@ export type AuthEventKind = (typeof authEvents.$inferInsert)['kind'];
 
 export async function recordAuthEvent(
   db: Database,
-  event: { kind: AuthEventKind; username?: string | null; userId?: number | null; address?: string | null; detail?: string | null },
+  event: {
+    kind: AuthEventKind;
+    username?: string | null;
+    userId?: number | null;
+    address?: string | null;
+    detail?: string | null;
+  },
 ): Promise<void> {
   await db.insert(authEvents).values(event);
 }
@@ -164,10 +218,18 @@ export async function recordAuthEvent(
 export async function recentFailures(db: Database, username: string, address: string, since: Date) {
   const rows = await db
     .select({
-      byUser: sql<number>`count(*) filter (where ${authEvents.username} = ${username})`.mapWith(Number),
-      byAddress: sql<number>`count(*) filter (where ${authEvents.address} = ${address})`.mapWith(Number),
-      oldestByUser: sql<string | null>`min(${authEvents.at}) filter (where ${authEvents.username} = ${username})`,
-      oldestByAddress: sql<string | null>`min(${authEvents.at}) filter (where ${authEvents.address} = ${address})`,
+      byUser: sql<number>`count(*) filter (where ${authEvents.username} = ${username})`.mapWith(
+        Number,
+      ),
+      byAddress: sql<number>`count(*) filter (where ${authEvents.address} = ${address})`.mapWith(
+        Number,
+      ),
+      oldestByUser: sql<
+        string | null
+      >`min(${authEvents.at}) filter (where ${authEvents.username} = ${username})`,
+      oldestByAddress: sql<
+        string | null
+      >`min(${authEvents.at}) filter (where ${authEvents.address} = ${address})`,
     })
     .from(authEvents)
     .where(and(eq(authEvents.kind, 'sign_in_failed'), gt(authEvents.at, since)));
@@ -183,6 +245,9 @@ export async function recentFailures(db: Database, username: string, address: st
 
 /** The auth events, newest first (for tests and the admin page). */
 export async function listAuthEvents(db: Database, limit = 100) {
-  return db.select().from(authEvents).orderBy(sql`${authEvents.id} desc`).limit(limit);
+  return db
+    .select()
+    .from(authEvents)
+    .orderBy(sql`${authEvents.id} desc`)
+    .limit(limit);
 }
-

@@ -1,0 +1,179 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { useI18n } from '../../i18n';
+import { roleLabel, useMe, type Role } from '../../lib/auth';
+import { errorMessage } from '../../lib/errors';
+import { useTRPC } from '../../lib/trpc';
+
+const ROLES: Role[] = ['official', 'reviewer', 'leader', 'admin'];
+
+export function UsersPage() {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const users = useQuery(trpc.users.list.queryOptions());
+  const [notice, setNotice] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
+  const setDisabled = useMutation(trpc.users.setDisabled.mutationOptions({ onSuccess: refresh }));
+  const reset = useMutation(
+    trpc.users.resetPassword.mutationOptions({
+      onSuccess: (r) =>
+        setNotice(
+          r.password
+            ? t('users.newPassword', { username: r.username, password: r.password })
+            : null,
+        ),
+    }),
+  );
+  const failed = setDisabled.error ?? reset.error;
+
+  return (
+    <>
+      <h1>{t('users.title')}</h1>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {failed && (
+        <p className="form-error" role="alert">
+          {errorMessage(failed, t)}
+        </p>
+      )}
+      {users.isPending ? (
+        <Loading />
+      ) : users.isError ? (
+        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+      ) : users.data.length === 0 ? (
+        <EmptyState title={t('users.empty')} />
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('users.col.username')}</th>
+                <th scope="col">{t('users.col.name')}</th>
+                <th scope="col">{t('users.col.role')}</th>
+                <th scope="col">{t('users.col.districts')}</th>
+                <th scope="col">{t('users.col.state')}</th>
+                <th scope="col">{t('users.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.map((u) => (
+                <tr key={u.username}>
+                  <td>{u.username}</td>
+                  <td>{u.displayName}</td>
+                  <td>{t(roleLabel(u.role))}</td>
+                  <td>
+                    {u.districts === 'all' ? t('users.allDistricts') : u.districts.join(', ')}
+                  </td>
+                  <td>{u.disabled ? t('users.disabled') : t('users.active')}</td>
+                  <td className="actions">
+                    {u.username !== me.data?.username && (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          setDisabled.mutate({ username: u.username, disabled: !u.disabled })
+                        }
+                        disabled={setDisabled.isPending}
+                      >
+                        {u.disabled ? t('users.enable') : t('users.disable')}
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      onClick={() => reset.mutate({ username: u.username })}
+                      disabled={reset.isPending}
+                    >
+                      {t('users.resetPassword')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <AddUserForm onAdded={(message) => (setNotice(message), void refresh())} />
+    </>
+  );
+}
+
+function AddUserForm({ onAdded }: { onAdded: (message: string) => void }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role>('official');
+  const [districts, setDistricts] = useState('');
+  const add = useMutation(
+    trpc.users.add.mutationOptions({
+      onSuccess: (r) => {
+        onAdded(
+          r.password
+            ? `${t('users.added', { username: r.username })} ${t('users.newPassword', { username: r.username, password: r.password })}`
+            : t('users.added', { username: r.username }),
+        );
+        setUsername('');
+        setDisplayName('');
+        setDistricts('');
+      },
+    }),
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const codes = districts.trim() === 'all' ? 'all' : districts.split(/[,，\s]+/).filter(Boolean);
+    add.mutate({
+      username: username.trim(),
+      displayName: displayName.trim() || username.trim(),
+      role,
+      districts: codes,
+    });
+  };
+  return (
+    <section className="card">
+      <h2>{t('users.add.title')}</h2>
+      <form className="form-grid" onSubmit={submit}>
+        <label>
+          {t('users.col.username')}
+          <input value={username} onChange={(e) => setUsername(e.target.value)} required />
+        </label>
+        <label>
+          {t('users.col.name')}
+          <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+        </label>
+        <label>
+          {t('users.col.role')}
+          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(roleLabel(r))}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('users.col.districts')}
+          <input
+            value={districts}
+            onChange={(e) => setDistricts(e.target.value)}
+            placeholder="130108, 410703"
+            aria-describedby="districts-hint"
+          />
+          <small id="districts-hint">{t('users.add.districtsHint')}</small>
+        </label>
+        {add.isError && (
+          <p className="form-error" role="alert">
+            {errorMessage(add.error, t)}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={add.isPending}>
+          {t('users.add.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
+
+const navOf = async (page: import('@playwright/test').Page) =>
+  page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents();
+
+test.describe('each demo role sees what it may do', () => {
+  const cases = [
+    ['official', '裕华区填报员（填报人员）', ['总览', '填报', '全部区县']],
+    ['reviewer', '裕华区评估员（评估人员）', ['总览', '填报', '评估', '全部区县']],
+    ['leader', '领导（领导）', ['总览', '全部区县']],
+    ['admin', '管理员（管理员）', ['总览', '全部区县', '用户管理']],
+  ] as const;
+  for (const [role, shown, nav] of cases) {
+    test(role, async ({ page }) => {
+      await signIn(page, role, '/d/130108');
+      await expect(page.getByText(shown)).toBeVisible();
+      expect(await navOf(page)).toEqual(nav);
+    });
+  }
+});
+
+test('a wrong password is refused with a clear message', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('用户名').fill('official');
+  await page.getByLabel('密码').fill('not the password');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('alert')).toHaveText('用户名或密码错误。');
+});
+
+test('an official is refused another district, and signing out ends the session', async ({
+  page,
+}) => {
+  await signIn(page, 'official');
+  await expect(page).toHaveURL(/\/d\/130108$/);
+  expect((await page.getByLabel('选择区县').locator('option').allTextContents()).length).toBe(1);
+  await page.goto('/d/410402');
+  await expect(page.getByRole('alert')).toContainText('该区县不在您的管辖范围内');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto('/d/130108');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fd%2F130108/);
+});
+
+test('an admin adds a user and gets the password once', async ({ page }) => {
+  await signIn(page, 'admin', '/admin/users');
+  await expect(page.getByRole('heading', { level: 1, name: '用户管理' })).toBeVisible();
+  await page.getByLabel('用户名').fill('zhang');
+  await page.getByLabel('姓名').fill('张三');
+  await page.getByLabel('管辖区县').fill('410703');
+  await page.getByRole('button', { name: '新增' }).click();
+  await expect(page.getByRole('status')).toContainText('已新增用户 zhang。');
+  await expect(page.getByRole('row', { name: /zhang/ })).toContainText('410703');
+});
