@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './helpers';
 
-const navOf = async (page: import('@playwright/test').Page) =>
+const navOf = async (page: Page) =>
   page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents();
 
 test.describe('each demo role sees what it may do', () => {

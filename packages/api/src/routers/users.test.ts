@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { findCredentials, upsertDistrict } from '@pm/db';
 import { describeDb } from '@pm/db/testing';
 import { beforeAll, expect, it } from 'vitest';
