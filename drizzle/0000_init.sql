@@ -1,6 +1,8 @@
 CREATE TYPE "public"."attribute" AS ENUM('expected', 'binding');--> statement-breakpoint
 CREATE TYPE "public"."auth_event_kind" AS ENUM('sign_in', 'sign_in_failed', 'sign_in_locked', 'sign_out', 'forbidden');--> statement-breakpoint
+CREATE TYPE "public"."review_decision" AS ENUM('confirmed', 'overridden');--> statement-breakpoint
 CREATE TYPE "public"."role" AS ENUM('official', 'reviewer', 'leader', 'admin');--> statement-breakpoint
+CREATE TYPE "public"."round_status" AS ENUM('open', 'finalized');--> statement-breakpoint
 CREATE TYPE "public"."value_kind" AS ENUM('actual', 'assigned_target');--> statement-breakpoint
 CREATE TYPE "public"."value_state" AS ENUM('draft', 'submitted', 'approved', 'returned');--> statement-breakpoint
 CREATE TABLE "auth_events" (
@@ -20,6 +22,31 @@ CREATE TABLE "districts" (
 	"province" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "districts_id_is_code" CHECK ("districts"."id" ~ '^[0-9]{6}$')
+);
+--> statement-breakpoint
+CREATE TABLE "evaluation_items" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"round_id" integer NOT NULL,
+	"seq" integer NOT NULL,
+	"decision" "review_decision" NOT NULL,
+	"computed_status" text NOT NULL,
+	"final_status" text NOT NULL,
+	"reason" text,
+	"comment" text,
+	"reviewed_by" text NOT NULL,
+	"reviewed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "evaluation_rounds" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"plan_id" integer NOT NULL,
+	"year" integer NOT NULL,
+	"status" "round_status" DEFAULT 'open' NOT NULL,
+	"opened_by" text NOT NULL,
+	"opened_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finalized_by" text,
+	"finalized_at" timestamp with time zone,
+	"snapshot" jsonb
 );
 --> statement-breakpoint
 CREATE TABLE "indicators" (
@@ -98,12 +125,15 @@ CREATE TABLE "yearly_values" (
 	"state" "value_state" DEFAULT 'draft' NOT NULL,
 	"note" text,
 	"source" text,
+	"review_comment" text,
 	"version" integer DEFAULT 1 NOT NULL,
 	"updated_by" text NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "auth_events" ADD CONSTRAINT "auth_events_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluation_items" ADD CONSTRAINT "evaluation_items_round_id_evaluation_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."evaluation_rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluation_rounds" ADD CONSTRAINT "evaluation_rounds_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicators" ADD CONSTRAINT "indicators_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plans" ADD CONSTRAINT "plans_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -113,6 +143,9 @@ ALTER TABLE "value_history" ADD CONSTRAINT "value_history_value_id_yearly_values
 ALTER TABLE "yearly_values" ADD CONSTRAINT "yearly_values_indicator_id_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."indicators"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "auth_events_username_at" ON "auth_events" USING btree ("username","at");--> statement-breakpoint
 CREATE INDEX "auth_events_address_at" ON "auth_events" USING btree ("address","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "evaluation_items_round_seq" ON "evaluation_items" USING btree ("round_id","seq");--> statement-breakpoint
+CREATE INDEX "evaluation_rounds_plan_year" ON "evaluation_rounds" USING btree ("plan_id","year");--> statement-breakpoint
+CREATE UNIQUE INDEX "evaluation_rounds_one_open" ON "evaluation_rounds" USING btree ("plan_id","year") WHERE "evaluation_rounds"."status" = 'open';--> statement-breakpoint
 CREATE UNIQUE INDEX "indicators_plan_seq" ON "indicators" USING btree ("plan_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "plans_district_period" ON "plans" USING btree ("district_id","baseline_year","target_year");--> statement-breakpoint
 CREATE INDEX "sessions_user" ON "sessions" USING btree ("user_id");--> statement-breakpoint

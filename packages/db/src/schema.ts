@@ -98,6 +98,8 @@ export const yearlyValues = pgTable(
     state: valueStateEnum('state').notNull().default('draft'),
     note: text('note'),
     source: text('source'),
+    /** The reviewer's comment when returning the value, or the reason it was reopened. */
+    reviewComment: text('review_comment'),
     version: integer('version').notNull().default(1),
     updatedBy: text('updated_by').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -198,4 +200,57 @@ export const authEvents = pgTable(
     index('auth_events_username_at').on(t.username, t.at),
     index('auth_events_address_at').on(t.address, t.at),
   ],
+);
+
+export const roundStatusEnum = pgEnum('round_status', ['open', 'finalized']);
+
+/**
+ * An evaluation round (评估轮次) of one plan at one evaluation year: reviewers confirm or override
+ * each computed status; finalizing freezes `snapshot` (values, statuses computed and final,
+ * reasons, who, when), which later data changes never alter.
+ */
+export const evaluationRounds = pgTable(
+  'evaluation_rounds',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    status: roundStatusEnum('status').notNull().default('open'),
+    openedBy: text('opened_by').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    finalizedBy: text('finalized_by'),
+    finalizedAt: timestamp('finalized_at', { withTimezone: true }),
+    snapshot: jsonb('snapshot'),
+  },
+  (t) => [
+    index('evaluation_rounds_plan_year').on(t.planId, t.year),
+    uniqueIndex('evaluation_rounds_one_open')
+      .on(t.planId, t.year)
+      .where(sql`${t.status} = 'open'`),
+  ],
+);
+
+export const reviewDecisionEnum = pgEnum('review_decision', ['confirmed', 'overridden']);
+
+/** A reviewer's decision on one indicator of a round; an override keeps the computed status too. */
+export const evaluationItems = pgTable(
+  'evaluation_items',
+  {
+    id: serial('id').primaryKey(),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => evaluationRounds.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    decision: reviewDecisionEnum('decision').notNull(),
+    computedStatus: text('computed_status').notNull(),
+    finalStatus: text('final_status').notNull(),
+    /** Required for an override. */
+    reason: text('reason'),
+    comment: text('comment'),
+    reviewedBy: text('reviewed_by').notNull(),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('evaluation_items_round_seq').on(t.roundId, t.seq)],
 );

@@ -1,6 +1,9 @@
-import type { MessageKey } from './zh';
+import { entryEn } from '../features/entry/messages';
+import { evaluationEn } from '../features/evaluation/messages';
+import { scorecardEn } from '../features/scorecard/messages';
+import type { baseZh, MessageKey } from './zh';
 
-export const en: Record<MessageKey, string> = {
+const base: Record<keyof typeof baseZh, string> = {
   'app.title': 'Plan Monitor',
   'app.subtitle': 'Monitoring the main indicators of the 14th Five-Year Plan',
   'nav.label': 'Main navigation',
@@ -92,4 +95,11 @@ export const en: Record<MessageKey, string> = {
   'error.FORBIDDEN': 'You are not allowed to do this.',
   'error.UNAUTHORIZED': 'Please sign in first.',
   'error.CONFLICT': 'Someone else changed this data. Refresh and try again.',
+};
+
+export const en: Record<MessageKey, string> = {
+  ...base,
+  ...entryEn,
+  ...scorecardEn,
+  ...evaluationEn,
 };

@@ -1,5 +1,9 @@
+import { entryZh } from '../features/entry/messages';
+import { evaluationZh } from '../features/evaluation/messages';
+import { scorecardZh } from '../features/scorecard/messages';
+
 /** 简体中文: the default catalog. Every key here must exist in en.ts too (the type checks it). */
-export const zh = {
+export const baseZh = {
   'app.title': '规划实施监测',
   'app.subtitle': '“十四五”规划主要指标监测评估',
   'nav.label': '主导航',
@@ -88,5 +92,7 @@ export const zh = {
   'error.UNAUTHORIZED': '请先登录。',
   'error.CONFLICT': '数据已被他人修改，请刷新后重试。',
 } as const;
+
+export const zh = { ...baseZh, ...entryZh, ...scorecardZh, ...evaluationZh };
 
 export type MessageKey = keyof typeof zh;
