@@ -9,7 +9,7 @@ test.describe('each demo role sees what it may do', () => {
     ['official', '裕华区填报员（填报人员）', ['总览', '填报', '全部区县']],
     ['reviewer', '裕华区评估员（评估人员）', ['总览', '填报', '评估', '全部区县']],
     ['leader', '领导（领导）', ['总览', '全部区县']],
-    ['admin', '管理员（管理员）', ['总览', '全部区县', '用户管理']],
+    ['admin', '管理员（管理员）', ['总览', '全部区县', '用户管理', '规划管理']],
   ] as const;
   for (const [role, shown, nav] of cases) {
     test(role, async ({ page }) => {

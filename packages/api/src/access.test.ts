@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import {
+  importPlan,
   listAuthEvents,
   queryRows,
   upsertDistrict,
@@ -10,6 +11,7 @@ import {
 } from '@pm/db';
 import { describeDb } from '@pm/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { planFileSchema, PLAN_FORMAT } from '@pm/core';
 import { appRouter } from './root';
 import { callerFor, testUser } from './testing';
 
@@ -27,6 +29,13 @@ interface Access {
 
 const ALL: readonly Role[] = ['official', 'reviewer', 'leader', 'admin'];
 
+const planFile = planFileSchema.parse({
+  format: PLAN_FORMAT,
+  district: { code: IN, name: '裕华区', city: '石家庄市', province: '河北省' },
+  plan: { title: '规划', baselineYear: 2020, midtermYear: 2023, targetYear: 2025 },
+  indicators: [],
+});
+
 /** Every procedure of the API, with who may call it. A new procedure fails the coverage test until listed here. */
 const matrix: Record<string, Access> = {
   'auth.me': { roles: 'public', scoped: false, call: (c) => c.auth.me() },
@@ -41,6 +50,12 @@ const matrix: Record<string, Access> = {
   'auth.signOut': { roles: ALL, scoped: false, call: (c) => c.auth.signOut() },
   'districts.list': { roles: ALL, scoped: false, call: (c) => c.districts.list() },
   'districts.get': { roles: ALL, scoped: true, call: (c, d) => c.districts.get({ district: d }) },
+  'plans.import': {
+    roles: ['admin'],
+    scoped: false,
+    call: (c) => c.plans.import(planFile),
+  },
+  'plans.export': { roles: ALL, scoped: true, call: (c, d) => c.plans.export({ district: d }) },
   'users.list': { roles: ['admin'], scoped: false, call: (c) => c.users.list() },
   'users.add': {
     roles: ['admin'],
@@ -91,6 +106,7 @@ describeDb('every procedure × every role × in and out of scope', (get) => {
     const { db } = get();
     await upsertDistrict(db, { code: IN, name: '裕华区', city: '石家庄市', province: '河北省' });
     await upsertDistrict(db, { code: OUT, name: '新华区', city: '平顶山市', province: '河南省' });
+    await importPlan(db, planFile);
     for (const role of ALL)
       users[role] = await testUser(db, `${role}1`, role, role === 'admin' ? [IN] : [IN]);
     await testUser(db, 'target', 'official', [IN]);

@@ -11,6 +11,7 @@ import { EntryPage } from '../features/entry/EntryPage';
 import { EvaluationPage } from '../features/evaluation/EvaluationPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { UsersPage } from '../features/admin/UsersPage';
+import { PlansPage } from '../features/admin/PlansPage';
 
 /** Where a signed-in user starts: the district they last opened, or their only district. */
 function Home() {
@@ -45,6 +46,7 @@ export const routes: RouteObject[] = [
         ],
       },
       { path: 'admin/users', element: <UsersPage /> },
+      { path: 'admin/plans', element: <PlansPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -90,6 +90,21 @@ const base: Record<keyof typeof baseZh, string> = {
   'users.unknown_district': 'Unknown division code: {detail}',
   'users.not_found': 'There is no such user.',
   'users.selfDisable': 'You cannot disable your own account.',
+  'nav.plans': 'Plans',
+  'plans.title': 'Plans',
+  'plans.import.title': 'Import a plan',
+  'plans.import.intro':
+    'Choose a plan file in the plan-monitor/plan@1 format (JSON). The whole file is checked first; a file with errors changes nothing.',
+  'plans.import.file': 'Plan file',
+  'plans.imported':
+    'Imported the plan of {district}: {added} indicators added, {updated} updated, {removed} removed.',
+  'plans.notJson': 'This is not a valid JSON file.',
+  'plans.problems': 'The file has {count} problem(s) and was not imported:',
+  'plans.export.title': 'Export plans',
+  'plans.export.download': 'Download JSON',
+  'plans.wouldLoseValues':
+    'The import would remove indicators that have yearly figures, so it was cancelled: {detail}',
+  'plans.notFound': 'This district has no plan yet.',
   'error.BAD_REQUEST': 'Invalid input: {detail}',
   'error.NOT_FOUND': 'The requested item was not found.',
   'error.FORBIDDEN': 'You are not allowed to do this.',

@@ -26,6 +26,7 @@ export function navFor(role: Role): NavItem[] {
   const evaluation: NavItem = { key: 'nav.evaluation', district: true, path: '/evaluation' };
   const districts: NavItem = { key: 'nav.districts', district: false, path: '/districts' };
   const admin: NavItem = { key: 'nav.admin', district: false, path: '/admin/users' };
+  const plans: NavItem = { key: 'nav.plans', district: false, path: '/admin/plans' };
   switch (role) {
     case 'official':
       return [overview, entry, districts];
@@ -34,7 +35,7 @@ export function navFor(role: Role): NavItem[] {
     case 'leader':
       return [overview, districts];
     case 'admin':
-      return [overview, districts, admin];
+      return [overview, districts, admin, plans];
   }
 }
 

@@ -1,0 +1,129 @@
+import { useState, type ChangeEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { listProblems, planFileSchema, type InputProblem } from '@pm/core';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { useI18n } from '../../i18n';
+import { useDistricts } from '../../lib/district';
+import { errorMessage } from '../../lib/errors';
+import { useTRPC, useTRPCClient } from '../../lib/trpc';
+
+/** Admin: import a plan file (checked here with the same schema as the server) and export plans. */
+export function PlansPage() {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const districts = useDistricts();
+  const [problems, setProblems] = useState<InputProblem[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const importPlan = useMutation(
+    trpc.plans.import.mutationOptions({
+      onSuccess: (r) => {
+        setNotice(
+          t('plans.imported', {
+            district: r.district,
+            added: r.added,
+            updated: r.updated,
+            removed: r.removed,
+          }),
+        );
+        void queryClient.invalidateQueries();
+      },
+    }),
+  );
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    setNotice(null);
+    setProblems([]);
+    importPlan.reset();
+    if (!file) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(await file.text());
+    } catch {
+      return setProblems([{ path: file.name, message: t('plans.notJson') }]);
+    }
+    const result = planFileSchema.safeParse(json);
+    if (!result.success) return setProblems(listProblems(result.error));
+    importPlan.mutate(result.data);
+  };
+
+  const download = async (code: string) => {
+    const plan = await client.plans.export.query({ district: code });
+    const url = URL.createObjectURL(
+      new Blob([`${JSON.stringify(plan, null, 2)}\n`], { type: 'application/json' }),
+    );
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `plan-${code}.json`;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+
+  return (
+    <>
+      <h1>{t('plans.title')}</h1>
+      <section className="card">
+        <h2>{t('plans.import.title')}</h2>
+        <p className="intro">{t('plans.import.intro')}</p>
+        <label>
+          {t('plans.import.file')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => void onFile(e)}
+            disabled={importPlan.isPending}
+          />
+        </label>
+        {importPlan.isPending && <Loading />}
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
+        {importPlan.isError && (
+          <p className="form-error" role="alert">
+            {errorMessage(importPlan.error, t)}
+          </p>
+        )}
+        {problems.length > 0 && (
+          <div role="alert">
+            <p className="form-error">{t('plans.problems', { count: problems.length })}</p>
+            <ul className="problems">
+              {problems.map((p) => (
+                <li key={`${p.path}:${p.message}`}>
+                  <code>{p.path}</code>: {p.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+      <section className="card">
+        <h2>{t('plans.export.title')}</h2>
+        {districts.isPending ? (
+          <Loading />
+        ) : districts.isError ? (
+          <ErrorState error={districts.error} onRetry={() => void districts.refetch()} />
+        ) : districts.data.length === 0 ? (
+          <EmptyState title={t('districts.empty.title')} />
+        ) : (
+          <ul className="plain-list">
+            {districts.data.map((d) => (
+              <li key={d.code}>
+                {d.name}（{d.code}）· {t('district.indicatorCount', { count: d.indicatorCount })}{' '}
+                {d.indicatorCount > 0 && (
+                  <button type="button" onClick={() => void download(d.code)}>
+                    {t('plans.export.download')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
