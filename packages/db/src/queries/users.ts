@@ -40,6 +40,18 @@ export class UserError extends Error {
   }
 }
 
+/** A user with their district codes aggregated; needs a left join of user_districts and a group by. */
+const sessionUserColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  allDistricts: users.allDistricts,
+  codes: sql<
+    (string | null)[]
+  >`array_agg(${userDistricts.districtId} order by ${userDistricts.districtId})`,
+};
+
 const scopeOf = (all: boolean, codes: (string | null)[] | null): string[] | 'all' =>
   all ? 'all' : (codes ?? []).filter((c): c is string => c !== null).sort();
 
@@ -85,18 +97,7 @@ export async function createUser(db: Database, user: NewUser): Promise<number> {
 
 export async function listUsers(db: Database): Promise<UserRow[]> {
   const rows = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      allDistricts: users.allDistricts,
-      disabled: users.disabled,
-      createdAt: users.createdAt,
-      codes: sql<
-        (string | null)[]
-      >`array_agg(${userDistricts.districtId} order by ${userDistricts.districtId})`,
-    })
+    .select({ ...sessionUserColumns, disabled: users.disabled, createdAt: users.createdAt })
     .from(users)
     .leftJoin(userDistricts, eq(userDistricts.userId, users.id))
     .groupBy(users.id)
@@ -169,16 +170,7 @@ export async function findSessionUser(
   now: Date,
 ): Promise<SessionUser | null> {
   const [row] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      allDistricts: users.allDistricts,
-      codes: sql<
-        (string | null)[]
-      >`array_agg(${userDistricts.districtId} order by ${userDistricts.districtId})`,
-    })
+    .select(sessionUserColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(userDistricts, eq(userDistricts.userId, users.id))
