@@ -1,16 +1,21 @@
 import { runEngine } from './engine';
+import { runGenerate } from './generate';
 
-const benchmarks: Record<string, () => void> = {
+const benchmarks: Record<string, (argv: string[]) => void | Promise<void>> = {
   engine: runEngine,
+  generate: runGenerate,
 };
 
-const name = process.argv[2];
+const [name, ...rest] = process.argv.slice(2);
 const run = name === undefined ? undefined : benchmarks[name];
 if (run === undefined) {
   const names = Object.keys(benchmarks).join(', ');
   const problem = name === undefined ? 'no benchmark given' : `unknown benchmark "${name}"`;
   console.error(`${problem}; the benchmarks are: ${names}`);
-  console.error('usage: npm run bench -- <name>');
+  console.error('usage: npm run bench -- <name> [options]');
   process.exit(2);
 }
-run();
+Promise.resolve(run(rest)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,167 @@
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '@pm/api';
+import { createDb, createUser, migrate, schema, type Database } from '@pm/db';
+import { defaultSettings } from '@pm/core';
+import { makeDistrict, period, prng, SPECS } from './synthetic';
+
+const BATCH = 4000;
+/** Synthetic districts take codes 900000…, a range no real division uses. */
+export const SYNTHETIC_PREFIX = 9;
+export const BENCH_PASSWORD = 'bench-password-1';
+
+export interface GenerateOptions {
+  districts: number;
+  seed: number;
+  databaseUrl: string | null;
+  dataDir: string;
+}
+
+export function generateOptions(argv: string[]): GenerateOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      districts: { type: 'string', default: '3000' },
+      seed: { type: 'string', default: '1' },
+      'database-url': { type: 'string' },
+      'data-dir': { type: 'string', default: './.bench-data' },
+    },
+  });
+  const districts = Number(values.districts);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(districts) || districts < 1 || districts > 99_999) {
+    throw new Error(
+      `--districts must be a whole number from 1 to 99999, got "${values.districts}"`,
+    );
+  }
+  if (!Number.isInteger(seed))
+    throw new Error(`--seed must be a whole number, got "${values.seed}"`);
+  return {
+    districts,
+    seed,
+    databaseUrl: values['database-url'] ?? process.env.DATABASE_URL ?? null,
+    dataDir: values['data-dir'] ?? './.bench-data',
+  };
+}
+
+async function insertBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+}
+
+/**
+ * Fills the database with `districts` synthetic districts (codes 900000…) × 20 indicators of every
+ * form × approved values 2020–2025, the same for the same seed. Earlier synthetic districts are
+ * replaced; real ones are untouched. Also a leader for all districts and one official per district
+ * range (`bench-leader`, `bench-official`), password BENCH_PASSWORD.
+ */
+export async function generate(
+  db: Database,
+  districts: number,
+  seed: number,
+): Promise<{ values: number; ms: number }> {
+  const started = performance.now();
+  const rnd = prng(seed);
+  await db
+    .delete(schema.districts)
+    .where(sql`${schema.districts.id} like ${`${SYNTHETIC_PREFIX}%`}`);
+  const codes = Array.from({ length: districts }, (_, i) => String(SYNTHETIC_PREFIX * 100_000 + i));
+  await insertBatches(codes, (batch) =>
+    db
+      .insert(schema.districts)
+      .values(
+        batch.map((id) => ({
+          id,
+          name: `合成区 ${id}`,
+          city: `合成市 ${id.slice(0, 4)}`,
+          province: '合成省',
+        })),
+      ),
+  );
+  const planRows: { id: number; districtId: string }[] = [];
+  await insertBatches(codes, async (batch) => {
+    const rows = await db
+      .insert(schema.plans)
+      .values(
+        batch.map((districtId) => ({
+          districtId,
+          title: '合成规划',
+          ...period,
+          settings: defaultSettings,
+        })),
+      )
+      .returning({ id: schema.plans.id, districtId: schema.plans.districtId });
+    planRows.push(...rows);
+  });
+  const generated = planRows.map((p, d) => ({ planId: p.id, district: makeDistrict(d, rnd) }));
+  const indicatorRows = generated.flatMap(({ planId, district }) =>
+    district.indicators.map((i) => ({
+      planId,
+      seq: i.seq,
+      category: i.category,
+      name: i.name,
+      unit: i.unit,
+      attribute: i.attribute,
+      leadDepartment: null,
+      raw: i.raw,
+      target: i.target,
+      form: i.target.form,
+      source: i.source,
+    })),
+  );
+  const ids: { id: number; planId: number; seq: number }[] = [];
+  await insertBatches(indicatorRows, async (batch) => {
+    ids.push(
+      ...(await db
+        .insert(schema.indicators)
+        .values(batch)
+        .returning({
+          id: schema.indicators.id,
+          planId: schema.indicators.planId,
+          seq: schema.indicators.seq,
+        })),
+    );
+  });
+  const idOf = new Map(ids.map((r) => [`${r.planId}/${r.seq}`, r.id]));
+  const valueRows = generated.flatMap(({ planId, district }) =>
+    district.values.map((v) => ({
+      indicatorId: idOf.get(`${planId}/${v.seq}`)!,
+      year: v.year,
+      kind: v.kind,
+      value: Math.round(v.value * 100) / 100,
+      comparator: v.comparator ?? null,
+      state: 'approved' as const,
+      source: 'bench',
+      updatedBy: 'bench',
+    })),
+  );
+  await insertBatches(valueRows, (batch) => db.insert(schema.yearlyValues).values(batch));
+  await ensureBenchUsers(db, codes);
+  return { values: valueRows.length, ms: Math.round(performance.now() - started) };
+}
+
+/** A leader of every district and an official of every synthetic district, for the HTTP benchmarks. */
+async function ensureBenchUsers(db: Database, codes: string[]) {
+  await db.delete(schema.users).where(sql`${schema.users.username} like 'bench-%'`);
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  const user = { displayName: 'bench', passwordHash };
+  await createUser(db, { ...user, username: 'bench-leader', role: 'leader', districts: 'all' });
+  await createUser(db, { ...user, username: 'bench-official', role: 'official', districts: codes });
+}
+
+export async function runGenerate(argv: string[]): Promise<void> {
+  const options = generateOptions(argv);
+  const handle = await createDb(
+    options.databaseUrl
+      ? { driver: 'postgres', url: options.databaseUrl }
+      : { driver: 'pglite', dataDir: options.dataDir },
+  );
+  try {
+    await migrate(handle);
+    const { values, ms } = await generate(handle.db, options.districts, options.seed);
+    console.log(
+      `generate: ${options.districts} districts × ${SPECS.length} indicators, ${values} values into ${handle.driver} ${handle.location} in ${ms} ms`,
+    );
+  } finally {
+    await handle.close();
+  }
+}
