@@ -58,3 +58,12 @@ export function readCsv(text: string): {
   endRecord();
   return { records, error: null };
 }
+
+/** Writes RFC 4180 CSV with CRLF line ends; quotes a cell only when it must. */
+export function writeCsv(rows: readonly (readonly (string | number | null)[])[]): string {
+  const cell = (c: string | number | null) => {
+    const s = c === null ? '' : String(c);
+    return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return rows.map((r) => `${r.map(cell).join(',')}\r\n`).join('');
+}

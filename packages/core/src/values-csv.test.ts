@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { parseValuesCsv } from './values-csv';
+import { parseValuesCsv, writeValuesCsv } from './values-csv';
 
 const indicators = [
   { seq: 4, name: '市级以上创新平台' },
-  { seq: 16, name: '城市空气质量优良天数比率' },
+  { seq: 16, name: '城市空气质量优良天数比率', unit: '%' },
 ];
+const none = { district: null, state: null, source: null, note: null };
 
 describe('parseValuesCsv', () => {
   it('reads rows by seq or exact name', () => {
     const csv =
       'indicator,year,kind,value\n4,2021,actual,54\n城市空气质量优良天数比率,2023,assigned_target,70\n';
-    expect(parseValuesCsv(csv, indicators)).toEqual({
-      values: [
-        { seq: 4, year: 2021, kind: 'actual', value: 54 },
-        { seq: 16, year: 2023, kind: 'assigned_target', value: 70 },
-      ],
-      problems: [],
-    });
+    const { values, problems } = parseValuesCsv(csv, indicators);
+    expect(problems).toEqual([]);
+    expect(values).toEqual([
+      { seq: 4, year: 2021, kind: 'actual', value: 54, line: 2, ...none },
+      { seq: 16, year: 2023, kind: 'assigned_target', value: 70, line: 3, ...none },
+    ]);
   });
 
   it('reports every bad cell with line and column, and returns no values', () => {
@@ -38,5 +38,102 @@ describe('parseValuesCsv', () => {
     expect(parseValuesCsv('4,2021,actual,54', indicators).problems[0]?.message).toBe(
       'the header must be indicator,year,kind,value',
     );
+  });
+
+  it('reads figures as people write them: thousands separators, full-width digits, a % where the unit is %', () => {
+    const csv =
+      'indicator,year,kind,value\n4,2021,actual,"1,234.5"\n4,2022,actual,１２３\n16,2023,actual,66.5%\n';
+    expect(parseValuesCsv(csv, indicators).values.map((v) => v.value)).toEqual([1234.5, 123, 66.5]);
+  });
+
+  it('refuses a % sign where the unit is not %', () => {
+    const { problems } = parseValuesCsv(
+      'indicator,year,kind,value\n16,2023,actual,5\n4,2021,actual,5%\n',
+      [
+        { seq: 4, name: 'x', unit: '个' },
+        { seq: 16, name: 'y', unit: '%' },
+      ],
+    );
+    expect(problems).toEqual([
+      { line: 3, column: 'value', message: '"5%" has a % sign, but the unit is 个' },
+    ]);
+  });
+
+  it('reads the district, state, source and note columns of an export, in any order', () => {
+    const csv =
+      'indicator,year,kind,value,note,district,source,state\n4,2021,actual,54,"说明, 含逗号",130108,统计公报,approved\n';
+    expect(parseValuesCsv(csv, indicators).values).toEqual([
+      {
+        seq: 4,
+        year: 2021,
+        kind: 'actual',
+        value: 54,
+        line: 2,
+        district: '130108',
+        state: 'approved',
+        source: '统计公报',
+        note: '说明, 含逗号',
+      },
+    ]);
+  });
+
+  it('looks indicators up in the plan of each row’s district', () => {
+    const plans: Record<string, { seq: number; name: string }[]> = {
+      '130108': [{ seq: 4, name: '市级以上创新平台' }],
+      '410703': [{ seq: 9, name: '城镇调查失业率' }],
+    };
+    const csv =
+      'indicator,year,kind,value,district\n4,2021,actual,54,130108\n9,2021,actual,3.9,410703\n4,2021,actual,1,410703\n1,2021,actual,1,999999\n1,2021,actual,1,13\n1,2021,actual,1,\n';
+    const { problems } = parseValuesCsv(csv, (d) => (d ? (plans[d] ?? null) : null));
+    expect(problems).toEqual([
+      { line: 4, column: 'indicator', message: expect.stringContaining('"4" is neither') },
+      { line: 5, column: 'district', message: 'no plan for district 999999' },
+      { line: 6, column: 'district', message: '"13" is not a 6-digit district code' },
+      { line: 7, column: 'district', message: 'no district given' },
+    ]);
+  });
+
+  it('refuses an unknown state and an unknown extra column', () => {
+    expect(
+      parseValuesCsv('indicator,year,kind,value,state\n4,2021,actual,1,done\n', indicators)
+        .problems,
+    ).toEqual([
+      {
+        line: 2,
+        column: 'state',
+        message: '"done" must be draft, submitted, approved or returned',
+      },
+    ]);
+    expect(
+      parseValuesCsv('indicator,year,kind,value,owner\n', indicators).problems[0]?.message,
+    ).toContain('not owner');
+  });
+
+  it('what writeValuesCsv writes, parseValuesCsv reads back', () => {
+    const rows = [
+      {
+        seq: 4,
+        year: 2021,
+        kind: 'actual' as const,
+        value: 54,
+        district: '130108',
+        state: 'draft' as const,
+        source: '统计公报',
+        note: 'a "quoted", note\non two lines',
+      },
+      {
+        seq: 16,
+        year: 2023,
+        kind: 'assigned_target' as const,
+        value: 70,
+        district: '130108',
+        state: null,
+        source: null,
+        note: null,
+      },
+    ];
+    const text = writeValuesCsv(rows);
+    expect(text.split('\r\n')[0]).toBe('indicator,year,kind,value,district,state,source,note');
+    expect(parseValuesCsv(text, indicators).values.map(({ line: _, ...v }) => v)).toEqual(rows);
   });
 });

@@ -1,7 +1,18 @@
-import { readCsv } from './csv';
-import { valueKindSchema, type Indicator, type YearValue } from './plan';
+import { readCsv, writeCsv } from './csv';
+import {
+  districtCodeSchema,
+  valueKindSchema,
+  valueStateSchema,
+  type Indicator,
+  type ValueState,
+  type YearValue,
+} from './plan';
+import { readFigure } from './values/figure';
 
 export const VALUES_CSV_HEADER = ['indicator', 'year', 'kind', 'value'] as const;
+/** Columns that may follow the first four, in any order; `values export` writes all of them. */
+export const VALUES_CSV_EXTRA = ['district', 'state', 'source', 'note'] as const;
+export const VALUES_EXPORT_HEADER = [...VALUES_CSV_HEADER, ...VALUES_CSV_EXTRA] as const;
 
 export interface CsvProblem {
   line: number;
@@ -9,68 +20,138 @@ export interface CsvProblem {
   message: string;
 }
 
+/** One row of a values file; the optional columns are null when absent or empty. */
+export interface ValueRecord extends YearValue {
+  line: number;
+  district: string | null;
+  state: ValueState | null;
+  source: string | null;
+  note: string | null;
+}
+
+type IndicatorRef = Pick<Indicator, 'seq' | 'name'> & Partial<Pick<Indicator, 'unit'>>;
+
+/** The indicators a row may name: one plan's, or those of the plan of the row's district. */
+export type IndicatorLookup =
+  readonly IndicatorRef[] | ((district: string | null) => readonly IndicatorRef[] | null);
+
+function headerProblem(header: string[]): string | null {
+  const expected = VALUES_CSV_HEADER.join(',');
+  const extra = header.slice(VALUES_CSV_HEADER.length);
+  const allowed = new Set<string>(VALUES_CSV_EXTRA);
+  if (header.slice(0, VALUES_CSV_HEADER.length).join(',') !== expected)
+    return `the header must be ${expected}`;
+  const bad = extra.filter((c, i) => !allowed.has(c) || extra.indexOf(c) !== i);
+  if (bad.length > 0)
+    return `after ${expected} the header may name ${VALUES_CSV_EXTRA.join(', ')} once each, not ${bad.join(', ')}`;
+  return null;
+}
+
 /**
  * Reads `indicator,year,kind,value` rows (indicator = the plan's seq or exact name; kind =
- * actual | assigned_target). Every problem is reported with its line and column; values come
- * back only when there is none.
+ * actual | assigned_target; value as people write it, `1,234.5` or `１２３`), optionally followed
+ * by district, state, source and note columns. Every problem is reported with its line and column;
+ * values come back only when there is none.
  */
 export function parseValuesCsv(
   text: string,
-  indicators: readonly Pick<Indicator, 'seq' | 'name'>[],
-): { values: YearValue[]; problems: CsvProblem[] } {
+  indicators: IndicatorLookup,
+): { values: ValueRecord[]; problems: CsvProblem[] } {
   const { records, error } = readCsv(text);
   if (error)
     return { values: [], problems: [{ line: error.line, column: null, message: error.message }] };
-  const [header, ...rows] = records;
-  const expected = VALUES_CSV_HEADER.join(',');
-  if (!header || header.cells.map((c) => c.trim()).join(',') !== expected) {
-    return {
-      values: [],
-      problems: [
-        { line: header?.line ?? 1, column: null, message: `the header must be ${expected}` },
-      ],
-    };
-  }
-  const bySeq = new Map(indicators.map((i) => [String(i.seq), i.seq]));
-  const byName = new Map(indicators.map((i) => [i.name, i.seq]));
+  const [first, ...rows] = records;
+  const header = first?.cells.map((c) => c.trim()) ?? [];
+  const bad = headerProblem(header);
+  if (!first || bad)
+    return { values: [], problems: [{ line: first?.line ?? 1, column: null, message: bad ?? '' }] };
+  const lookup = typeof indicators === 'function' ? indicators : () => indicators;
   const problems: CsvProblem[] = [];
-  const values: YearValue[] = [];
+  const values: ValueRecord[] = [];
   const seen = new Map<string, number>();
   for (const { line, cells } of rows) {
-    const [indicator = '', year = '', kind = '', value = ''] = cells.map((c) => c.trim());
     const problem = (column: string, message: string) => problems.push({ line, column, message });
-    if (cells.length !== VALUES_CSV_HEADER.length) {
-      problem('(row)', `expected ${VALUES_CSV_HEADER.length} cells, found ${cells.length}`);
+    if (cells.length !== header.length) {
+      problem('(row)', `expected ${header.length} cells, found ${cells.length}`);
       continue;
     }
-    const seq = bySeq.get(indicator) ?? byName.get(indicator);
-    if (seq === undefined)
+    const get = (column: string) => {
+      const i = header.indexOf(column);
+      return i < 0 ? '' : (cells[i] ?? '').trim();
+    };
+    const record = readRow(get, lookup, problem);
+    if (!record) continue;
+    const key = `${record.district ?? ''}/${record.seq}/${record.year}/${record.kind}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
       problem(
-        'indicator',
-        `"${indicator}" is neither a seq nor the exact name of an indicator of this plan`,
+        '(row)',
+        `repeats indicator ${record.seq}, ${record.year}, ${record.kind} of line ${earlier}`,
       );
-    const y = Number(year);
-    if (!/^\d{4}$/.test(year)) problem('year', `"${year}" is not a four-digit year`);
-    const k = valueKindSchema.safeParse(kind);
-    if (!k.success) problem('kind', `"${kind}" must be actual or assigned_target`);
-    const v = Number(value);
-    if (value === '' || !Number.isFinite(v)) problem('value', `"${value}" is not a number`);
-    if (
-      seq === undefined ||
-      !k.success ||
-      !/^\d{4}$/.test(year) ||
-      value === '' ||
-      !Number.isFinite(v)
-    )
-      continue;
-    const key = `${seq}/${y}/${k.data}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      problem('(row)', `repeats indicator ${seq}, ${y}, ${k.data} of line ${first}`);
       continue;
     }
     seen.set(key, line);
-    values.push({ seq, year: y, kind: k.data, value: v });
+    values.push({ ...record, line });
   }
   return problems.length > 0 ? { values: [], problems } : { values, problems };
+}
+
+function readRow(
+  get: (column: string) => string,
+  lookup: (district: string | null) => readonly IndicatorRef[] | null,
+  problem: (column: string, message: string) => void,
+): Omit<ValueRecord, 'line'> | null {
+  let ok = true;
+  const report = (column: string, message: string) => {
+    ok = false;
+    problem(column, message);
+  };
+  const district = get('district') || null;
+  let list: readonly IndicatorRef[] | null = null;
+  if (district !== null && !districtCodeSchema.safeParse(district).success) {
+    report('district', `"${district}" is not a 6-digit district code`);
+  } else {
+    list = lookup(district);
+    if (list === null)
+      report('district', district ? `no plan for district ${district}` : 'no district given');
+  }
+  const name = get('indicator');
+  const indicator = list?.find((i) => String(i.seq) === name) ?? list?.find((i) => i.name === name);
+  if (list && !indicator)
+    report(
+      'indicator',
+      `"${name}" is neither a seq nor the exact name of an indicator of this plan`,
+    );
+  const year = get('year');
+  if (!/^\d{4}$/.test(year)) report('year', `"${year}" is not a four-digit year`);
+  const kind = valueKindSchema.safeParse(get('kind'));
+  if (!kind.success) report('kind', `"${get('kind')}" must be actual or assigned_target`);
+  const text = get('value');
+  const reading = readFigure(text, indicator?.unit);
+  if (!reading.ok && reading.error === 'percent_not_unit')
+    report('value', `"${text}" has a % sign, but the unit is ${indicator?.unit}`);
+  else if (!reading.ok || reading.value === null) report('value', `"${text}" is not a number`);
+  const stateText = get('state');
+  const state = stateText ? valueStateSchema.safeParse(stateText) : null;
+  if (state && !state.success)
+    report('state', `"${stateText}" must be draft, submitted, approved or returned`);
+  if (!ok || !indicator || !kind.success || !reading.ok || reading.value === null) return null;
+  return {
+    seq: indicator.seq,
+    year: Number(year),
+    kind: kind.data,
+    value: reading.value,
+    district,
+    state: state?.data ?? null,
+    source: get('source') || null,
+    note: get('note') || null,
+  };
+}
+
+/** A values file with every column, as `values export` writes it. */
+export function writeValuesCsv(rows: readonly Omit<ValueRecord, 'line' | 'comparator'>[]): string {
+  return writeCsv([
+    VALUES_EXPORT_HEADER,
+    ...rows.map((r) => [r.seq, r.year, r.kind, r.value, r.district, r.state, r.source, r.note]),
+  ]);
 }

@@ -1,0 +1,178 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { cli, useDataFolder } from './testing';
+
+const HEADER = 'indicator,year,kind,value,district,state,source,note';
+
+describe('values commands', () => {
+  const { scratch } = useDataFolder();
+  const path = (name: string) => join(scratch(), name);
+  const write = (name: string, lines: string[]) => {
+    writeFileSync(path(name), `${lines.join('\n')}\n`);
+    return path(name);
+  };
+  const exported = async (...args: string[]) => {
+    const run = await cli('values', 'export', '130108', ...args);
+    expect(run.code).toBe(0);
+    return run.out.trim().split('\r\n');
+  };
+
+  it('exports a year of a district as CSV with district, state, source and note', async () => {
+    const [header, ...rows] = await exported('--year', '2023');
+    expect(header).toBe(HEADER);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows).toContain('4,2023,actual,62.96,130108,approved,demo,演示数据');
+  });
+
+  it('an export imports back as no change', async () => {
+    const run = await cli('values', 'export', '130108', '--out', path('all.csv'));
+    expect(run.code).toBe(0);
+    const again = await cli('values', 'import', path('all.csv'));
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/^Imported 0 figure\(s\) \(130108: 0\); \d+ unchanged\.$/m);
+  });
+
+  it('imports new figures as the system, submitted unless the file or --state says otherwise', async () => {
+    const file = write('new.csv', [
+      HEADER,
+      '18,2024,actual,556.3,130108,,统计公报,',
+      '市级以上创新平台,2024,actual,６８,130108,draft,,',
+      '2,2024,actual,"2,700",130104,approved,,',
+    ]);
+    const run = await cli('values', 'import', file);
+    expect(run.err).toBe('');
+    expect(run.out).toContain('Imported 3 figure(s) (130108: 2, 130104: 1); 0 unchanged.');
+    const rows = await exported('--year', '2024');
+    expect(rows).toContain('18,2024,actual,556.3,130108,submitted,统计公报,');
+    expect(rows).toContain('4,2024,actual,68,130108,draft,,');
+    const qiaoxi = await cli('values', 'export', '130104', '--year', '2024');
+    expect(qiaoxi.out).toContain('2,2024,actual,2700,130104,approved,,');
+  });
+
+  it('lists every problem of a file with its line and column, and changes nothing', async () => {
+    const before = await exported();
+    const file = write('bad.csv', [
+      HEADER,
+      '4,2024,actual,abc,130108,,,',
+      '99,2024,actual,1,130108,,,',
+      '4,2023,actual,70,130108,,,',
+      '4,2024,actual,64,999999,,,',
+      '4,2024,assigned_target,64,130108,,,',
+      '1,2024,actual,6,130108,returned,,',
+    ]);
+    const run = await cli('values', 'import', file);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('nothing was imported');
+    expect(run.err).toContain('bad.csv:2 (value): "abc" is not a number');
+    expect(run.err).toContain('bad.csv:3 (indicator)');
+    expect(run.err).toContain('bad.csv:5 (district): no plan for district 999999');
+    expect(await exported()).toEqual(before);
+
+    const figures = write('figures.csv', [
+      HEADER,
+      '4,2023,actual,70,130108,,,',
+      '4,2024,assigned_target,64,130108,,,',
+      '1,2024,actual,6,130108,returned,,',
+    ]);
+    const second = await cli('values', 'import', figures);
+    expect(second.err).toContain('figures.csv:4 (state): returned figures cannot be imported');
+    const third = await cli(
+      'values',
+      'import',
+      write('locked.csv', [
+        HEADER,
+        '4,2023,actual,70,130108,,,',
+        '4,2024,assigned_target,64,130108,,,',
+      ]),
+    );
+    expect(third.err).toContain('locked.csv:2 (value): the figure is approved');
+    expect(third.err).toContain('locked.csv:3 (value): only indicators the city assigns targets');
+    expect(await exported()).toEqual(before);
+  });
+
+  it('a far-off figure needs --reason, which confirms it', async () => {
+    const file = write('far.csv', ['indicator,year,kind,value', '4,2024,actual,200']);
+    const refused = await cli('values', 'import', file, '--district', '130108');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/far\.csv:2 \(value\): differs from last year's 62\.96 by \d+/);
+    const confirmed = await cli(
+      'values',
+      'import',
+      file,
+      '--district',
+      '130108',
+      '--state',
+      'approved',
+      '--reason',
+      '新认定平台',
+    );
+    expect(confirmed.out).toContain('Imported 1 figure(s) (130108: 1); 0 unchanged.');
+    expect(await exported('--year', '2024')).toContain('4,2024,actual,200,130108,approved,,');
+  });
+
+  it('the evaluate CLI’s values file imports with --district and --state, and counts in the assessment', async () => {
+    const file = write('values.csv', [
+      'indicator,year,kind,value',
+      '城市空气质量优良天数比率,2024,assigned_target,72',
+      '城市空气质量优良天数比率,2024,actual,75',
+    ]);
+    const run = await cli('values', 'import', file, '--district', '130108', '--state', 'approved');
+    expect(run.code).toBe(0);
+    const evaluated = await cli('evaluate', '130108', '--year', '2024', '--format', 'json');
+    const air = JSON.parse(evaluated.out).indicators.find((i: { seq: number }) => i.seq === 16);
+    expect(air).toMatchObject({ latestYear: 2024, status: 'on_track' });
+    expect(await exported('--year', '2024')).toContain(
+      '16,2024,assigned_target,72,130108,approved,,',
+    );
+  });
+
+  it('a filled .xlsx template imports as drafts; a bad cell is named by its address', async () => {
+    const run = await cli(
+      'values',
+      'export',
+      '130108',
+      '--year',
+      '2024',
+      '--format',
+      'xlsx',
+      '--out',
+      path('t.xlsx'),
+    );
+    expect(run.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path('t.xlsx'));
+    const sheet = wb.getWorksheet('填报 Entry')!;
+    let gdp = 0;
+    sheet.eachRow((row, r) => {
+      if (row.getCell(1).value === 1) gdp = r;
+    });
+    sheet.getRow(gdp).getCell(9).value = '五点六';
+    await wb.xlsx.writeFile(path('bad.xlsx'));
+    const bad = await cli('values', 'import', path('bad.xlsx'));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain(`'填报 Entry'!I${gdp}: "五点六" is not a number`);
+    sheet.getRow(gdp).getCell(9).value = 5.6;
+    await wb.xlsx.writeFile(path('good.xlsx'));
+    const good = await cli('values', 'import', path('good.xlsx'));
+    expect(good.out).toContain('Imported 1 figure(s) of 130108 2024 as drafts.');
+    expect(await exported('--year', '2024')).toContain('1,2024,actual,5.6,130108,draft,,');
+  });
+
+  it.each([
+    [['values', 'export', '1301'], 'district code must be 6 digits'],
+    [
+      ['values', 'export', '130108', '--format', 'xlsx', '--out', 'x.xlsx'],
+      '--format xlsx needs --year',
+    ],
+    [['values', 'export', '130108', '--year', '24'], '--year must be a four-digit year'],
+    [['values', 'export', '999999'], 'no plan for district 999999'],
+    [['values', 'import', 'none.csv'], 'cannot read none.csv'],
+    [['values', 'import', 'x.csv', '--district', '13'], '--district must be 6 digits'],
+  ])('%j is refused: %s', async (argv, message) => {
+    const run = await cli(...argv);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(message);
+  });
+});

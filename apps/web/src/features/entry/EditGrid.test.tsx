@@ -1,0 +1,145 @@
+import { useEffect, useState } from 'react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { I18nProvider } from '../../i18n';
+import { EditGrid } from './EditGrid';
+import { reverted, typed, without, type Edits } from './edits';
+import { grid } from './fixture';
+import type { EntryEdits } from './useEntryEdits';
+
+let latest: Edits = {};
+
+/** The grid with edits held in memory, as the page holds them (without the saving). */
+function Harness({ initial = {} }: { initial?: Edits }) {
+  const [edits, setEdits] = useState<Edits>(initial);
+  useEffect(() => {
+    latest = edits;
+  }, [edits]);
+  const entry: EntryEdits = {
+    edits,
+    saving: 0,
+    offline: false,
+    type: (row, cell, field, text) =>
+      setEdits((all) =>
+        typed(all, { seq: row.indicator.seq, kind: cell.kind, stored: cell.stored }, field, text),
+      ),
+    discard: (id) => setEdits((all) => without(all, id)),
+    revert: (id, field) => setEdits((all) => reverted(all, id, field)),
+    keepMine: (id) =>
+      setEdits((all) => ({
+        ...all,
+        [id]: { ...all[id]!, base: all[id]!.conflict!.version, status: 'pending' },
+      })),
+    takeTheirs: (id) => setEdits((all) => without(all, id)),
+  };
+  return (
+    <I18nProvider locale="zh-CN">
+      <EditGrid grid={grid} entry={entry} onHistory={() => {}} />
+    </I18nProvider>
+  );
+}
+
+const cell = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+
+afterEach(cleanup);
+
+describe('EditGrid', () => {
+  it('Enter moves down the column and the arrows skip rows without the cell', () => {
+    render(<Harness />);
+    const gdp = cell('生产总值(GDP)增长率 2024 年实际值');
+    gdp.focus();
+    fireEvent.keyDown(gdp, { key: 'Enter' });
+    expect(document.activeElement).toBe(cell('地区生产总值 2024 年实际值'));
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter', shiftKey: true });
+    expect(document.activeElement).toBe(gdp);
+    const target = cell('城市空气质量优良天数比率 市下达目标');
+    target.focus();
+    fireEvent.keyDown(target, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(target);
+    fireEvent.keyDown(target, { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(cell('城市空气质量优良天数比率 2024 年实际值'));
+  });
+
+  it('a column pasted from Excel fills the cells below and skips approved ones', () => {
+    render(<Harness />);
+    const gdp = cell('生产总值(GDP)增长率 2024 年实际值');
+    expect(gdp.readOnly).toBe(true);
+    fireEvent.paste(gdp, { clipboardData: { getData: () => '6.1\r\n571.5\r\n64\r\n66\r\n' } });
+    expect(screen.getByText('已粘贴 3 个单元格，跳过 1 个已锁定或不可填的单元格。')).toBeTruthy();
+    expect(cell('地区生产总值 2024 年实际值').value).toBe('571.5');
+    expect(cell('市级以上创新平台 2024 年实际值').value).toBe('64');
+    expect(cell('城市空气质量优良天数比率 2024 年实际值').value).toBe('66');
+    expect(Object.keys(latest).sort()).toEqual(['16:actual', '18:actual', '4:actual']);
+  });
+
+  it('a far-off figure asks for a reason, which confirms it', () => {
+    render(<Harness />);
+    fireEvent.change(cell('市级以上创新平台 2024 年实际值'), { target: { value: '200' } });
+    expect(screen.getByText(/与上年（62）相比变化 222.6%，超过 ±50%/)).toBeTruthy();
+    expect(screen.getByText('待确认')).toBeTruthy();
+    fireEvent.change(cell('2024 年实际值的确认原因'), { target: { value: '新认定平台' } });
+    fireEvent.click(screen.getByRole('button', { name: '确认' }));
+    expect(latest['4:actual']).toMatchObject({ text: '200', reason: '新认定平台' });
+    expect(screen.queryByText(/相比变化/)).toBeNull();
+  });
+
+  it('a word is not a number, and Escape takes back what was typed in the cell', () => {
+    render(<Harness />);
+    const input = cell('地区生产总值 2024 年实际值');
+    fireEvent.change(input, { target: { value: '五百' } });
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(/请输入数字/)).toBeTruthy();
+    const note = cell('地区生产总值 备注');
+    fireEvent.change(note, { target: { value: '快报数' } });
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(input.value).toBe('560');
+    expect(latest['18:actual']).toMatchObject({ note: '快报数' });
+    expect(latest['18:actual']?.text).toBeUndefined();
+    fireEvent.keyDown(note, { key: 'Escape' });
+    expect(latest).toEqual({});
+  });
+
+  it('a save that ran into another person’s figure lets the official choose', () => {
+    const conflict = { value: 575, version: 3, by: 'wang', at: '2025-03-02T08:00:00.000Z' };
+    render(
+      <Harness
+        initial={{
+          '18:actual': {
+            seq: 18,
+            kind: 'actual',
+            text: '571.5',
+            base: 2,
+            rev: 1,
+            status: 'conflict',
+            conflict,
+          },
+        }}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('wang 已于');
+    expect(screen.getByText('有冲突')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '保留我的 571.5' }));
+    expect(latest['18:actual']).toMatchObject({ base: 3, status: 'pending', text: '571.5' });
+  });
+
+  it('taking the other figure drops the edit', () => {
+    const conflict = { value: 575, version: 3, by: 'wang', at: '2025-03-02T08:00:00.000Z' };
+    render(
+      <Harness
+        initial={{
+          '18:actual': {
+            seq: 18,
+            kind: 'actual',
+            text: '571.5',
+            base: 2,
+            rev: 1,
+            status: 'conflict',
+            conflict,
+          },
+        }}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '采用对方的 575' }));
+    expect(latest).toEqual({});
+  });
+});

@@ -1,0 +1,93 @@
+import { useEffect, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { DEMO_SOURCE, type EntryCell, type EntryRow } from '@pm/core';
+import { ErrorState, Loading } from '../../components/states';
+import { useI18n } from '../../i18n';
+import { useTRPC } from '../../lib/trpc';
+import { figure, stateKey } from './cells';
+
+/** Every change of a row's figures of the year: who, when, from what to what, and why. */
+export function HistoryPanel({
+  district,
+  year,
+  row,
+  onClose,
+}: {
+  district: string;
+  year: number;
+  row: EntryRow;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [row]);
+  const cells = [row.actual, row.assigned].filter((c): c is EntryCell => Boolean(c?.stored));
+  return (
+    <aside className="entry-history" aria-labelledby="entry-history-title">
+      <div className="entry-history-head">
+        <h2 id="entry-history-title" ref={heading} tabIndex={-1}>
+          {t('entry.historyTitle', { name: row.indicator.name, year })}
+        </h2>
+        <button type="button" onClick={onClose}>
+          {t('entry.close')}
+        </button>
+      </div>
+      {cells.length === 0 ? (
+        <p>{t('entry.historyEmpty')}</p>
+      ) : (
+        cells.map((cell) => (
+          <HistoryList
+            key={cell.kind}
+            district={district}
+            id={cell.stored!.id}
+            label={
+              cell.kind === 'actual' ? t('entry.col.actual', { year }) : t('entry.col.assigned')
+            }
+          />
+        ))
+      )}
+    </aside>
+  );
+}
+
+function HistoryList({ district, id, label }: { district: string; id: number; label: string }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const history = useQuery(trpc.values.history.queryOptions({ district, id }));
+  if (history.isPending) return <Loading />;
+  if (history.isError)
+    return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
+  return (
+    <section>
+      <h3>{label}</h3>
+      <ol className="entry-history-list">
+        {history.data.entries.map((e) => (
+          <li key={e.version}>
+            <div>
+              <time dateTime={e.changedAt}>{new Date(e.changedAt).toLocaleString(locale)}</time> ·{' '}
+              {e.changedBy === DEMO_SOURCE ? t('entry.demo') : e.changedBy}
+            </div>
+            <div>
+              {e.oldValue === e.newValue
+                ? figure(e.newValue)
+                : t('entry.changedFigure', {
+                    from: figure(e.oldValue),
+                    to: figure(e.newValue),
+                  })}{' '}
+              ·{' '}
+              {e.oldState && e.oldState !== e.newState
+                ? t('entry.changedState', {
+                    from: t(stateKey(e.oldState)),
+                    to: t(stateKey(e.newState)),
+                  })
+                : t(stateKey(e.newState))}
+            </div>
+            {e.reason && e.reason !== DEMO_SOURCE && (
+              <div className="entry-history-reason">{t('entry.because', { reason: e.reason })}</div>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,219 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { EntryCell, EntryGrid, EntryRow } from '@pm/core';
+import { useI18n } from '../../i18n';
+import { errorMessage } from '../../lib/errors';
+import { useTRPC } from '../../lib/trpc';
+import { COLUMN_COUNT, DemoBadge, figure, HeadRow, RowHead, StateBadge } from './cells';
+
+type Asking = { cell: EntryCell; action: 'return' | 'reopen' } | null;
+
+/** Refetches what a review action changes: the grid and the completeness counts. */
+export function useRefreshValues() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.values.grid.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.values.completeness.queryKey() }),
+    ]);
+}
+
+/**
+ * The grid as reviewers and readers see it: figures with their state. A reviewer approves or
+ * returns each submitted figure, and reopens an approved one with a reason.
+ */
+export function ReviewGrid({
+  grid,
+  district,
+  review,
+  onHistory,
+}: {
+  grid: EntryGrid;
+  district: string;
+  review: boolean;
+  onHistory: (row: EntryRow) => void;
+}) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const refresh = useRefreshValues();
+  const [asking, setAsking] = useState<Asking>(null);
+  const options = { onSuccess: () => void refresh().then(() => setAsking(null)) };
+  const approve = useMutation(trpc.values.approve.mutationOptions(options));
+  const giveBack = useMutation(trpc.values.return.mutationOptions(options));
+  const reopen = useMutation(trpc.values.reopen.mutationOptions(options));
+  const failed = approve.error ?? giveBack.error ?? reopen.error;
+  const busy = approve.isPending || giveBack.isPending || reopen.isPending;
+
+  const ref = (cell: EntryCell) => ({ id: cell.stored!.id, version: cell.stored!.version });
+  const answer = (text: string) => {
+    if (!asking) return;
+    const { cell, action } = asking;
+    if (action === 'return') giveBack.mutate({ district, cells: [ref(cell)], comment: text });
+    else reopen.mutate({ district, ...ref(cell), reason: text });
+  };
+
+  const actions = (row: EntryRow, cell: EntryCell | null) => {
+    const state = cell?.stored?.state;
+    if (!review || !cell || (state !== 'submitted' && state !== 'approved')) return null;
+    const what = `${row.indicator.name} ${cell.kind === 'actual' ? t('entry.col.actual', { year: grid.year }) : t('entry.col.assigned')}`;
+    if (state === 'approved')
+      return (
+        <button
+          type="button"
+          className="entry-link"
+          disabled={busy}
+          aria-label={t('entry.reopenOf', { what })}
+          onClick={() => setAsking({ cell, action: 'reopen' })}
+        >
+          {t('entry.reopen')}
+        </button>
+      );
+    return (
+      <>
+        <button
+          type="button"
+          className="entry-approve"
+          disabled={busy}
+          aria-label={t('entry.approveOf', { what })}
+          onClick={() => approve.mutate({ district, cells: [ref(cell)] })}
+        >
+          {t('entry.approve')}
+        </button>
+        <button
+          type="button"
+          className="entry-link"
+          disabled={busy}
+          aria-label={t('entry.returnOf', { what })}
+          onClick={() => setAsking({ cell, action: 'return' })}
+        >
+          {t('entry.return')}
+        </button>
+      </>
+    );
+  };
+
+  const value = (row: EntryRow, cell: EntryCell | null) =>
+    cell ? (
+      <span className="entry-value">
+        <span className="num">{figure(cell.stored?.value)}</span>
+        <DemoBadge value={cell.stored} />
+        {actions(row, cell)}
+      </span>
+    ) : (
+      <span className="entry-none">—</span>
+    );
+
+  return (
+    <>
+      {failed && (
+        <p className="form-error" role="alert">
+          {errorMessage(failed, t)}
+        </p>
+      )}
+      <div className="table-wrap entry-wrap">
+        <table className="table entry-grid">
+          <thead>
+            <HeadRow year={grid.year} actions />
+          </thead>
+          {grid.groups.map((group) => (
+            <tbody key={group.category}>
+              <tr className="entry-group">
+                <th colSpan={COLUMN_COUNT} scope="rowgroup">
+                  {group.category}
+                </th>
+              </tr>
+              {group.rows.map((row) => [
+                <tr key={row.indicator.seq}>
+                  <RowHead row={row} />
+                  <td>{value(row, row.actual)}</td>
+                  <td>{value(row, row.assigned)}</td>
+                  <td>
+                    {row.actual?.stored?.source && row.actual.stored.source !== 'demo'
+                      ? row.actual.stored.source
+                      : '—'}
+                  </td>
+                  <td className="entry-note-text">{row.actual?.stored?.note ?? '—'}</td>
+                  <td className="entry-states">
+                    <StateBadge value={row.actual?.stored} />
+                    {row.assigned?.stored && (
+                      <span className="entry-state">
+                        <small>{t('entry.targetShort')}</small>
+                        <StateBadge value={row.assigned.stored} />
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    <button type="button" className="entry-link" onClick={() => onHistory(row)}>
+                      {t('entry.history')}
+                    </button>
+                  </td>
+                </tr>,
+                asking && [row.actual, row.assigned].includes(asking.cell) ? (
+                  <tr key={`${row.indicator.seq}-ask`} className="entry-notes">
+                    <td colSpan={COLUMN_COUNT}>
+                      <AskReason
+                        label={
+                          asking.action === 'return'
+                            ? t('entry.returnComment')
+                            : t('entry.reopenReason')
+                        }
+                        submit={
+                          asking.action === 'return'
+                            ? t('entry.returnConfirm')
+                            : t('entry.reopenConfirm')
+                        }
+                        busy={busy}
+                        onSubmit={answer}
+                        onCancel={() => setAsking(null)}
+                      />
+                    </td>
+                  </tr>
+                ) : null,
+              ])}
+            </tbody>
+          ))}
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** A one-line form for the comment of a return or the reason of a reopen; both are required. */
+export function AskReason({
+  label,
+  submit,
+  busy,
+  onSubmit,
+  onCancel,
+}: {
+  label: string;
+  submit: string;
+  busy: boolean;
+  onSubmit: (text: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const send = (e: FormEvent) => {
+    e.preventDefault();
+    if (text.trim()) onSubmit(text.trim());
+  };
+  return (
+    <form className="entry-note confirm" onSubmit={send}>
+      <input
+        aria-label={label}
+        placeholder={label}
+        value={text}
+        autoFocus
+        onChange={(e) => setText(e.target.value)}
+      />
+      <button type="submit" className="primary" disabled={busy || !text.trim()}>
+        {submit}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('entry.cancel')}
+      </button>
+    </form>
+  );
+}

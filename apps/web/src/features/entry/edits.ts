@@ -1,0 +1,159 @@
+import {
+  concernsFor,
+  figureText,
+  readFigure,
+  type Concern,
+  type EntryCell,
+  type EntryGrid,
+  type EntryRow,
+  type FigureError,
+  type StoredValue,
+  type ValueKind,
+} from '@pm/core';
+
+/** What an edit changes of a figure: the figure itself, or (actuals only) its source or note. */
+export type Field = 'value' | 'source' | 'note';
+
+/** What the server said about a save that did not go through. */
+export interface SaveFailure {
+  key: string | null;
+  params: Record<string, string | number>;
+  message: string;
+}
+
+/** Another person's figure that a save ran into (a CONFLICT). */
+export interface Conflict {
+  value: number;
+  version: number;
+  by: string;
+  at: string;
+}
+
+/** One cell's unsaved change, kept in the browser until the server has it. */
+export interface Edit {
+  seq: number;
+  kind: ValueKind;
+  /** Typed figure text; absent when only the source or note changes. */
+  text?: string;
+  source?: string;
+  note?: string;
+  /** Confirms an unusual figure. */
+  reason?: string;
+  /** The version of the stored figure the edit started from; null when there was none. */
+  base: number | null;
+  /** Counts keystrokes, so a save that answers late does not drop newer typing. */
+  rev: number;
+  status: 'pending' | 'failed' | 'conflict';
+  failure?: SaveFailure;
+  conflict?: Conflict;
+}
+
+export type Edits = Record<string, Edit>;
+
+export const editId = (seq: number, kind: ValueKind) => `${seq}:${kind}`;
+
+/** Where a user's unsaved edits of one district and year live in the browser. */
+export const storageKey = (user: string, district: string, year: number) =>
+  `pm.entry.v1:${user}:${district}:${year}`;
+
+export function loadEdits(key: string): Edits {
+  try {
+    const parsed: unknown = JSON.parse(globalThis.localStorage?.getItem(key) ?? '{}');
+    return parsed && typeof parsed === 'object' ? (parsed as Edits) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function storeEdits(key: string, edits: Edits): void {
+  if (Object.keys(edits).length === 0) globalThis.localStorage?.removeItem(key);
+  else globalThis.localStorage?.setItem(key, JSON.stringify(edits));
+}
+
+/** The edits after typing `text` into a field of a cell: pending again, whatever failed before. */
+export function typed(
+  edits: Edits,
+  cell: { seq: number; kind: ValueKind; stored: StoredValue | null },
+  field: Field | 'reason',
+  text: string,
+): Edits {
+  const id = editId(cell.seq, cell.kind);
+  const was = edits[id];
+  const base = was?.base ?? cell.stored?.version ?? null;
+  const next: Edit = {
+    ...(was ?? { seq: cell.seq, kind: cell.kind, base, rev: 0 }),
+    [field === 'value' ? 'text' : field]: text,
+    rev: (was?.rev ?? 0) + 1,
+    status: 'pending',
+  };
+  delete next.failure;
+  delete next.conflict;
+  return { ...edits, [id]: next };
+}
+
+export function without(edits: Edits, id: string): Edits {
+  const { [id]: _, ...rest } = edits;
+  return rest;
+}
+
+/** The edits with one field of an edit taken back; an edit left with nothing typed goes. */
+export function reverted(edits: Edits, id: string, field: Field): Edits {
+  const was = edits[id];
+  if (!was) return edits;
+  const next = { ...was, rev: was.rev + 1 };
+  delete next[field === 'value' ? 'text' : field];
+  const left = next.text !== undefined || next.source !== undefined || next.note !== undefined;
+  return left ? { ...edits, [id]: next } : without(edits, id);
+}
+
+/** What an edit amounts to now, as core reads it: the same rules the server applies. */
+export type Reading =
+  | { kind: 'invalid'; error: FigureError }
+  | { kind: 'concerns'; concerns: Concern[] }
+  /** A source or note without a figure to belong to. */
+  | { kind: 'waiting' }
+  | { kind: 'remove'; stored: StoredValue }
+  | { kind: 'nothing' }
+  | { kind: 'ready'; value: number };
+
+export function readEdit(
+  edit: Edit,
+  row: Pick<EntryRow, 'indicator'>,
+  cell: Pick<EntryCell, 'stored' | 'previous'>,
+  changeThreshold: number,
+): Reading {
+  const text = edit.text ?? figureText(cell.stored?.value);
+  const reading = readFigure(text, row.indicator.unit);
+  if (!reading.ok) return { kind: 'invalid', error: reading.error };
+  if (reading.value === null) {
+    if (edit.text !== undefined && cell.stored) return { kind: 'remove', stored: cell.stored };
+    return edit.source || edit.note ? { kind: 'waiting' } : { kind: 'nothing' };
+  }
+  if (reading.value !== cell.stored?.value && !edit.reason?.trim()) {
+    const concerns = concernsFor(reading.value, row.indicator, cell.previous, { changeThreshold });
+    if (concerns.length > 0) return { kind: 'concerns', concerns };
+  }
+  return { kind: 'ready', value: reading.value };
+}
+
+/** The grid with one stored figure put in (or, with `removed`, taken out) of its cell. */
+export function patchGrid(
+  grid: EntryGrid,
+  at: { seq: number; kind: ValueKind; year: number },
+  stored: StoredValue | null,
+): EntryGrid {
+  if (at.year !== grid.year) return grid;
+  const patch = (cell: EntryCell | null) =>
+    cell && cell.kind === at.kind ? { ...cell, stored } : cell;
+  return {
+    ...grid,
+    groups: grid.groups.map((g) => ({
+      ...g,
+      rows: g.rows.map((r) =>
+        r.indicator.seq === at.seq
+          ? { ...r, actual: patch(r.actual), assigned: patch(r.assigned) }
+          : r,
+      ),
+    })),
+  };
+}

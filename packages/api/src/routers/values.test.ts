@@ -1,0 +1,325 @@
+import { TRPCError } from '@trpc/server';
+import ExcelJS from 'exceljs';
+import { builtInPlans, importPlan, loadAssessmentInput, type SessionUser } from '@pm/db';
+import { describeDb } from '@pm/db/testing';
+import { beforeAll, expect, it } from 'vitest';
+import { callerFor, testUser } from '../testing';
+
+const YUHUA = '130108';
+const QIAOXI = '130104';
+
+async function failure(promise: Promise<unknown>): Promise<TRPCError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+}
+
+const platforms = (value: string | number, version: number | null, rest = {}) => ({
+  district: YUHUA,
+  seq: 4,
+  year: 2021,
+  kind: 'actual' as const,
+  value,
+  version,
+  ...rest,
+});
+
+describeDb('values router', (get) => {
+  const users = {} as Record<'official' | 'reviewer' | 'leader' | 'qiaoxi', SessionUser>;
+  const as = (who: keyof typeof users) => callerFor(get().db, users[who]);
+
+  beforeAll(async () => {
+    const { db } = get();
+    for (const file of builtInPlans().filter((p) => [YUHUA, QIAOXI].includes(p.district.code)))
+      await importPlan(db, file);
+    users.official = await testUser(db, 'official', 'official', [YUHUA]);
+    users.reviewer = await testUser(db, 'reviewer', 'reviewer', [YUHUA]);
+    users.leader = await testUser(db, 'leader', 'leader', 'all');
+    users.qiaoxi = await testUser(db, 'qiaoxi', 'official', [QIAOXI]);
+  });
+
+  it('the grid groups the plan’s indicators by category for a year', async () => {
+    const grid = await as('leader').values.grid({ district: YUHUA, year: 2021 });
+    expect(grid.groups.map((g) => g.category)).toEqual([
+      '经济发展',
+      '创新驱动',
+      '民生福祉',
+      '绿色转型',
+    ]);
+    expect(grid.groups[0]!.rows.map((r) => r.indicator.seq)).toEqual([1, 2, 18]);
+    const row = grid.groups[1]!.rows.find((r) => r.indicator.seq === 4)!;
+    expect(row).toMatchObject({ targetText: '70 · 6', baseline: { value: 50, printed: true } });
+  });
+
+  it('an official saves a figure typed with a thousands separator as a draft', async () => {
+    const { value } = await as('official').values.save(
+      platforms('62', null, { source: '统计公报' }),
+    );
+    expect(value).toMatchObject({ value: 62, state: 'draft', version: 1, updatedBy: 'official' });
+    const big = await as('official').values.save({
+      ...platforms('1,234.5', null),
+      seq: 18,
+      year: 2020,
+    });
+    expect(big.value?.value).toBe(1234.5);
+  });
+
+  it('a bad number is BAD_REQUEST with a catalog key', async () => {
+    const error = await failure(as('official').values.save(platforms('六十二', 1)));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.cause).toMatchObject({ key: 'values.badNumber', params: { text: '六十二' } });
+  });
+
+  it('a figure far from last year’s needs a reason', async () => {
+    const error = await failure(as('official').values.save(platforms('200', 1)));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.cause).toMatchObject({ key: 'values.concern.change', params: { previous: 50 } });
+    const saved = await as('official').values.save(platforms('200', 1, { reason: '新认定平台' }));
+    expect(saved.value).toMatchObject({ value: 200, version: 2 });
+    await as('official').values.save(platforms('64', 2, { reason: '更正' }));
+  });
+
+  it('a stale version is a CONFLICT carrying the other person’s figure', async () => {
+    const error = await failure(as('official').values.save(platforms('65', 1)));
+    expect(error.code).toBe('CONFLICT');
+    expect(error.cause).toMatchObject({
+      key: 'values.conflict',
+      params: { value: 64, version: 3, by: 'official', state: 'draft' },
+    });
+  });
+
+  it('only officials save and submit, only in their districts', async () => {
+    for (const who of ['reviewer', 'leader'] as const)
+      expect((await failure(as(who).values.save(platforms('1', 3)))).code).toBe('FORBIDDEN');
+    const other = await failure(as('qiaoxi').values.save(platforms('1', 3)));
+    expect(other.code).toBe('FORBIDDEN');
+    expect(other.cause).toMatchObject({ key: 'error.forbidden.district' });
+    expect(
+      (await failure(as('reviewer').values.submit({ district: YUHUA, year: 2021 }))).code,
+    ).toBe('FORBIDDEN');
+  });
+
+  it('submit, return one with a comment, fix, submit, approve the year', async () => {
+    const official = as('official');
+    const reviewer = as('reviewer');
+    expect(await official.values.submit({ district: YUHUA, year: 2021 })).toEqual({ count: 1 });
+    const [cell] = (
+      await reviewer.values.grid({ district: YUHUA, year: 2021 })
+    ).groups[1]!.rows.filter((r) => r.indicator.seq === 4).map((r) => r.actual!.stored!);
+    expect(cell).toMatchObject({ state: 'submitted', version: 4 });
+    expect(
+      (
+        await failure(
+          reviewer.values.return({
+            district: YUHUA,
+            cells: [{ id: cell!.id, version: 4 }],
+            comment: ' ',
+          }),
+        )
+      ).code,
+    ).toBe('BAD_REQUEST');
+    expect(
+      await reviewer.values.return({
+        district: YUHUA,
+        cells: [{ id: cell!.id, version: 4 }],
+        comment: '与统计公报不一致',
+      }),
+    ).toEqual({ count: 1 });
+    const fixed = await official.values.save(platforms('63', 5));
+    expect(fixed.value).toMatchObject({ state: 'draft', reviewComment: '与统计公报不一致' });
+    await official.values.submit({ district: YUHUA, year: 2021 });
+    expect(await reviewer.values.approve({ district: YUHUA, year: 2021 })).toEqual({ count: 1 });
+    const input = await loadAssessmentInput(get().db, YUHUA);
+    expect(input?.values).toContainEqual({
+      seq: 4,
+      year: 2021,
+      kind: 'actual',
+      value: 63,
+      comparator: null,
+    });
+  });
+
+  it('leaders and officials cannot approve, return or reopen', async () => {
+    for (const who of ['leader', 'official'] as const) {
+      const c = as(who);
+      expect((await failure(c.values.approve({ district: YUHUA, year: 2021 }))).code).toBe(
+        'FORBIDDEN',
+      );
+      expect(
+        (await failure(c.values.return({ district: YUHUA, year: 2021, comment: 'x' }))).code,
+      ).toBe('FORBIDDEN');
+      expect(
+        (await failure(c.values.reopen({ district: YUHUA, id: 1, version: 1, reason: 'x' }))).code,
+      ).toBe('FORBIDDEN');
+    }
+  });
+
+  it('an approved figure is locked; a reviewer reopens it with a reason', async () => {
+    const locked = await failure(as('official').values.save(platforms('66', 8)));
+    expect(locked.code).toBe('CONFLICT');
+    expect(locked.cause).toMatchObject({ key: 'values.locked' });
+    const grid = await as('reviewer').values.grid({ district: YUHUA, year: 2021 });
+    const cell = grid.groups[1]!.rows.find((r) => r.indicator.seq === 4)!.actual!.stored!;
+    expect(
+      (
+        await failure(
+          as('reviewer').values.reopen({
+            district: YUHUA,
+            id: cell.id,
+            version: cell.version,
+            reason: '',
+          }),
+        )
+      ).code,
+    ).toBe('BAD_REQUEST');
+    const stale = await failure(
+      as('reviewer').values.reopen({ district: YUHUA, id: cell.id, version: 1, reason: '更正' }),
+    );
+    expect(stale.code).toBe('CONFLICT');
+    const { value } = await as('reviewer').values.reopen({
+      district: YUHUA,
+      id: cell.id,
+      version: cell.version,
+      reason: '统计局修订',
+    });
+    expect(value).toMatchObject({ state: 'returned', reviewComment: '统计局修订' });
+    expect((await as('official').values.save(platforms('66', value!.version))).value).toMatchObject(
+      {
+        value: 66,
+        state: 'draft',
+      },
+    );
+  });
+
+  it('the history lists every change of a figure, to any reader of the district', async () => {
+    const grid = await as('official').values.grid({ district: YUHUA, year: 2021 });
+    const cell = grid.groups[1]!.rows.find((r) => r.indicator.seq === 4)!.actual!.stored!;
+    const { entries } = await as('leader').values.history({ district: YUHUA, id: cell.id });
+    expect(entries.map((e) => e.newState)).toEqual([
+      'draft',
+      'returned',
+      'approved',
+      'submitted',
+      'draft',
+      'returned',
+      'submitted',
+      'draft',
+      'draft',
+      'draft',
+    ]);
+    expect(entries.at(-2)).toMatchObject({ oldValue: 62, newValue: 200, reason: '新认定平台' });
+    expect(
+      (await failure(as('qiaoxi').values.history({ district: YUHUA, id: cell.id }))).code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await failure(as('qiaoxi').values.history({ district: QIAOXI, id: cell.id }))).code,
+    ).toBe('NOT_FOUND');
+  });
+
+  it('a draft never submitted can be removed; a submitted one cannot', async () => {
+    const { value } = await as('official').values.save({ ...platforms('60', null), year: 2025 });
+    await as('official').values.remove({ district: YUHUA, id: value!.id, version: value!.version });
+    const grid = await as('official').values.grid({ district: YUHUA, year: 2025 });
+    expect(grid.groups[1]!.rows.find((r) => r.indicator.seq === 4)!.actual!.stored).toBeNull();
+    const cell = (
+      await as('official').values.grid({ district: YUHUA, year: 2021 })
+    ).groups[1]!.rows.find((r) => r.indicator.seq === 4)!.actual!.stored!;
+    const error = await failure(
+      as('official').values.remove({ district: YUHUA, id: cell.id, version: cell.version }),
+    );
+    expect(error.cause).toMatchObject({ key: 'values.notRemovable' });
+  });
+
+  it('completeness counts each indicator of a year by state', async () => {
+    const [year] = await as('leader').values.completeness({ district: YUHUA, year: 2021 });
+    expect(year).toMatchObject({ year: 2021, total: 20 });
+    expect(year!.counts).toMatchObject({ draft: 1, missing: 19 });
+    const all = await as('leader').values.completeness({ district: YUHUA });
+    expect(all.map((y) => y.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(all[0]).toMatchObject({ total: 2, counts: { draft: 1, missing: 1 } });
+  });
+
+  it('a template filled in Excel uploads as drafts, all or nothing, naming each bad cell', async () => {
+    const official = as('official');
+    const { base64, filename } = await official.values.template({ district: YUHUA, year: 2023 });
+    expect(filename).toBe('130108-2023-填报.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('填报 Entry')!;
+    const rowOf = (seq: number) => {
+      let found = 0;
+      sheet.eachRow((row, r) => {
+        if (row.getCell(1).value === seq) found = r;
+      });
+      return sheet.getRow(found);
+    };
+    expect(rowOf(4).getCell(8).value).toBe(null);
+    rowOf(4).getCell(9).value = '58';
+    rowOf(16).getCell(9).value = 66;
+    rowOf(16).getCell(10).value = '７０';
+    rowOf(1).getCell(9).value = 'abc';
+    rowOf(11).getCell(9).value = 180;
+    const bad = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const refused = await official.values.upload({ district: YUHUA, year: 2023, base64: bad });
+    expect(refused.changed).toBe(0);
+    expect(refused.problems.map((p) => [p.cell, p.key])).toEqual([
+      [`'填报 Entry'!I${rowOf(1).number}`, 'values.badNumber'],
+      [`'填报 Entry'!I${rowOf(11).number}`, 'values.concern.over_100'],
+    ]);
+    expect(
+      (await official.values.completeness({ district: YUHUA, year: 2023 }))[0]!.counts.missing,
+    ).toBe(20);
+
+    rowOf(1).getCell(9).value = '5.6';
+    rowOf(11).getCell(13).value = '口径为全部参保人';
+    const good = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    expect(await official.values.upload({ district: YUHUA, year: 2023, base64: good })).toEqual({
+      changed: 5,
+      problems: [],
+    });
+    const elsewhere = await official.values.upload({ district: YUHUA, year: 2024, base64: good });
+    expect(elsewhere.problems[0]).toMatchObject({ key: 'values.sheet.otherTemplate' });
+    expect(
+      (await failure(as('reviewer').values.upload({ district: YUHUA, year: 2023, base64: good })))
+        .code,
+    ).toBe('FORBIDDEN');
+  });
+
+  it('an unaltered template uploads as no change; a stale one is a conflict on its cell', async () => {
+    const official = as('official');
+    const { base64 } = await official.values.template({ district: YUHUA, year: 2023 });
+    expect(await official.values.upload({ district: YUHUA, year: 2023, base64 })).toEqual({
+      changed: 0,
+      problems: [],
+    });
+    await official.values.save({ ...platforms('59', 1), year: 2023 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('填报 Entry')!;
+    let r = 0;
+    sheet.eachRow((row, n) => {
+      if (row.getCell(1).value === 4) r = n;
+    });
+    sheet.getRow(r).getCell(9).value = 57;
+    const stale = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const result = await official.values.upload({ district: YUHUA, year: 2023, base64: stale });
+    expect(result.problems).toEqual([
+      expect.objectContaining({ cell: `'填报 Entry'!I${r}`, key: 'values.conflict' }),
+    ]);
+  });
+
+  it('something that is not a workbook is one problem', async () => {
+    const result = await as('official').values.upload({
+      district: YUHUA,
+      year: 2023,
+      base64: 'bm90IGEgemlw',
+    });
+    expect(result).toMatchObject({
+      changed: 0,
+      problems: [{ cell: '(file)', key: 'values.sheet.notXlsx' }],
+    });
+  });
+});

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import {
+  cellRefSchema,
+  completeness,
+  entryGrid,
+  reasonSchema,
+  valueChangeSchema,
+  yearSchema,
+  type TransitionTarget,
+} from '@pm/core';
+import {
+  loadHistory,
+  loadValues,
+  removeValue,
+  saveValues,
+  transitionValues,
+  ValueError,
+} from '@pm/db';
+import { DomainError } from '../errors';
+import { ALL_ROLES, districtProcedure, router } from '../trpc';
+import { describeProblem } from '../values/problems';
+import { importWorkbook } from '../values/import';
+import { valuesTemplate } from '../values/workbook';
+
+const read = districtProcedure(ALL_ROLES);
+const official = districtProcedure(['official']);
+const reviewer = districtProcedure(['reviewer']);
+
+/** A year, or listed cells at the versions seen: what a review action applies to. */
+const targetSchema = z
+  .object({
+    year: yearSchema.optional(),
+    cells: z.array(cellRefSchema).min(1).max(2000).optional(),
+  })
+  .refine((t) => (t.year === undefined) !== (t.cells === undefined), {
+    message: 'give a year or cells, not both',
+  });
+
+const targetOf = (t: {
+  year?: number;
+  cells?: { id: number; version: number }[];
+}): TransitionTarget => (t.cells ? { cells: t.cells } : { year: t.year! });
+
+/** The first problem of a refused change, as the typed error a person reads. */
+function refused(error: unknown): never {
+  if (error instanceof ValueError && error.problems[0]) {
+    const { code, key, message, params } = describeProblem(error.problems[0]);
+    throw new DomainError(code, key, message, params);
+  }
+  throw error;
+}
+
+function found<T>(result: T | null, district: string): T {
+  if (result === null)
+    throw new DomainError('NOT_FOUND', 'plans.notFound', `no plan for district ${district}`);
+  return result;
+}
+
+/** An .xlsx file sent as base64; 5 MB is far more than a district's template. */
+const workbookSchema = z.string().max(7_000_000);
+
+export const valuesRouter = router({
+  /** The entry grid of a year: every indicator with baseline, last year, this year, its states. */
+  grid: read.input(z.object({ year: yearSchema })).query(async ({ ctx, input }) => {
+    const loaded = found(await loadValues(ctx.db, input.district), input.district);
+    return entryGrid(loaded.file, loaded.values, input.year);
+  }),
+
+  /** Saves one figure as a draft (official); a stale version is a CONFLICT carrying the stored figure. */
+  save: official.input(valueChangeSchema).mutation(async ({ ctx, input }) => {
+    const { district, ...change } = input;
+    const saved = await saveValues(ctx.db, district, [change], ctx.user.username).catch(refused);
+    return { value: found(saved, district)[0] ?? null };
+  }),
+
+  /** Takes back a draft that was never submitted (a figure typed into the wrong row). */
+  remove: official.input(cellRefSchema).mutation(async ({ ctx, input }) => {
+    const { district, ...cell } = input;
+    found(await removeValue(ctx.db, district, cell).catch(refused), district);
+    return { ok: true };
+  }),
+
+  /** Sends the year's drafts and returned figures for approval. */
+  submit: official.input(z.object({ year: yearSchema })).mutation(async ({ ctx, input }) => {
+    const moved = await transitionValues(
+      ctx.db,
+      input.district,
+      'submit',
+      { year: input.year },
+      ctx.user.username,
+    ).catch(refused);
+    return { count: found(moved, input.district).length };
+  }),
+
+  /** Approves the submitted figures of a year, or the listed ones at the versions seen. */
+  approve: reviewer.input(targetSchema).mutation(async ({ ctx, input }) => {
+    const moved = await transitionValues(
+      ctx.db,
+      input.district,
+      'approve',
+      targetOf(input),
+      ctx.user.username,
+    ).catch(refused);
+    return { count: found(moved, input.district).length };
+  }),
+
+  /** Returns submitted figures to the official with a comment. */
+  return: reviewer
+    .input(targetSchema.and(z.object({ comment: reasonSchema })))
+    .mutation(async ({ ctx, input }) => {
+      const moved = await transitionValues(
+        ctx.db,
+        input.district,
+        'return',
+        targetOf(input),
+        ctx.user.username,
+        input.comment,
+      ).catch(refused);
+      return { count: found(moved, input.district).length };
+    }),
+
+  /** Unlocks an approved figure for correction; the reason is kept and shown to the official. */
+  reopen: reviewer
+    .input(cellRefSchema.extend({ reason: reasonSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const { district, reason, ...cell } = input;
+      const moved = await transitionValues(
+        ctx.db,
+        district,
+        'reopen',
+        { cells: [cell] },
+        ctx.user.username,
+        reason,
+      ).catch(refused);
+      return { value: found(moved, district)[0] ?? null };
+    }),
+
+  /** Who changed a figure, when, from what to what, and why; newest first. */
+  history: read
+    .input(z.object({ id: z.number().int().positive() }))
+    .query(async ({ ctx, input }) => {
+      const history = await loadHistory(ctx.db, input.district, input.id);
+      if (!history)
+        throw new DomainError(
+          'NOT_FOUND',
+          'values.notFound',
+          `no figure ${input.id} in ${input.district}`,
+        );
+      return history;
+    }),
+
+  /** Per year, which indicators have approved, submitted, draft, returned or no figures. */
+  completeness: read
+    .input(z.object({ year: yearSchema.optional() }))
+    .query(async ({ ctx, input }) => {
+      const { file, values } = found(await loadValues(ctx.db, input.district), input.district);
+      const { baselineYear: B, targetYear: Y } = file.plan;
+      const years =
+        input.year !== undefined
+          ? [input.year]
+          : Array.from({ length: Y - B + 1 }, (_, i) => B + i);
+      return years.map((year) => completeness(file, values, year));
+    }),
+
+  /** A pre-filled .xlsx entry template of the year, as base64. */
+  template: read.input(z.object({ year: yearSchema })).query(async ({ ctx, input }) => {
+    const loaded = found(await loadValues(ctx.db, input.district), input.district);
+    const data = await valuesTemplate(entryGrid(loaded.file, loaded.values, input.year));
+    return {
+      filename: `${input.district}-${input.year}-填报.xlsx`,
+      base64: data.toString('base64'),
+    };
+  }),
+
+  /** Saves a filled template (base64 .xlsx) as drafts, all or nothing, listing every bad cell. */
+  upload: official
+    .input(z.object({ year: yearSchema, base64: workbookSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const data = Buffer.from(input.base64, 'base64');
+      const result = await importWorkbook(ctx.db, data, ctx.user.username, {
+        district: input.district,
+        year: input.year,
+      });
+      return { changed: result.changed, problems: result.problems };
+    }),
+});

@@ -1,0 +1,67 @@
+import { saveValues, ValueError, type Database } from '@pm/db';
+import { describeProblem } from './problems';
+import { readValuesWorkbook, type SheetProblem } from './workbook';
+
+export interface WorkbookImport {
+  district: string | null;
+  year: number | null;
+  /** Figures written; 0 whenever there is a problem, as a workbook with errors changes nothing. */
+  changed: number;
+  problems: SheetProblem[];
+}
+
+/**
+ * Reads an entry workbook and saves every altered figure in one transaction, or nothing: each
+ * problem, of the layout or of a figure, is reported with its sheet cell. `expect` names the
+ * district and year the workbook must be for (the web page it was uploaded on).
+ */
+export async function importWorkbook(
+  db: Database,
+  data: Uint8Array,
+  by: string,
+  expect: { district: string; year: number } | null = null,
+): Promise<WorkbookImport> {
+  const read = await readValuesWorkbook(data);
+  const { district, year } = read;
+  const result = (problems: SheetProblem[], changed = 0) => ({ district, year, changed, problems });
+  if (read.problems.length > 0) return result(read.problems);
+  if (expect && (district !== expect.district || year !== expect.year)) {
+    const params = { district: district ?? '', year: year ?? '' };
+    return result([
+      {
+        cell: "'说明 About'!B2",
+        key: 'values.sheet.otherTemplate',
+        params,
+        message: `this template is for ${district} ${year}, not ${expect.district} ${expect.year}`,
+      },
+    ]);
+  }
+  try {
+    const saved = await saveValues(
+      db,
+      district!,
+      read.changes.map((c) => c.change),
+      by,
+    );
+    if (saved === null)
+      return result([
+        {
+          cell: "'说明 About'!B2",
+          key: 'values.sheet.noPlan',
+          params: { district: district! },
+          message: `no plan for district ${district}`,
+        },
+      ]);
+    return result([], saved.length);
+  } catch (error) {
+    if (!(error instanceof ValueError)) throw error;
+    return result(
+      error.problems.map((p) => {
+        const at = 'index' in p ? read.changes[p.index] : undefined;
+        const { key, params, message } = describeProblem(p);
+        const cell = (p.code === 'reserved_source' ? at?.sourceCell : at?.valueCell) ?? '(file)';
+        return { cell, key, params, message };
+      }),
+    );
+  }
+}

@@ -1,0 +1,8 @@
+export { describeProblem, type ProblemText } from './problems';
+export { importWorkbook, type WorkbookImport } from './import';
+export {
+  readValuesWorkbook,
+  valuesTemplate,
+  VALUES_WORKBOOK_FORMAT,
+  type SheetProblem,
+} from './workbook';

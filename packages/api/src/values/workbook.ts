@@ -1,0 +1,293 @@
+import ExcelJS from 'exceljs';
+import {
+  readFigure,
+  type EntryGrid,
+  type EntryRow,
+  type StoredValue,
+  type ValueChange,
+  type ValueState,
+} from '@pm/core';
+
+export const VALUES_WORKBOOK_FORMAT = 'plan-monitor/values@1';
+const ABOUT = '说明 About';
+const ENTRY = '填报 Entry';
+
+/** The entry sheet's columns; the last six are hidden and record what the template was made from. */
+const COLUMNS = [
+  ['seq', '序号 seq', 6],
+  ['category', '类别 category', 10],
+  ['name', '指标 indicator', 36],
+  ['unit', '单位 unit', 10],
+  ['attribute', '属性 attribute', 8],
+  ['baseline', '基数 baseline', 10],
+  ['target', '规划目标 target', 16],
+  ['last', '上年值 last year', 12],
+  ['actual', '本年实际值 actual', 14],
+  ['assigned', '市下达目标 assigned target', 14],
+  ['source', '来源 source', 14],
+  ['note', '备注 note', 24],
+  ['reason', '确认理由 reason', 24],
+  ['state', '状态 state', 16],
+  ['actualVersion', 'version:actual', 4],
+  ['actualWas', 'was:actual', 4],
+  ['assignedVersion', 'version:assigned', 4],
+  ['assignedWas', 'was:assigned', 4],
+  ['sourceWas', 'was:source', 4],
+  ['noteWas', 'was:note', 4],
+] as const;
+type Column = (typeof COLUMNS)[number][0];
+const col = (key: Column) => COLUMNS.findIndex(([k]) => k === key) + 1;
+const HIDDEN_FROM = col('actualVersion');
+const EDITABLE: readonly Column[] = ['actual', 'assigned', 'source', 'note', 'reason'];
+
+const STATE_ZH: Record<ValueState, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  approved: '已审核',
+  returned: '已退回',
+};
+
+type Cell = string | number | null;
+
+function stateText(row: EntryRow): string {
+  const part = (label: string, v: StoredValue | null | undefined) =>
+    v ? `${label}${STATE_ZH[v.state]}${v.source === 'demo' ? '（演示数据）' : ''}` : null;
+  return [part('', row.actual?.stored), part('目标', row.assigned?.stored)]
+    .filter(Boolean)
+    .join('；');
+}
+
+function rowCells(row: EntryRow): Record<Column, Cell> {
+  const actual = row.actual?.stored ?? null;
+  const assigned = row.assigned?.stored ?? null;
+  const ind = row.indicator;
+  return {
+    seq: ind.seq,
+    category: ind.category,
+    name: ind.name,
+    unit: ind.unit,
+    attribute: ind.attribute === 'binding' ? '约束性' : '预期性',
+    baseline: row.baseline.value,
+    target: row.targetText,
+    last: row.lastYear?.value ?? null,
+    actual: actual?.value ?? null,
+    assigned: assigned?.value ?? null,
+    source: actual?.source ?? null,
+    note: actual?.note ?? null,
+    reason: null,
+    state: stateText(row),
+    actualVersion: actual?.version ?? null,
+    actualWas: actual?.value ?? null,
+    assignedVersion: assigned?.version ?? null,
+    assignedWas: assigned?.value ?? null,
+    sourceWas: actual?.source ?? null,
+    noteWas: actual?.note ?? null,
+  };
+}
+
+const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFF1F3' } };
+
+/** A pre-filled entry workbook for one district and year: units, targets, last year, this year. */
+export async function valuesTemplate(grid: EntryGrid): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const about = wb.addWorksheet(ABOUT);
+  about.columns = [
+    { header: 'key', width: 12 },
+    { header: 'value', width: 90 },
+  ];
+  about.addRows([
+    ['format', VALUES_WORKBOOK_FORMAT],
+    ['district', grid.district.code],
+    ['name', grid.district.name],
+    ['year', grid.year],
+    [
+      'help',
+      `在“${ENTRY}”表的白色单元格填写 ${grid.year} 年实际值、市下达目标、来源和备注；灰色单元格只读。` +
+        `与上年相比变化超过 ±${Math.round(grid.changeThreshold * 100)}% 或超出合理范围的数值，请在“确认理由”列说明。` +
+        '已审核的数值已锁定。上传时整表检查，任何一处有误都不会保存。',
+    ],
+  ]);
+  const sheet = wb.addWorksheet(ENTRY, { views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }] });
+  sheet.columns = COLUMNS.map(([key, header, width]) => ({ key, header, width }));
+  sheet.getRow(1).font = { bold: true };
+  for (let c = HIDDEN_FROM; c <= COLUMNS.length; c++) sheet.getColumn(c).hidden = true;
+  for (const row of grid.groups.flatMap((g) => g.rows)) {
+    const cells = rowCells(row);
+    const added = sheet.addRow(COLUMNS.map(([key]) => cells[key]));
+    const open: Record<Column, boolean> = Object.fromEntries(
+      COLUMNS.map(([key]) => [key, false]),
+    ) as Record<Column, boolean>;
+    const actualOpen = row.actual !== null && row.actual.stored?.state !== 'approved';
+    const assignedOpen = row.assigned !== null && row.assigned.stored?.state !== 'approved';
+    open.actual = actualOpen;
+    open.source = actualOpen;
+    open.note = actualOpen;
+    open.assigned = assignedOpen;
+    open.reason = actualOpen || assignedOpen;
+    for (const [key] of COLUMNS) {
+      if (!EDITABLE.includes(key) || !open[key]) added.getCell(col(key)).fill = GREY;
+    }
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export interface SheetProblem {
+  /** Sheet and cell, as Excel writes them: `'填报 Entry'!I5`. */
+  cell: string;
+  key: string;
+  params: Record<string, string | number>;
+  message: string;
+}
+
+/** A change read from the workbook, with the cells its problems are reported on. */
+export interface SheetChange {
+  change: ValueChange;
+  valueCell: string;
+  sourceCell: string;
+}
+
+function cellValue(cell: ExcelJS.Cell): Cell {
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return v.trim() === '' ? null : v;
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+  if (typeof v === 'object' && 'result' in v) {
+    const r = v.result;
+    return typeof r === 'number' || typeof r === 'string' ? r : null;
+  }
+  return String(v);
+}
+
+const problem = (cell: string, key: string, message: string, params = {}): SheetProblem => ({
+  cell,
+  key: `values.sheet.${key}`,
+  params,
+  message,
+});
+
+/** Whether a cell still holds the figure the template was made with. */
+function untouched(now: Cell, was: Cell): boolean {
+  if (now === null || was === null) return now === was;
+  const reading = readFigure(now);
+  return reading.ok && reading.value === Number(was);
+}
+
+const text = (c: Cell) => (c === null ? null : String(c).trim() || null);
+
+/**
+ * Reads an entry workbook back: the district and year it is for, and a change for every figure,
+ * source or note a person altered. Layout problems are reported with their sheet cell; figures
+ * themselves are checked by `saveValues`.
+ */
+export async function readValuesWorkbook(data: Uint8Array): Promise<{
+  district: string | null;
+  year: number | null;
+  changes: SheetChange[];
+  problems: SheetProblem[];
+}> {
+  const none = { district: null, year: null, changes: [] };
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (error) {
+    return {
+      ...none,
+      problems: [
+        problem('(file)', 'notXlsx', `not an .xlsx workbook: ${(error as Error).message}`),
+      ],
+    };
+  }
+  const about = wb.getWorksheet(ABOUT);
+  const sheet = wb.getWorksheet(ENTRY);
+  if (!about || !sheet)
+    return {
+      ...none,
+      problems: [
+        problem(
+          '(file)',
+          'notTemplate',
+          `not an entry template: it needs the sheets ${ABOUT} and ${ENTRY}`,
+        ),
+      ],
+    };
+  const meta = new Map<string, Cell>();
+  about.eachRow((row) => {
+    const key = cellValue(row.getCell(1));
+    if (typeof key === 'string') meta.set(key, cellValue(row.getCell(2)));
+  });
+  const district = text(meta.get('district') ?? null);
+  const year = Number(meta.get('year'));
+  if (meta.get('format') !== VALUES_WORKBOOK_FORMAT || !district || !Number.isInteger(year))
+    return {
+      ...none,
+      problems: [problem(`'${ABOUT}'!B1`, 'notTemplate', 'not an entry template of Plan Monitor')],
+    };
+  const problems: SheetProblem[] = [];
+  COLUMNS.forEach(([, header], i) => {
+    const cell = sheet.getRow(1).getCell(i + 1);
+    if (cellValue(cell) !== header)
+      problems.push(
+        problem(`'${ENTRY}'!${cell.address}`, 'columnChanged', `this column must be "${header}"`, {
+          header,
+        }),
+      );
+  });
+  const changes: SheetChange[] = [];
+  sheet.eachRow((row, r) => {
+    if (r === 1) return;
+    const at = (key: Column) => `'${ENTRY}'!${row.getCell(col(key)).address}`;
+    const get = (key: Column) => cellValue(row.getCell(col(key)));
+    const seqCell = get('seq');
+    if (seqCell === null) return;
+    const seq = Number(seqCell);
+    if (!Number.isInteger(seq) || seq <= 0) {
+      problems.push(problem(at('seq'), 'badSeq', `"${seqCell}" is not an indicator number`));
+      return;
+    }
+    const version = (key: Column) => {
+      const v = get(key);
+      return v === null ? null : Number(v);
+    };
+    const reason = text(get('reason'));
+    const actual = get('actual');
+    const source = text(get('source'));
+    const note = text(get('note'));
+    if (
+      !untouched(actual, get('actualWas')) ||
+      source !== text(get('sourceWas')) ||
+      note !== text(get('noteWas'))
+    ) {
+      changes.push({
+        change: {
+          seq,
+          year,
+          kind: 'actual',
+          value: actual ?? '',
+          version: version('actualVersion'),
+          source,
+          note,
+          reason,
+        },
+        valueCell: at('actual'),
+        sourceCell: at('source'),
+      });
+    }
+    const assigned = get('assigned');
+    if (!untouched(assigned, get('assignedWas'))) {
+      changes.push({
+        change: {
+          seq,
+          year,
+          kind: 'assigned_target',
+          value: assigned ?? '',
+          version: version('assignedVersion'),
+          reason,
+        },
+        valueCell: at('assigned'),
+        sourceCell: at('assigned'),
+      });
+    }
+  });
+  return { district, year, changes: problems.length > 0 ? [] : changes, problems };
+}

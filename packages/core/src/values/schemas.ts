@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { valueKindSchema } from '../plan';
+
+export const yearSchema = z.number().int().min(1949).max(2100);
+
+/** A reason or comment a person must give: returning, reopening, confirming an unusual figure. */
+export const reasonSchema = z.string().trim().min(1, 'give a reason').max(500);
+
+/** A figure as a person sends it from the grid: the text as typed, read on the server by `readFigure`. */
+export const valueChangeSchema = z.object({
+  seq: z.number().int().positive(),
+  year: yearSchema,
+  kind: valueKindSchema,
+  value: z.union([z.number(), z.string().max(64)]),
+  /** The version seen; null when no value was stored. */
+  version: z.number().int().positive().nullable(),
+  source: z.string().max(200).nullable().optional(),
+  note: z.string().max(2000).nullable().optional(),
+  reason: z.string().max(500).nullable().optional(),
+});
+
+/** A stored value at the version a person saw. */
+export const cellRefSchema = z.object({
+  id: z.number().int().positive(),
+  version: z.number().int().positive(),
+});

@@ -1,0 +1,63 @@
+import type { Comparator, ValueKind, ValueState } from '../plan';
+
+/** One stored yearly figure with its review state and version, as the grid and the API see it. */
+export interface StoredValue {
+  id: number;
+  seq: number;
+  year: number;
+  kind: ValueKind;
+  value: number;
+  comparator: Comparator | null;
+  state: ValueState;
+  note: string | null;
+  /** Where the figure comes from (统计公报…); `demo` marks illustrative figures (演示数据). */
+  source: string | null;
+  /** The reviewer's comment when returning, or the reason it was reopened. */
+  reviewComment: string | null;
+  version: number;
+  updatedBy: string;
+  /** ISO 8601. */
+  updatedAt: string;
+}
+
+/** The `source` of illustrative figures (演示数据); people cannot give it. */
+export const DEMO_SOURCE = 'demo';
+
+export const isDemo = (value: Pick<StoredValue, 'source'> | null | undefined): boolean =>
+  value?.source === DEMO_SOURCE;
+
+/** What a person does to a value; `save` is an official's edit. */
+export type ValueAction = 'save' | 'submit' | 'approve' | 'return' | 'reopen';
+
+/**
+ * The review workflow: draft → submitted → approved; submitted → returned → draft. An approved
+ * value is locked: only a reviewer's reopen (back to returned, with a reason) unlocks it. Editing a
+ * submitted value withdraws it to draft.
+ */
+const NEXT: Record<ValueAction, Partial<Record<ValueState | 'none', ValueState>>> = {
+  save: { none: 'draft', draft: 'draft', returned: 'draft', submitted: 'draft' },
+  submit: { draft: 'submitted', returned: 'submitted' },
+  approve: { submitted: 'approved' },
+  return: { submitted: 'returned' },
+  reopen: { approved: 'returned' },
+};
+
+/** The state after `action`, or null when the action does not apply to a value in `from`. */
+export function nextState(action: ValueAction, from: ValueState | null): ValueState | null {
+  return NEXT[action][from ?? 'none'] ?? null;
+}
+
+/** A draft that nobody has seen submitted may be taken back entirely. */
+export function mayRemove(state: ValueState, everSubmitted: boolean): boolean {
+  return state === 'draft' && !everSubmitted;
+}
+
+/** Least advanced first: the order completeness takes the least of. */
+export const COMPLETENESS_STATES = [
+  'missing',
+  'returned',
+  'draft',
+  'submitted',
+  'approved',
+] as const;
+export type CompletenessState = (typeof COMPLETENESS_STATES)[number];

@@ -1,0 +1,370 @@
+import { beforeAll, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { ValueChange } from '@pm/core';
+import { describeDb } from '../testing';
+import { queryRows } from '../client';
+import { builtInPlans } from '../seed/builtin';
+import { loadAssessmentInput } from './assessment';
+import { importPlan } from './plans';
+import {
+  loadHistory,
+  loadValues,
+  removeValue,
+  saveValues,
+  importValues,
+  transitionValues,
+  ValueError,
+  ValueImportError,
+} from './values';
+
+const YUHUA = '130108';
+const platforms = (value: number | string, rest: Partial<ValueChange> = {}): ValueChange => ({
+  seq: 4,
+  year: 2021,
+  kind: 'actual',
+  value,
+  version: null,
+  ...rest,
+});
+
+async function refusal(promise: Promise<unknown>): Promise<ValueError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ValueError);
+  return error as ValueError;
+}
+
+describeDb('yearly values: save, review, history', (get) => {
+  const counts = async () =>
+    (
+      await queryRows<{ values: number; history: number }>(
+        get().db,
+        sql`select (select count(*) from yearly_values)::int as values, (select count(*) from value_history)::int as history`,
+      )
+    )[0];
+
+  beforeAll(async () => {
+    for (const file of builtInPlans().slice(0, 2)) await importPlan(get().db, file);
+  });
+
+  it('a district without a plan has no values to load or save', async () => {
+    expect(await loadValues(get().db, '999999')).toBeNull();
+    expect(await saveValues(get().db, '999999', [platforms(1)], 'official')).toBeNull();
+  });
+
+  it('a new figure is stored as a draft at version 1, with its history row', async () => {
+    const [saved] = (await saveValues(
+      get().db,
+      YUHUA,
+      [platforms('54', { source: '统计公报' })],
+      'official',
+    ))!;
+    expect(saved).toMatchObject({
+      seq: 4,
+      year: 2021,
+      kind: 'actual',
+      value: 54,
+      state: 'draft',
+      version: 1,
+      source: '统计公报',
+      updatedBy: 'official',
+    });
+    const history = await loadHistory(get().db, YUHUA, saved!.id);
+    expect(history?.entries).toEqual([
+      {
+        version: 1,
+        oldValue: null,
+        newValue: 54,
+        oldState: null,
+        newState: 'draft',
+        reason: null,
+        changedBy: 'official',
+        changedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
+    ]);
+  });
+
+  it('an edit at the version seen bumps the version and keeps the old figure in the history', async () => {
+    const [saved] = (await saveValues(
+      get().db,
+      YUHUA,
+      [platforms('55', { version: 1 })],
+      'official2',
+    ))!;
+    expect(saved).toMatchObject({
+      value: 55,
+      version: 2,
+      updatedBy: 'official2',
+      source: '统计公报',
+    });
+    const history = await loadHistory(get().db, YUHUA, saved!.id);
+    expect(history?.entries.map((e) => [e.version, e.oldValue, e.newValue, e.changedBy])).toEqual([
+      [2, 54, 55, 'official2'],
+      [1, null, 54, 'official'],
+    ]);
+  });
+
+  it('a stale version is refused with the stored figure, and nothing changes', async () => {
+    const before = await counts();
+    const error = await refusal(
+      saveValues(get().db, YUHUA, [platforms('56', { version: 1 })], 'official'),
+    );
+    expect(error.problems).toEqual([
+      {
+        index: 0,
+        code: 'stale',
+        current: expect.objectContaining({ value: 55, version: 2, updatedBy: 'official2' }),
+      },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('of two people saving over the same version at once, the second is refused', async () => {
+    const results = await Promise.allSettled([
+      saveValues(get().db, YUHUA, [platforms('57', { version: 2 })], 'a'),
+      saveValues(get().db, YUHUA, [platforms('58', { version: 2 })], 'b'),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(ValueError);
+    expect((await loadValues(get().db, YUHUA, [2021]))?.values[0]).toMatchObject({ version: 3 });
+  });
+
+  it('of two people entering a new figure at once, the second sees the first’s', async () => {
+    const first = { seq: 10, year: 2021, kind: 'actual' as const, version: null };
+    const results = await Promise.allSettled([
+      saveValues(get().db, YUHUA, [{ ...first, value: '9.7' }], 'a'),
+      saveValues(get().db, YUHUA, [{ ...first, value: '9.8' }], 'b'),
+    ]);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((rejected.reason as ValueError).problems).toEqual([
+      { index: 0, code: 'stale', current: expect.objectContaining({ seq: 10, version: 1 }) },
+    ]);
+  });
+
+  it('a batch with one bad figure writes nothing', async () => {
+    const before = await counts();
+    const error = await refusal(
+      saveValues(
+        get().db,
+        YUHUA,
+        [
+          { seq: 4, year: 2022, kind: 'actual', value: '60', version: null },
+          { seq: 10, year: 2022, kind: 'actual', value: 'x', version: null },
+        ],
+        'official',
+      ),
+    );
+    expect(error.problems.map((p) => p.code)).toEqual(['bad_number']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a far-off figure needs a reason, which the history keeps', async () => {
+    const far = { seq: 4, year: 2022, kind: 'actual' as const, value: '200', version: null };
+    const error = await refusal(saveValues(get().db, YUHUA, [far], 'official'));
+    expect(error.problems[0]).toMatchObject({ code: 'needs_reason' });
+    const [saved] = (await saveValues(
+      get().db,
+      YUHUA,
+      [{ ...far, reason: '口径调整' }],
+      'official',
+    ))!;
+    expect((await loadHistory(get().db, YUHUA, saved!.id))?.entries[0]?.reason).toBe('口径调整');
+  });
+
+  it('submit → return with a comment → fix → submit → approve, each in the history', async () => {
+    const { db } = get();
+    const submitted = await transitionValues(db, YUHUA, 'submit', { year: 2022 }, 'official');
+    expect(submitted?.map((v) => [v.seq, v.state])).toEqual([[4, 'submitted']]);
+    const value = submitted![0]!;
+    const returned = await transitionValues(
+      db,
+      YUHUA,
+      'return',
+      { cells: [{ id: value.id, version: value.version }] },
+      'reviewer',
+      '请核对统计口径',
+    );
+    expect(returned?.[0]).toMatchObject({ state: 'returned', reviewComment: '请核对统计口径' });
+    const [fixed] = (await saveValues(
+      db,
+      YUHUA,
+      [
+        {
+          seq: 4,
+          year: 2022,
+          kind: 'actual',
+          value: '61',
+          version: returned![0]!.version,
+          reason: '更正',
+        },
+      ],
+      'official',
+    ))!;
+    expect(fixed).toMatchObject({ state: 'draft', value: 61, reviewComment: '请核对统计口径' });
+    await transitionValues(db, YUHUA, 'submit', { year: 2022 }, 'official');
+    const approved = await transitionValues(db, YUHUA, 'approve', { year: 2022 }, 'reviewer');
+    expect(approved?.[0]).toMatchObject({ state: 'approved', reviewComment: null });
+    const history = await loadHistory(db, YUHUA, fixed!.id);
+    expect(history?.entries.map((e) => [e.oldState, e.newState, e.changedBy, e.reason])).toEqual([
+      ['submitted', 'approved', 'reviewer', null],
+      ['draft', 'submitted', 'official', null],
+      ['returned', 'draft', 'official', '更正'],
+      ['submitted', 'returned', 'reviewer', '请核对统计口径'],
+      ['draft', 'submitted', 'official', null],
+      [null, 'draft', 'official', '口径调整'],
+    ]);
+  });
+
+  it('only approved figures reach the assessment', async () => {
+    const input = await loadAssessmentInput(get().db, YUHUA);
+    expect(input?.values).toEqual([
+      { seq: 4, year: 2022, kind: 'actual', value: 61, comparator: null },
+    ]);
+  });
+
+  it('an approved figure is locked until a reviewer reopens it', async () => {
+    const { db } = get();
+    const [value] = (await loadValues(db, YUHUA, [2022]))!.values;
+    const locked = await refusal(
+      saveValues(
+        db,
+        YUHUA,
+        [{ seq: 4, year: 2022, kind: 'actual', value: 62, version: value!.version }],
+        'official',
+      ),
+    );
+    expect(locked.problems).toEqual([{ index: 0, code: 'locked' }]);
+    const [reopened] = (await transitionValues(
+      db,
+      YUHUA,
+      'reopen',
+      { cells: [{ id: value!.id, version: value!.version }] },
+      'reviewer',
+      '统计局更正数据',
+    ))!;
+    expect(reopened).toMatchObject({ state: 'returned', reviewComment: '统计局更正数据' });
+    const [saved] = (await saveValues(
+      db,
+      YUHUA,
+      [{ seq: 4, year: 2022, kind: 'actual', value: 62, version: reopened!.version }],
+      'official',
+    ))!;
+    expect(saved).toMatchObject({ value: 62, state: 'draft' });
+  });
+
+  it('a review action on a stale version or in the wrong state is refused, and nothing changes', async () => {
+    const { db } = get();
+    const [value] = (await loadValues(db, YUHUA, [2022]))!.values;
+    const before = await counts();
+    const stale = await refusal(
+      transitionValues(
+        db,
+        YUHUA,
+        'approve',
+        { cells: [{ id: value!.id, version: 1 }] },
+        'reviewer',
+      ),
+    );
+    expect(stale.problems[0]).toMatchObject({ code: 'stale' });
+    const wrong = await refusal(
+      transitionValues(
+        db,
+        YUHUA,
+        'approve',
+        { cells: [{ id: value!.id, version: value!.version }] },
+        'reviewer',
+      ),
+    );
+    expect(wrong.problems).toEqual([{ id: value!.id, code: 'wrong_state', state: 'draft' }]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a value of another district is not found by id', async () => {
+    const { db } = get();
+    const [value] = (await loadValues(db, YUHUA, [2022]))!.values;
+    expect(await loadHistory(db, '130104', value!.id)).toBeNull();
+    const error = await refusal(
+      transitionValues(
+        db,
+        '130104',
+        'submit',
+        { cells: [{ id: value!.id, version: value!.version }] },
+        'x',
+      ),
+    );
+    expect(error.problems).toEqual([{ id: value!.id, code: 'not_found' }]);
+  });
+
+  it('a draft never submitted can be taken back; one that was submitted cannot', async () => {
+    const { db } = get();
+    const [fresh] = (await saveValues(
+      db,
+      YUHUA,
+      [{ seq: 18, year: 2020, kind: 'actual', value: '1,234.5', version: null }],
+      'official',
+    ))!;
+    expect(fresh?.value).toBe(1234.5);
+    expect(await removeValue(db, YUHUA, { id: fresh!.id, version: fresh!.version })).toBe(true);
+    expect(await loadHistory(db, YUHUA, fresh!.id)).toBeNull();
+    const [value] = (await loadValues(db, YUHUA, [2022]))!.values;
+    const error = await refusal(removeValue(db, YUHUA, { id: value!.id, version: value!.version }));
+    expect(error.problems).toEqual([{ id: value!.id, code: 'not_removable', state: 'draft' }]);
+  });
+
+  it('loads the values of the years asked for, in seq order', async () => {
+    const loaded = await loadValues(get().db, YUHUA, [2021, 2022]);
+    expect(loaded?.values.map((v) => [v.seq, v.year])).toEqual([
+      [4, 2021],
+      [4, 2022],
+      [10, 2021],
+    ]);
+    expect(loaded?.file.district.code).toBe(YUHUA);
+  });
+});
+
+describeDb('importing the values of several districts', (get) => {
+  beforeAll(async () => {
+    for (const file of builtInPlans().slice(0, 2)) await importPlan(get().db, file);
+  });
+
+  it('writes every district’s figures in one go, as the system', async () => {
+    const changes = new Map<string, ValueChange[]>([
+      ['130108', [{ seq: 4, year: 2021, kind: 'actual', value: 54, state: 'approved' }]],
+      ['130104', [{ seq: 1, year: 2021, kind: 'actual', value: 120, state: 'submitted' }]],
+    ]);
+    expect(await importValues(get().db, changes, 'cli')).toEqual(
+      new Map([
+        ['130108', 1],
+        ['130104', 1],
+      ]),
+    );
+    expect((await loadValues(get().db, '130104'))?.values[0]).toMatchObject({
+      state: 'submitted',
+      updatedBy: 'cli',
+    });
+  });
+
+  it('a problem in any district keeps every district unchanged and lists them all', async () => {
+    const changes = new Map<string, ValueChange[]>([
+      ['130108', [{ seq: 4, year: 2022, kind: 'actual', value: 56 }]],
+      [
+        '130104',
+        [
+          { seq: 1, year: 2022, kind: 'actual', value: 'x' },
+          { seq: 99, year: 2022, kind: 'actual', value: 1 },
+        ],
+      ],
+    ]);
+    const error = await importValues(get().db, changes, 'cli').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValueImportError);
+    expect((error as ValueImportError).problems.map((p) => [p.district, p.problem.code])).toEqual([
+      ['130104', 'bad_number'],
+      ['130104', 'unknown_indicator'],
+    ]);
+    expect((await loadValues(get().db, '130108', [2022]))?.values).toEqual([]);
+  });
+});
