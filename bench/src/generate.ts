@@ -66,16 +66,14 @@ export async function generate(
     .where(sql`${schema.districts.id} like ${`${SYNTHETIC_PREFIX}%`}`);
   const codes = Array.from({ length: districts }, (_, i) => String(SYNTHETIC_PREFIX * 100_000 + i));
   await insertBatches(codes, (batch) =>
-    db
-      .insert(schema.districts)
-      .values(
-        batch.map((id) => ({
-          id,
-          name: `合成区 ${id}`,
-          city: `合成市 ${id.slice(0, 4)}`,
-          province: '合成省',
-        })),
-      ),
+    db.insert(schema.districts).values(
+      batch.map((id) => ({
+        id,
+        name: `合成区 ${id}`,
+        city: `合成市 ${id.slice(0, 4)}`,
+        province: '合成省',
+      })),
+    ),
   );
   const planRows: { id: number; districtId: string }[] = [];
   await insertBatches(codes, async (batch) => {
@@ -111,14 +109,11 @@ export async function generate(
   const ids: { id: number; planId: number; seq: number }[] = [];
   await insertBatches(indicatorRows, async (batch) => {
     ids.push(
-      ...(await db
-        .insert(schema.indicators)
-        .values(batch)
-        .returning({
-          id: schema.indicators.id,
-          planId: schema.indicators.planId,
-          seq: schema.indicators.seq,
-        })),
+      ...(await db.insert(schema.indicators).values(batch).returning({
+        id: schema.indicators.id,
+        planId: schema.indicators.planId,
+        seq: schema.indicators.seq,
+      })),
     );
   });
   const idOf = new Map(ids.map((r) => [`${r.planId}/${r.seq}`, r.id]));

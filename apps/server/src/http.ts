@@ -18,6 +18,8 @@ export function createHttpServer({ handle, log, webDir }: HttpOptions): Server {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
+    // The largest request is a workbook upload (base64 of at most 7 MB); refuse more before reading it all.
+    maxBodySize: 12 * 1024 * 1024,
     createContext: ({ req, res }) => createRequestContext({ db: handle.db, log }, req, res),
   });
   const web =

@@ -6,3 +6,4 @@ export { createRequestContext } from './http-context';
 export { hashPassword, randomPassword } from './auth/password';
 export { SESSION_COOKIE } from './auth/session';
 export { newUserSchema, passwordSchema, usernameSchema } from './routers/users';
+export * from './values';

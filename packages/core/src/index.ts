@@ -4,3 +4,5 @@ export * from './assess';
 export * from './issues';
 export * from './csv';
 export * from './values-csv';
+export * from './evaluation';
+export * from './values';

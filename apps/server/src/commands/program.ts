@@ -8,6 +8,7 @@ import { registerPlanCommands } from './plan';
 import { registerEvaluateCommand } from './evaluate';
 import { registerDemoCommands } from './demo';
 import { registerUserCommands } from './user';
+import { registerValuesCommands } from './values';
 
 export function buildCli(): Command {
   const program = new Command()
@@ -22,6 +23,7 @@ export function buildCli(): Command {
   registerEvaluateCommand(program);
   registerDemoCommands(program);
   registerUserCommands(program);
+  registerValuesCommands(program);
   registerDbCommands(program);
   return program;
 }

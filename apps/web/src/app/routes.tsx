@@ -1,17 +1,38 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { Shell } from '../components/Shell';
-import { EmptyState } from '../components/states';
+import { EmptyState, Loading } from '../components/states';
 import { useI18n } from '../i18n';
 import { rememberedDistrict } from '../lib/district';
 import { useMe } from '../lib/auth';
 import { DistrictLayout } from '../features/districts/DistrictLayout';
-import { DistrictsPage } from '../features/districts/DistrictsPage';
-import { OverviewPage } from '../features/overview/OverviewPage';
-import { EntryPage } from '../features/entry/EntryPage';
-import { EvaluationPage } from '../features/evaluation/EvaluationPage';
 import { SignInPage } from '../features/auth/SignInPage';
-import { UsersPage } from '../features/admin/UsersPage';
-import { PlansPage } from '../features/admin/PlansPage';
+
+/** A page loaded with its own chunk when first opened, so no route carries another's code (Recharts, zod). */
+function page(load: () => Promise<ComponentType>) {
+  const Page = lazy(async () => ({ default: await load() }));
+  return (
+    <Suspense fallback={<Loading />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+const DistrictsPage = page(() =>
+  import('../features/districts/DistrictsPage').then((m) => m.DistrictsPage),
+);
+const ScorecardPage = page(() =>
+  import('../features/scorecard/ScorecardPage').then((m) => m.ScorecardPage),
+);
+const IndicatorPage = page(() =>
+  import('../features/scorecard/IndicatorPage').then((m) => m.IndicatorPage),
+);
+const EntryPage = page(() => import('../features/entry/EntryPage').then((m) => m.EntryPage));
+const EvaluationPage = page(() =>
+  import('../features/evaluation/EvaluationPage').then((m) => m.EvaluationPage),
+);
+const UsersPage = page(() => import('../features/admin/UsersPage').then((m) => m.UsersPage));
+const PlansPage = page(() => import('../features/admin/PlansPage').then((m) => m.PlansPage));
 
 /** Where a signed-in user starts: the district they last opened, or their only district. */
 function Home() {
@@ -35,18 +56,19 @@ export const routes: RouteObject[] = [
     element: <Shell />,
     children: [
       { index: true, element: <Home /> },
-      { path: 'districts', element: <DistrictsPage /> },
+      { path: 'districts', element: DistrictsPage },
       {
         path: 'd/:code',
         element: <DistrictLayout />,
         children: [
-          { index: true, element: <OverviewPage /> },
-          { path: 'entry', element: <EntryPage /> },
-          { path: 'evaluation', element: <EvaluationPage /> },
+          { index: true, element: ScorecardPage },
+          { path: 'indicators/:seq', element: IndicatorPage },
+          { path: 'entry', element: EntryPage },
+          { path: 'evaluation', element: EvaluationPage },
         ],
       },
-      { path: 'admin/users', element: <UsersPage /> },
-      { path: 'admin/plans', element: <PlansPage /> },
+      { path: 'admin/users', element: UsersPage },
+      { path: 'admin/plans', element: PlansPage },
       { path: '*', element: <NotFound /> },
     ],
   },

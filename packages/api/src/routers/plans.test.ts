@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import type { ZodError } from 'zod';
 import { formatPath, planFileSchema, PLAN_FORMAT } from '@pm/core';
 import { upsertDistrict } from '@pm/db';

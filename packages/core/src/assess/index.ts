@@ -7,7 +7,14 @@ export {
 export { expectedValue, type LevelPath } from './level';
 export { averageRate, requiredRate } from './rate';
 export { isBindingWarning, STATUSES, statusLabels, type Status } from './status';
-export { summarize, type PlanSummary } from './summary';
+export {
+  indicatorChart,
+  rateBand,
+  type ChartPoint,
+  type IndicatorChart,
+  type RateBand,
+} from './chart';
+export { shareOnTrack, summarize, type PlanSummary } from './summary';
 export { timeProgress } from './time';
 export type {
   AssessContext,

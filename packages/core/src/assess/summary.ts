@@ -1,5 +1,5 @@
 import type { Attribute } from '../plan';
-import type { Status } from './status';
+import { STATUSES, type Status } from './status';
 import type { IndicatorAssessment } from './types';
 
 /** Spec §5: counts by status, category and attribute; binding warnings; share on track. */
@@ -29,6 +29,12 @@ function zeroCounts(): Record<Status, number> {
   };
 }
 
+/** (achieved + on_track) / assessed for one set of counts; null when nothing is assessed. */
+export function shareOnTrack(counts: Readonly<Record<Status, number>>): number | null {
+  const assessed = STATUSES.reduce((n, s) => n + counts[s], 0) - counts.not_assessed;
+  return assessed > 0 ? (counts.achieved + counts.on_track) / assessed : null;
+}
+
 export function summarize(assessments: readonly IndicatorAssessment[], year: number): PlanSummary {
   const byStatus = zeroCounts();
   const byCategory = new Map<string, Record<Status, number>>();
@@ -54,6 +60,6 @@ export function summarize(assessments: readonly IndicatorAssessment[], year: num
     byCategory: Object.fromEntries(byCategory),
     byAttribute,
     bindingWarnings,
-    shareOnTrack: assessed > 0 ? (byStatus.achieved + byStatus.on_track) / assessed : null,
+    shareOnTrack: shareOnTrack(byStatus),
   };
 }

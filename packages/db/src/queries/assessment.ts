@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { YearValue } from '@pm/core';
+import { DEMO_SOURCE, type YearValue } from '@pm/core';
 import type { Database } from '../client';
 import { indicators, yearlyValues } from '../schema';
 import { loadPlan } from './plans';
@@ -25,5 +25,5 @@ export async function loadAssessmentInput(db: Database, code: string) {
   return { file: plan.file, values, demo };
 }
 
-/** The `source` of illustrative figures (演示数据). */
-export const DEMO_SOURCE = 'demo';
+/** The `source` of illustrative figures (演示数据), defined with the value workflow in core. */
+export { DEMO_SOURCE };

@@ -1,12 +1,13 @@
-import { render, screen, cleanup } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider, type Locale } from '../../i18n';
 import { createClient, TRPCProvider } from '../../lib/trpc';
-import { DistrictsPage } from './DistrictsPage';
+import type { LeagueRow } from '../scorecard/types';
+import { DistrictsPage, sortRows } from './DistrictsPage';
 
-/** Answers tRPC batch requests the way the server does, with `result` for districts.list. */
+/** Answers tRPC batch requests the way the server does, with `result` for scorecard.league. */
 function serve(result: unknown, status = 200) {
   const body = status === 200 ? [{ result: { data: result } }] : [{ error: result }];
   vi.stubGlobal(
@@ -42,28 +43,68 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+const status = (n: Partial<Record<string, number>>) => ({
+  achieved: 0,
+  on_track: 0,
+  lagging: 0,
+  seriously_lagging: 0,
+  awaiting_target: 0,
+  no_data: 0,
+  not_assessed: 0,
+  ...n,
+});
+
+function row(code: string, name: string, share: number | null, warnings = 0): LeagueRow {
+  return {
+    code,
+    name,
+    city: '石家庄市',
+    province: '河北省',
+    planTitle: share === null ? null : 'p',
+    year: share === null ? null : 2023,
+    total: 20,
+    assessed: 20,
+    shareOnTrack: share,
+    byStatus: share === null ? null : status({ on_track: 11, lagging: 9 }),
+    bindingWarnings: warnings,
+    completeness: share === null ? null : { reported: 17, total: 20, share: 0.85 },
+    demo: share !== null,
+    categories: share === null ? {} : { 经济发展: { assessed: 3, shareOnTrack: 2 / 3 } },
+  };
+}
+
+const league = {
+  rows: [
+    row('130104', '桥西区', 0.62),
+    row('130102', '长安区', null),
+    row('130108', '裕华区', 0.55, 2),
+  ],
+  years: [2021, 2022, 2023, 2024, 2025],
+  categories: ['经济发展'],
+};
+
 describe('DistrictsPage', () => {
-  it('lists the districts with their indicator counts', async () => {
-    serve([
-      {
-        code: '130108',
-        name: '裕华区',
-        city: '石家庄市',
-        province: '河北省',
-        planTitle: 'p',
-        indicatorCount: 17,
-      },
-    ]);
+  it('lists the districts with their share on track, warnings and heat map', async () => {
+    serve(league);
     renderPage();
     expect(await screen.findByRole('link', { name: '打开 裕华区 的总览' })).toHaveProperty(
       'pathname',
       '/d/130108',
     );
-    expect(screen.getByText('17')).toBeTruthy();
+    expect(screen.getByText('尚未导入规划')).toBeTruthy();
+    expect(screen.getAllByText('经济发展：67%（3 项）')).toHaveLength(2);
+    const names = () =>
+      screen.getAllByRole('rowheader').map((h) => h.querySelector('a')?.textContent);
+    expect(names()).toEqual(['长安区', '桥西区', '裕华区']);
+    fireEvent.click(screen.getByRole('button', { name: /符合预期占比/ }));
+    expect(names()).toEqual(['桥西区', '裕华区', '长安区']);
+    expect(
+      screen.getByRole('columnheader', { name: /符合预期占比/ }).getAttribute('aria-sort'),
+    ).toBe('descending');
   });
 
   it('says so when there are no districts', async () => {
-    serve([]);
+    serve({ rows: [], years: [], categories: [] });
     renderPage('en');
     expect(await screen.findByText('No districts yet')).toBeTruthy();
   });
@@ -80,5 +121,15 @@ describe('DistrictsPage', () => {
     renderPage('en');
     expect(await screen.findByRole('alert')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+});
+
+describe('sortRows', () => {
+  it('puts districts without the figure last in either direction', () => {
+    const rows = league.rows;
+    const codes = (descending: boolean) =>
+      sortRows(rows, { key: 'warnings', descending }).map((r) => r.code);
+    expect(codes(true)).toEqual(['130108', '130104', '130102']);
+    expect(codes(false)).toEqual(['130104', '130108', '130102']);
   });
 });

@@ -1,0 +1,81 @@
+import { Link } from 'react-router';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useI18n } from '../../i18n';
+import { num } from '../../lib/format';
+import type { Scorecard } from './types';
+
+/** 约束性指标预警: what leaders and reviewers read first. */
+export function BindingWarnings({ card }: { card: Scorecard }) {
+  const { t, locale } = useI18n();
+  const rows = card.summary.bindingWarnings
+    .map((seq) => card.indicators.find((i) => i.seq === seq))
+    .filter((r) => r !== undefined);
+  return (
+    <section className="warnings" aria-labelledby="warnings-title">
+      <h2 id="warnings-title">
+        <span aria-hidden="true">⚠ </span>
+        {t('scorecard.warnings.title')}
+      </h2>
+      {rows.length === 0 ? (
+        <p className="muted">{t('scorecard.warnings.empty', { year: card.year })}</p>
+      ) : (
+        <ul className="warning-list">
+          {rows.map((r) => (
+            <li key={r.seq} className="warning">
+              <div className="warning-head">
+                <Link
+                  to={`/d/${card.district.code}/indicators/${r.seq}?year=${card.year}`}
+                  className="warning-name"
+                >
+                  {r.seq}. {r.name}
+                </Link>
+                <StatusBadge status={r.status} />
+                {r.demo && <span className="demo-tag">{t('scorecard.demo')}</span>}
+              </div>
+              <p className="warning-reason">
+                {r.override
+                  ? t('scorecard.overridden', {
+                      status: t(`status.${r.override.computed}`),
+                      reason: r.override.reason ?? '',
+                    })
+                  : locale === 'en'
+                    ? r.reason.en
+                    : r.reason.zh}
+              </p>
+              <dl className="facts">
+                <div>
+                  <dt>{t('scorecard.warnings.latest')}</dt>
+                  <dd>
+                    {r.latestValue === null
+                      ? t('scorecard.noValue')
+                      : t('scorecard.valueInYear', {
+                          value: `${num(r.latestValue, locale)}${r.unit}`,
+                          year: r.latestYear ?? '',
+                        })}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('scorecard.warnings.target')}</dt>
+                  <dd>
+                    {r.targetText ?? num(r.target, locale)}
+                    {r.form === 'assigned' &&
+                      r.target !== null &&
+                      r.latestYear !== null &&
+                      `；${t('scorecard.assignedTarget', {
+                        year: r.latestYear,
+                        value: `${num(r.target, locale)}${r.unit}`,
+                      })}`}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('scorecard.warnings.department')}</dt>
+                  <dd>{r.leadDepartment ?? t('scorecard.noDepartment')}</dd>
+                </div>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,301 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { StatusBadge } from '../../components/StatusBadge';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { useI18n } from '../../i18n';
+import { num, pct, when } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { useCurrentDistrict } from '../districts/DistrictLayout';
+import { IndicatorChart } from './IndicatorChart';
+import { useScorecardParams } from './params';
+import { bandText, Outlook } from './Progress';
+import type { IndicatorDetail } from './types';
+import './scorecard.css';
+
+/** One indicator: its chart, its figures with state and source, their history, and the plan's words. */
+export function IndicatorPage() {
+  const { t } = useI18n();
+  const district = useCurrentDistrict();
+  const rawSeq = useParams().seq ?? '';
+  const seq = Number(rawSeq);
+  const { year } = useScorecardParams();
+  const trpc = useTRPC();
+  const valid = Number.isInteger(seq) && seq > 0;
+  const detail = useQuery(
+    trpc.scorecard.indicator.queryOptions(
+      { district: district.code, seq, year },
+      { enabled: valid },
+    ),
+  );
+  const back = (
+    <p className="no-print">
+      <Link to={`/d/${district.code}${year ? `?year=${year}` : ''}`}>← {t('indicator.back')}</Link>
+    </p>
+  );
+  if (!valid)
+    return (
+      <>
+        {back}
+        <EmptyState title={t('state.notFound.title')}>
+          {t('scorecard.noIndicator', { seq: rawSeq })}
+        </EmptyState>
+      </>
+    );
+  if (detail.isPending)
+    return (
+      <>
+        {back}
+        <Loading />
+      </>
+    );
+  if (detail.isError)
+    return (
+      <>
+        {back}
+        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
+      </>
+    );
+  return (
+    <>
+      {back}
+      <Detail detail={detail.data} />
+    </>
+  );
+}
+
+function Detail({ detail }: { detail: IndicatorDetail }) {
+  const { t, locale } = useI18n();
+  const { indicator: ind, row } = detail;
+  const unit = ind.unit;
+  const value = (x: number | null) => (x === null ? '—' : `${num(x, locale)}${unit}`);
+  return (
+    <article className="indicator-page">
+      <h1>
+        {ind.seq}. {ind.name}
+      </h1>
+      <p className="tags">
+        <span className="tag">{ind.category}</span>
+        <span className={`tag tag-${ind.attribute}`}>{t(`attribute.${ind.attribute}`)}</span>
+        <span className="tag">{t(`form.${ind.target.form}`)}</span>
+        {unit && <span className="tag">{unit}</span>}
+        <span className="tag">
+          {t('scorecard.warnings.department')}：{ind.leadDepartment ?? t('scorecard.noDepartment')}
+        </span>
+        {detail.demo && <span className="demo-tag">{t('scorecard.demo')}</span>}
+      </p>
+      <section className="card" aria-labelledby="facts-title">
+        <h2 id="facts-title">
+          {t('indicator.facts')} · {t('scorecard.yearOption', { year: detail.year })}
+        </h2>
+        <p>
+          <StatusBadge status={row.status} />{' '}
+          <span>{locale === 'en' ? row.reason.en : row.reason.zh}</span>
+        </p>
+        <dl className="facts facts-grid">
+          <div>
+            <dt>{t('indicator.baseline')}</dt>
+            <dd>{value(row.baseline)}</dd>
+          </div>
+          <div>
+            <dt>{t('indicator.target')}</dt>
+            <dd>
+              {row.targetText ?? '—'}
+              {ind.target.form === 'assigned' &&
+                row.target !== null &&
+                row.latestYear !== null &&
+                `；${t('scorecard.assignedTarget', { year: row.latestYear, value: value(row.target) })}`}
+              {row.band && ` (${bandText(row.band, t, locale)})`}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('indicator.latest')}</dt>
+            <dd>
+              {row.latestValue === null
+                ? t('scorecard.noValue')
+                : t('scorecard.valueInYear', {
+                    value: value(row.latestValue),
+                    year: row.latestYear ?? '',
+                  })}
+            </dd>
+          </div>
+          {row.completion !== null && (
+            <div>
+              <dt>{t('indicator.completion')}</dt>
+              <dd>{pct(row.completion)}</dd>
+            </div>
+          )}
+          {row.timeProgress !== null && (
+            <div>
+              <dt>{t('indicator.timeProgress')}</dt>
+              <dd>{pct(row.timeProgress)}</dd>
+            </div>
+          )}
+          {row.averageRate !== null && (
+            <div>
+              <dt>{t('indicator.average')}</dt>
+              <dd>{num(row.averageRate, locale)}%</dd>
+            </div>
+          )}
+          {row.projection !== null && (
+            <div>
+              <dt>{t('indicator.projection')}</dt>
+              <dd>
+                <Outlook row={row} />
+                {row.projectedValue !== null && (
+                  <span className="muted small">
+                    {t('indicator.projected', { year: detail.plan.targetYear })}{' '}
+                    {value(row.projectedValue)}
+                  </span>
+                )}
+              </dd>
+            </div>
+          )}
+          {detail.linked && (
+            <div>
+              <dt>{t('form.linked')}</dt>
+              <dd>{t('indicator.linked', detail.linked)}</dd>
+            </div>
+          )}
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="chart-title">
+        <h2 id="chart-title">{t('indicator.chart')}</h2>
+        <IndicatorChart detail={detail} />
+      </section>
+      <Values detail={detail} />
+      <History detail={detail} />
+      <PlanSource detail={detail} />
+    </article>
+  );
+}
+
+function Values({ detail }: { detail: IndicatorDetail }) {
+  const { t, locale } = useI18n();
+  return (
+    <section className="card" aria-labelledby="values-title">
+      <h2 id="values-title">{t('indicator.values')}</h2>
+      {detail.values.length === 0 ? (
+        <p className="muted">{t('indicator.values.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('indicator.col.year')}</th>
+                <th scope="col">{t('indicator.col.kind')}</th>
+                <th scope="col" className="num">
+                  {t('indicator.col.value')}
+                </th>
+                <th scope="col">{t('indicator.col.state')}</th>
+                <th scope="col">{t('indicator.col.source')}</th>
+                <th scope="col">{t('indicator.col.updated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.values.map((v) => (
+                <tr key={`${v.year}-${v.kind}`}>
+                  <td>{v.year}</td>
+                  <td>{t(`indicator.kind.${v.kind}`)}</td>
+                  <td className="num">{num(v.value, locale)}</td>
+                  <td>{t(`indicator.state.${v.state}`)}</td>
+                  <td>
+                    {v.source === 'demo' ? (
+                      <span className="demo-tag">{t('scorecard.demo')}</span>
+                    ) : (
+                      (v.source ?? t('indicator.source.entry'))
+                    )}
+                  </td>
+                  <td>
+                    {v.updatedBy} · {when(v.updatedAt, locale)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function History({ detail }: { detail: IndicatorDetail }) {
+  const { t, locale } = useI18n();
+  const state = (s: string | null) =>
+    s === null ? '—' : t(`indicator.state.${s as 'draft' | 'submitted' | 'approved' | 'returned'}`);
+  return (
+    <section className="card" aria-labelledby="history-title">
+      <h2 id="history-title">{t('indicator.history')}</h2>
+      {detail.history.length === 0 ? (
+        <p className="muted">{t('indicator.history.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('indicator.col.when')}</th>
+                <th scope="col">{t('indicator.col.year')}</th>
+                <th scope="col">{t('indicator.col.change')}</th>
+                <th scope="col">{t('indicator.col.reason')}</th>
+                <th scope="col">{t('indicator.col.by')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.history.map((h) => (
+                <tr key={`${h.year}-${h.kind}-${h.version}-${String(h.changedAt)}`}>
+                  <td>{when(h.changedAt, locale, true)}</td>
+                  <td>
+                    {h.year} · {t(`indicator.kind.${h.kind}`)}
+                  </td>
+                  <td>
+                    {num(h.oldValue, locale)} → {num(h.newValue, locale)}（{state(h.oldState)} →{' '}
+                    {state(h.newState)}）
+                  </td>
+                  <td>{h.reason === 'demo' ? t('scorecard.demo') : (h.reason ?? '—')}</td>
+                  <td>{h.changedBy}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function PlanSource({ detail }: { detail: IndicatorDetail }) {
+  const { t } = useI18n();
+  const { source, raw } = detail.indicator;
+  const kind = t(source.kind === 'table' ? 'indicator.plan.table' : 'indicator.plan.text');
+  // A dash is how the printed table leaves a cell empty.
+  const cells = (['baseline', 'target', 'rate', 'attribute'] as const).filter(
+    (c) => !/^[\s\-—–]*$/.test(raw[c] ?? ''),
+  );
+  return (
+    <section className="card" aria-labelledby="plan-title">
+      <h2 id="plan-title">{t('indicator.plan')}</h2>
+      <p className="muted">
+        {source.line === null
+          ? t('indicator.plan.documentNoLine', { document: source.document, kind })
+          : t('indicator.plan.document', { document: source.document, line: source.line, kind })}
+      </p>
+      {source.quote ? (
+        <blockquote className="quote">{source.quote}</blockquote>
+      ) : (
+        <p className="muted">{t('indicator.plan.noQuote')}</p>
+      )}
+      {cells.length > 0 && (
+        <dl className="facts">
+          {cells.map((c) => (
+            <div key={c}>
+              <dt>{t(`indicator.raw.${c}`)}</dt>
+              <dd>
+                {raw[c]}
+                {raw.merged?.includes(c) && ` ${t('indicator.raw.merged')}`}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+import { useQuery } from '@tanstack/react-query';
+import { ErrorState, Loading } from '../../components/states';
+import { useI18n } from '../../i18n';
+import { num, pct, when } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { useCurrentDistrict } from '../districts/DistrictLayout';
+import { NoPlan } from '../districts/NoPlan';
+import { BindingWarnings } from './BindingWarnings';
+import { CategorySection } from './CategorySection';
+import { planYears, useScorecardParams } from './params';
+import { StatusCounts } from './StatusCounts';
+import type { Scorecard } from './types';
+import './scorecard.css';
+
+/** 总览: a district's scorecard at an evaluation year, binding warnings first. */
+export function ScorecardPage() {
+  const { t } = useI18n();
+  const district = useCurrentDistrict();
+  return (
+    <>
+      <h1>{t('overview.title', { name: district.name })}</h1>
+      {district.indicatorCount === 0 ? <NoPlan district={district} /> : <ScorecardBody />}
+    </>
+  );
+}
+
+function ScorecardBody() {
+  const district = useCurrentDistrict();
+  const trpc = useTRPC();
+  const { year, mode } = useScorecardParams();
+  const live = useQuery(trpc.scorecard.district.queryOptions({ district: district.code, year }));
+  const finalizable = !!live.data && live.data.finalizedYears.includes(live.data.year);
+  const frozen = useQuery(
+    trpc.scorecard.district.queryOptions(
+      { district: district.code, year: live.data?.year, mode: 'finalized' },
+      { enabled: mode === 'finalized' && finalizable },
+    ),
+  );
+  if (live.isPending) return <Loading />;
+  if (live.isError) return <ErrorState error={live.error} onRetry={() => void live.refetch()} />;
+  if (mode === 'finalized' && finalizable) {
+    if (frozen.isPending) return <Loading />;
+    if (frozen.isError)
+      return <ErrorState error={frozen.error} onRetry={() => void frozen.refetch()} />;
+    return <ScorecardView card={frozen.data} finalizable />;
+  }
+  return <ScorecardView card={live.data} finalizable={finalizable} />;
+}
+
+function Controls({ card, finalizable }: { card: Scorecard; finalizable: boolean }) {
+  const { t } = useI18n();
+  const { set } = useScorecardParams();
+  return (
+    <div className="controls no-print">
+      <label className="inline-field">
+        {t('scorecard.year')}
+        <select value={card.year} onChange={(e) => set({ year: Number(e.target.value) })}>
+          {planYears(card.plan).map((y) => (
+            <option key={y} value={y}>
+              {t(y === card.plan.midtermYear ? 'scorecard.yearMidterm' : 'scorecard.yearOption', {
+                year: y,
+              })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="segmented">
+        <legend>{t('scorecard.mode')}</legend>
+        {(['live', 'finalized'] as const).map((m) => (
+          <label key={m}>
+            <input
+              type="radio"
+              name="mode"
+              value={m}
+              checked={card.mode === m}
+              disabled={m === 'finalized' && !finalizable}
+              onChange={() => set({ mode: m })}
+            />
+            {t(`scorecard.mode.${m}`)}
+          </label>
+        ))}
+        {!finalizable && <small>{t('scorecard.mode.unavailable')}</small>}
+      </fieldset>
+      <button type="button" className="secondary" onClick={() => window.print()}>
+        {t('scorecard.print')}
+      </button>
+    </div>
+  );
+}
+
+function ScorecardView({ card, finalizable }: { card: Scorecard; finalizable: boolean }) {
+  const { t, locale } = useI18n();
+  const categories = [...new Set(card.indicators.map((i) => i.category))];
+  return (
+    <div className="scorecard">
+      <p className="intro">
+        {t('scorecard.subtitle', {
+          plan: card.plan.title,
+          from: card.plan.baselineYear,
+          to: card.plan.targetYear,
+        })}
+      </p>
+      <Controls card={card} finalizable={finalizable} />
+      {card.demo && (
+        <p className="demo-notice" role="note">
+          <span className="demo-tag">{t('scorecard.demo')}</span> {t('scorecard.demoNotice')}
+        </p>
+      )}
+      {card.round && (
+        <p className="notice">
+          {t('scorecard.finalizedNotice', {
+            date: when(card.round.finalizedAt, locale),
+            by: card.round.finalizedBy ?? '—',
+          })}
+        </p>
+      )}
+      <section className="tiles" aria-label={t('scorecard.counts')}>
+        <div className="tile">
+          <span className="tile-label">{t('scorecard.completeness')}</span>
+          <span className="tile-value">{pct(card.completeness.share)}</span>
+          <span className="tile-detail">
+            {t('scorecard.completenessDetail', {
+              reported: card.completeness.reported,
+              total: card.completeness.total,
+              year: card.year,
+            })}
+          </span>
+        </div>
+        <div className="tile">
+          <span className="tile-label">{t('scorecard.shareOnTrack')}</span>
+          <span className="tile-value">{pct(card.summary.shareOnTrack)}</span>
+          <span className="tile-detail">
+            {t('scorecard.shareOnTrackDetail', { assessed: num(card.summary.assessed, locale) })}
+          </span>
+        </div>
+        <div className="tile">
+          <span className="tile-label">{t('scorecard.warningCount')}</span>
+          <span className={`tile-value${card.summary.bindingWarnings.length ? ' tile-bad' : ''}`}>
+            {card.summary.bindingWarnings.length}
+          </span>
+          <span className="tile-detail">{t('scorecard.warningCountDetail')}</span>
+        </div>
+        <div className="tile tile-wide">
+          <span className="tile-label">{t('scorecard.counts')}</span>
+          <StatusCounts counts={card.summary.byStatus} />
+        </div>
+      </section>
+      <BindingWarnings card={card} />
+      {categories.map((c) => (
+        <CategorySection
+          key={c}
+          card={card}
+          category={c}
+          rows={card.indicators.filter((i) => i.category === c)}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { useSearchParams } from 'react-router';
+
+/** The evaluation year and figures mode chosen in the URL (`?year=2023&mode=finalized`). */
+export function useScorecardParams() {
+  const [params, setParams] = useSearchParams();
+  const raw = Number(params.get('year'));
+  const year = Number.isInteger(raw) && raw >= 1949 && raw <= 2100 ? raw : undefined;
+  const mode: 'live' | 'finalized' = params.get('mode') === 'finalized' ? 'finalized' : 'live';
+  const set = (next: { year?: number; mode?: 'live' | 'finalized' }) => {
+    const p = new URLSearchParams(params);
+    if (next.year !== undefined) p.set('year', String(next.year));
+    if (next.mode !== undefined) {
+      if (next.mode === 'live') p.delete('mode');
+      else p.set('mode', next.mode);
+    }
+    setParams(p, { replace: true });
+  };
+  return { year, mode, set };
+}
+
+/** B+1 … Y: the years an evaluation can be made for. */
+export function planYears(plan: { baselineYear: number; targetYear: number }): number[] {
+  return Array.from(
+    { length: plan.targetYear - plan.baselineYear },
+    (_, i) => plan.baselineYear + 1 + i,
+  );
+}

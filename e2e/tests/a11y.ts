@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** axe-core finds no serious or critical accessibility violation on the page as it stands. */
+export async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(bad).toEqual([]);
+}
+
+/** A full-page screenshot into e2e/screenshots/ (gitignored). */
+export async function screenshot(page: Page, name: string) {
+  const path = fileURLToPath(new URL(`../screenshots/${name}.png`, import.meta.url));
+  await page.screenshot({ path, fullPage: true });
+}

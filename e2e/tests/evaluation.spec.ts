@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, screenshot } from './a11y';
+import { signIn } from './helpers';
+import { docxText } from './zip';
+
+const REASON = '2023 年受区域传输影响，已实施重污染天气应急减排';
+
+test('a reviewer overrides a status with a reason, finalizes and downloads the report', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, 'reviewer', '/d/130108/evaluation');
+  await expect(page.getByRole('heading', { level: 1, name: '裕华区规划评估' })).toBeVisible();
+  await expect(page.getByText('尚未开启评估。')).toBeVisible();
+  await page.getByRole('button', { name: '开启评估' }).click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: /2023 年中期评估（第 \d+ 轮）/ }),
+  ).toBeVisible();
+  await expect(page.getByText('已评 0 / 20 项')).toBeVisible();
+
+  const pm25 = page.getByRole('listitem').filter({ hasText: '细颗粒物(PM2.5)浓度降幅' });
+  await expect(pm25).toContainText('严重滞后');
+  await pm25.getByLabel('评估结论').selectOption('lagging');
+  await pm25.getByRole('button', { name: '保存调整' }).click();
+  await expect(pm25.getByRole('alert')).toHaveText('调整计算状态须填写理由。');
+  await pm25.getByLabel('调整理由（必填）').fill(REASON);
+  await pm25.getByLabel('评估意见（选填）').fill('建议列为下年度督办事项');
+  await pm25.getByRole('button', { name: '保存调整' }).click();
+  await expect(page.getByText('已评 1 / 20 项')).toBeVisible();
+  await expect(pm25).toContainText('已评');
+
+  await expect(page.getByRole('button', { name: '定稿' })).toBeDisabled();
+  await page.getByRole('button', { name: '确认其余 19 项计算状态' }).click();
+  await expect(page.getByText('已评 20 / 20 项')).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, 'evaluation');
+
+  await page.getByRole('button', { name: '定稿' }).click();
+  await page.getByRole('button', { name: '确定定稿' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /已定稿/ })).toBeVisible();
+  await expect(pm25).toContainText(`理由：${REASON}`);
+  await expect(page.getByRole('button', { name: '开启新一轮评估' })).toBeVisible();
+  await screenshot(page, 'evaluation-finalized');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'evaluation-phone');
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载 Word 报告' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^130108-裕华区-2023-评估-\d+\.docx$/);
+  const text = docxText(await readFile((await file.path())!));
+  expect(text).toContain('裕华区国民经济和社会发展第十四个五年规划');
+  expect(text).toContain('中期评估报告');
+  for (const part of ['一、总体情况', '三、主要指标完成情况', '四、约束性指标预警', '五、评估意见'])
+    expect(text).toContain(part);
+  expect(text).toContain(REASON);
+  expect(text).toContain('演示数据');
+
+  await page.goto('/d/130108?mode=finalized');
+  await expect(page.getByRole('radio', { name: '定稿结果' })).toBeChecked();
+  await expect(page.getByText(/定稿的评估结果显示/)).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: '约束性指标预警' })
+      .getByRole('listitem')
+      .filter({ hasText: 'PM2.5' }),
+  ).toContainText(REASON);
+});

@@ -1,0 +1,122 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, screenshot } from './a11y';
+import { signIn } from './helpers';
+
+const DESKTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+
+test('a leader reads the Yuhua scorecard, its binding warnings first', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'leader', '/d/130108');
+  await expect(page.getByRole('heading', { level: 1, name: '裕华区总览' })).toBeVisible();
+  await expect(page.getByLabel('评估年度')).toHaveValue('2023');
+  await expect(page.getByRole('note')).toContainText('演示数据');
+
+  const warnings = page.getByRole('region', { name: '约束性指标预警' });
+  await expect(warnings.getByRole('listitem')).toHaveCount(2);
+  const pm25 = warnings.getByRole('listitem').filter({ hasText: '细颗粒物(PM2.5)浓度降幅' });
+  await expect(pm25).toContainText('严重滞后');
+  await expect(pm25).toContainText('要求不低于 4.5，未达标');
+  await expect(pm25).toContainText('牵头单位');
+  await expect(
+    warnings.getByRole('listitem').filter({ hasText: '劳动年龄人口平均受教育年限' }),
+  ).toContainText('无数据');
+  await expect(page.getByText('17/20 项指标已有 2023 年审核通过的实际值')).toBeVisible();
+
+  const innovation = page.getByRole('region', { name: /^创新驱动/ });
+  const platforms = innovation.getByRole('row').filter({ hasText: '市级以上创新平台' });
+  await expect(platforms.getByRole('img', { name: '完成进度 65%，时序进度 60%' })).toBeVisible();
+  await expect(platforms).toContainText('符合预期');
+  await expect(platforms).toContainText('可望完成');
+  const gdp = page.getByRole('row').filter({ hasText: '生产总值(GDP)增长率' });
+  await expect(
+    gdp.getByRole('img', { name: /年均增长 5\.9%，目标区间 5\.5%—6\.5%/ }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, 'scorecard');
+
+  await page.setViewportSize(PHONE);
+  await expect(warnings).toBeVisible();
+  await screenshot(page, 'scorecard-phone');
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: '打印' })).toBeHidden();
+  await screenshot(page, 'scorecard-print');
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize(DESKTOP);
+
+  await page.getByLabel('评估年度').selectOption('2021');
+  await expect(page).toHaveURL(/year=2021/);
+  await expect(page.getByText(/项指标已有 2021 年审核通过的实际值/)).toBeVisible();
+
+  await page.getByRole('button', { name: '切换为英文' }).click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: /Binding indicator warnings/ }),
+  ).toBeVisible();
+  await expect(page.getByText('Data completeness')).toBeVisible();
+});
+
+test('an indicator page charts actuals against the plan path and lists its figures', async ({
+  page,
+}) => {
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'leader', '/d/130108');
+  await page.getByRole('link', { name: '4. 市级以上创新平台' }).click();
+  await expect(page).toHaveURL(/\/d\/130108\/indicators\/4\?year=2023$/);
+  await expect(page.getByRole('heading', { level: 1, name: '4. 市级以上创新平台' })).toBeVisible();
+  await expect(page.getByText('完成进度 65%，时序进度 60%')).toBeVisible();
+  const chart = page.getByRole('figure');
+  await expect(chart).toContainText('实际值与规划路径、目标值对比');
+  await expect(chart.getByRole('application')).toBeVisible();
+  const values = page.getByRole('region', { name: '年度数据' });
+  // The entry spec may have added later years: check the demo years only.
+  for (const year of ['2021', '2022', '2023']) {
+    const row = values.getByRole('row').filter({ hasText: new RegExp(`^${year}实际值`) });
+    await expect(row).toContainText('已审核');
+    await expect(row).toContainText('演示数据');
+  }
+  await expect(
+    page.getByRole('region', { name: '修改记录' }).getByRole('row').filter({ hasText: '演示数据' }),
+  ).toHaveCount(3);
+  await expect(page.getByRole('region', { name: '规划原文' })).toContainText('市级以上创新平台');
+  await expectAccessible(page);
+  await screenshot(page, 'indicator');
+
+  await page.goto('/d/130108/indicators/1');
+  await expect(page.getByRole('figure')).toContainText('各年增速与目标区间对比');
+  await screenshot(page, 'indicator-rate');
+  await page.setViewportSize(PHONE);
+  await screenshot(page, 'indicator-phone');
+});
+
+test('the league table sorts the districts by share on track', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'leader', '/districts');
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row')).toHaveCount(6);
+  await table.getByRole('button', { name: '符合预期占比' }).click();
+  await expect(table.getByRole('columnheader', { name: /符合预期占比/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  const shares = (await table.locator('tbody td.share strong').allTextContents()).map((s) =>
+    Number(s.replace('%', '')),
+  );
+  expect(shares).toHaveLength(5);
+  expect(shares).toEqual([...shares].sort((a, b) => b - a));
+  const first = table.getByRole('row').nth(1);
+  await expect(first.getByRole('link')).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, 'league');
+
+  await table.getByRole('button', { name: '符合预期占比' }).click();
+  await expect(table.getByRole('columnheader', { name: /符合预期占比/ })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+  await page.setViewportSize(PHONE);
+  await screenshot(page, 'league-phone');
+  await page.setViewportSize(DESKTOP);
+  await page.getByRole('link', { name: '打开 裕华区 的总览' }).click();
+  await expect(page).toHaveURL(/\/d\/130108$/);
+});

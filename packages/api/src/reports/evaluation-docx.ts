@@ -1,0 +1,165 @@
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { EvaluationView } from '../views/evaluation';
+import {
+  attributeText,
+  CATEGORY_HEAD,
+  categoryRows,
+  countRows,
+  dateText,
+  DEMO_NOTE,
+  draftNote,
+  latestText,
+  overview,
+  reportTitle,
+  reviewed,
+  statusText,
+  warnings,
+} from './format';
+
+const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
+const TABLE_SIZE = 18; // half-points: 9 pt
+
+const para = (text: string) =>
+  new Paragraph({ children: [new TextRun(text)], spacing: { after: 120 } });
+const heading = (text: string) =>
+  new Paragraph({ text, heading: HeadingLevel.HEADING_1, spacing: { before: 240, after: 120 } });
+
+function cell(text: string | number, header = false): TableCell {
+  return new TableCell({
+    children: [
+      new Paragraph({
+        children: [new TextRun({ text: String(text), bold: header, size: TABLE_SIZE })],
+      }),
+    ],
+  });
+}
+
+function table(head: string[], rows: (string | number)[][]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+    ],
+  });
+}
+
+function indicatorTable(v: EvaluationView): Table {
+  return table(
+    ['序号', '指标', '属性', '规划目标', '最新值', '计算状态', '评估结论', '说明'],
+    v.items.map((i) => [
+      i.seq,
+      `${i.name}${i.unit ? `（${i.unit}）` : ''}${i.demo ? '〔演示〕' : ''}`,
+      attributeText(i.attribute),
+      i.targetText ?? '—',
+      latestText(i),
+      statusText(i.computed.status),
+      statusText(i.finalStatus),
+      i.computed.reason.zh,
+    ]),
+  );
+}
+
+function warningSection(v: EvaluationView): (Paragraph | Table)[] {
+  const list = warnings(v);
+  if (list.length === 0) return [para(`截至 ${v.round.year} 年，无约束性指标预警。`)];
+  return [
+    para(`以下 ${list.length} 项约束性指标进度滞后、严重滞后或缺少数据，需重点关注：`),
+    table(
+      ['序号', '指标', '评估结论', '原因', '最新值', '规划目标', '牵头单位'],
+      list.map((i) => [
+        i.seq,
+        i.name,
+        statusText(i.finalStatus),
+        i.review?.decision === 'overridden' ? (i.review.reason ?? '') : i.computed.reason.zh,
+        latestText(i),
+        i.targetText ?? '—',
+        i.leadDepartment ?? '—',
+      ]),
+    ),
+  ];
+}
+
+function reviewSection(v: EvaluationView): Paragraph[] {
+  const list = reviewed(v);
+  if (list.length === 0) return [para('评估人员确认了全部指标的计算状态，未作调整，未提出意见。')];
+  return list.map((i) => {
+    const r = i.review!;
+    const parts = [`${i.seq}. ${i.name}：`];
+    if (r.decision === 'overridden') {
+      parts.push(
+        `计算状态为“${statusText(r.computedStatus)}”，评估调整为“${statusText(r.finalStatus)}”。理由：${r.reason ?? ''}。`,
+      );
+    } else {
+      parts.push(`确认计算状态“${statusText(r.finalStatus)}”。`);
+    }
+    if (r.comment) parts.push(`意见：${r.comment}`);
+    parts.push(`（${r.reviewedBy}，${dateText(r.reviewedAt)}）`);
+    return para(parts.join(''));
+  });
+}
+
+/** The round as a Word document in the usual structure of a 中期评估报告. */
+export async function evaluationDocx(v: EvaluationView): Promise<Buffer> {
+  const draft = draftNote(v);
+  const finalized =
+    v.round.status === 'finalized'
+      ? `定稿：${v.round.finalizedBy ?? '—'}，${dateText(v.round.finalizedAt)}`
+      : `评估开启：${v.round.openedBy}，${dateText(v.round.openedAt)}`;
+  const doc = new Document({
+    creator: 'Plan Monitor 规划实施监测',
+    title: reportTitle(v),
+    styles: { default: { document: { run: { font: FONT, size: 22 } } } },
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 } } },
+        children: [
+          new Paragraph({
+            text: reportTitle(v),
+            heading: HeadingLevel.TITLE,
+            alignment: AlignmentType.CENTER,
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [
+              new TextRun(
+                `${v.district.name}（${v.district.code}）· 评估年度 ${v.round.year} 年 · 规划期 ${v.plan.baselineYear}—${v.plan.targetYear} 年 · ${finalized}`,
+              ),
+            ],
+          }),
+          ...(draft ? [para(draft)] : []),
+          ...(v.demo ? [para(DEMO_NOTE)] : []),
+          heading('一、总体情况'),
+          para(overview(v)),
+          heading('二、主要指标评估汇总'),
+          para('按状态统计（计算结果与评估结论）：'),
+          table(['状态', '计算结果', '评估结论'], countRows(v)),
+          para('按类别统计（评估结论）：'),
+          table(CATEGORY_HEAD, categoryRows(v)),
+          heading('三、主要指标完成情况'),
+          indicatorTable(v),
+          heading('四、约束性指标预警'),
+          ...warningSection(v),
+          heading('五、评估意见'),
+          ...reviewSection(v),
+          heading('六、说明'),
+          para(
+            '计算状态由系统按评估规则自动得出：水平值和累计值类指标比较完成进度与时序进度，年均增速类指标比较实际年均增速与目标区间，约束值类指标逐年检查是否达标。评估结论为评估人员确认或调整后的状态，调整均附书面理由。',
+          ),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { reviewInputSchema } from '@pm/core';
+import {
+  EvaluationError,
+  finalizeRound,
+  listRounds,
+  loadRound,
+  openRound,
+  saveReviews,
+  type Role,
+} from '@pm/db';
+import { DomainError } from '../errors';
+import { evaluationDocx } from '../reports/evaluation-docx';
+import { evaluationXlsx } from '../reports/evaluation-xlsx';
+import { districtProcedure, router } from '../trpc';
+import { evaluationView, snapshotOf } from '../views/evaluation';
+import { assessInput } from '../views/scorecard';
+import { evaluationYearSchema } from './scorecard';
+
+/** Reviewers write; leaders and admins read along. */
+const REVIEWERS: readonly Role[] = ['reviewer'];
+const READERS: readonly Role[] = ['reviewer', 'leader', 'admin'];
+
+const round = z.object({ round: z.number().int().positive() });
+
+const ROUND_ERRORS: Record<EvaluationError['reason'], [DomainError['code'], string]> = {
+  no_plan: ['NOT_FOUND', 'scorecard.noPlan'],
+  not_found: ['NOT_FOUND', 'evaluations.notFound'],
+  already_open: ['CONFLICT', 'evaluations.alreadyOpen'],
+  finalized: ['CONFLICT', 'evaluations.finalized'],
+};
+
+/** The one place the database's round errors become catalog messages. */
+async function rounds<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!(error instanceof EvaluationError)) throw error;
+    const [code, key] = ROUND_ERRORS[error.reason];
+    throw new DomainError(code, key, error.message);
+  }
+}
+
+const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+export const evaluationsRouter = router({
+  /** The district's evaluation rounds, newest first. */
+  list: districtProcedure(READERS).query(({ ctx, input }) => listRounds(ctx.db, input.district)),
+
+  /** One round: live statuses and reviews while open, the frozen snapshot once finalized. */
+  get: districtProcedure(READERS)
+    .input(round)
+    .query(async ({ ctx, input }) =>
+      evaluationView(await rounds(loadRound(ctx.db, input.district, input.round))),
+    ),
+
+  /** Opens a round at year E (default: the plan's mid-term year). */
+  open: districtProcedure(REVIEWERS)
+    .input(z.object({ year: evaluationYearSchema.optional() }))
+    .mutation(({ ctx, input }) =>
+      rounds(openRound(ctx.db, input.district, input.year, ctx.user.username)),
+    ),
+
+  /** Confirms or overrides computed statuses; an override needs a written reason. */
+  review: districtProcedure(REVIEWERS)
+    .input(round.extend({ items: z.array(reviewInputSchema).min(1).max(500) }))
+    .mutation(async ({ ctx, input }) => {
+      const record = await rounds(loadRound(ctx.db, input.district, input.round));
+      if (!record.input)
+        throw new DomainError('CONFLICT', 'evaluations.finalized', 'the round is finalized');
+      const computed = new Map(
+        assessInput(record.input, record.round.year).indicators.map((a) => [a.seq, a.status]),
+      );
+      const writes = input.items.map((item) => {
+        const status = computed.get(item.seq);
+        if (status === undefined)
+          throw new DomainError('NOT_FOUND', 'scorecard.noIndicator', `no indicator ${item.seq}`, {
+            seq: item.seq,
+          });
+        const overridden = item.decision === 'overridden';
+        if (overridden && item.status === status)
+          throw new DomainError(
+            'BAD_REQUEST',
+            'evaluations.sameStatus',
+            `indicator ${item.seq} is ${status} already: confirm it instead`,
+          );
+        return {
+          seq: item.seq,
+          decision: item.decision,
+          computedStatus: status,
+          finalStatus: overridden && item.status ? item.status : status,
+          reason: overridden ? item.reason : null,
+          comment: item.comment,
+          reviewedBy: ctx.user.username,
+        };
+      });
+      await rounds(saveReviews(ctx.db, input.district, input.round, writes));
+      return { saved: writes.length };
+    }),
+
+  /** Freezes the round: every indicator must have a current review. */
+  finalize: districtProcedure(REVIEWERS)
+    .input(round)
+    .mutation(async ({ ctx, input }) => {
+      const snapshot = await rounds(
+        finalizeRound(ctx.db, input.district, input.round, (read) =>
+          snapshotOf(read, ctx.user.username, new Date(), (missing) => {
+            throw new DomainError(
+              'CONFLICT',
+              'evaluations.notReady',
+              `${missing.pending} indicators are not reviewed and ${missing.stale} need a new review`,
+              missing,
+            );
+          }),
+        ),
+      );
+      return { finalizedAt: snapshot.finalizedAt, summary: snapshot.result.summary };
+    }),
+
+  /** The round as a Word (.docx) or Excel (.xlsx) file, base64-encoded. */
+  export: districtProcedure(READERS)
+    .input(round.extend({ format: z.enum(['docx', 'xlsx']) }))
+    .query(async ({ ctx, input }) => {
+      const view = evaluationView(await rounds(loadRound(ctx.db, input.district, input.round)));
+      const file =
+        input.format === 'docx' ? await evaluationDocx(view) : await evaluationXlsx(view);
+      return {
+        filename: `${view.district.code}-${view.district.name}-${view.round.year}-评估-${view.round.id}.${input.format}`,
+        mime: MIME[input.format],
+        base64: file.toString('base64'),
+      };
+    }),
+});

@@ -1,0 +1,195 @@
+import {
+  assessPlan,
+  indicatorChart,
+  rateBand,
+  type AssessmentSettings,
+  type District,
+  type EvaluationSnapshot,
+  type Indicator,
+  type IndicatorAssessment,
+  type PlanFile,
+  type PlanSummary,
+  type RateBand,
+  type SourcedValue,
+  type Status,
+} from '@pm/core';
+import { DEMO_SOURCE, type EvaluationRound, type PlanInput } from '@pm/db';
+
+/** The plan period and title, as pages show them. */
+export interface PlanPeriodView {
+  title: string;
+  baselineYear: number;
+  midtermYear: number;
+  targetYear: number;
+}
+
+/** Share of the indicators with an approved actual for the evaluation year. */
+export interface Completeness {
+  reported: number;
+  total: number;
+  share: number | null;
+}
+
+/** One indicator on the scorecard: the engine's assessment and what a reader needs beside it. */
+export interface ScorecardRow extends IndicatorAssessment {
+  unit: string;
+  /** 牵头单位 */
+  leadDepartment: string | null;
+  /** The plan's own target cell, verbatim. */
+  targetText: string | null;
+  band: RateBand | null;
+  /** Some of its figures are illustrative (演示数据). */
+  demo: boolean;
+  /** A reviewer's override in a finalized round: what the engine said, and why it was changed. */
+  override: { computed: Status; reason: string | null } | null;
+}
+
+export interface Scorecard {
+  district: District;
+  plan: PlanPeriodView;
+  year: number;
+  mode: 'live' | 'finalized';
+  demo: boolean;
+  completeness: Completeness;
+  summary: PlanSummary;
+  indicators: ScorecardRow[];
+  /** The finalized round shown, in finalized mode. */
+  round: { id: number; finalizedBy: string | null; finalizedAt: Date | null } | null;
+  /** Years that have a finalized round, newest first. */
+  finalizedYears: number[];
+}
+
+export const periodOf = (file: Pick<PlanFile, 'plan'>): PlanPeriodView => ({
+  title: file.plan.title,
+  baselineYear: file.plan.baselineYear,
+  midtermYear: file.plan.midtermYear,
+  targetYear: file.plan.targetYear,
+});
+
+export function completeness(
+  values: readonly SourcedValue[],
+  indicators: readonly Indicator[],
+  year: number,
+): Completeness {
+  const planned = new Set(indicators.map((i) => i.seq));
+  const reported = new Set(
+    values
+      .filter((v) => v.kind === 'actual' && v.year === year && planned.has(v.seq))
+      .map((v) => v.seq),
+  ).size;
+  const total = indicators.length;
+  return { reported, total, share: total > 0 ? reported / total : null };
+}
+
+const blank = (text: string | null) => text === null || /^[\s\-—–]*$/.test(text);
+
+/** The plan's own words for the target: its target cell, else its rate cell (年均增长, 达到市要求). */
+export function planTarget(raw: Indicator['raw']): string | null {
+  if (!blank(raw.target)) return raw.target;
+  return blank(raw.rate) ? null : raw.rate;
+}
+
+const demoSeqs = (values: readonly SourcedValue[]) =>
+  new Set(values.filter((v) => v.source === DEMO_SOURCE).map((v) => v.seq));
+
+export function scorecardRow(
+  indicator: Indicator,
+  a: IndicatorAssessment,
+  settings: AssessmentSettings,
+  demo: boolean,
+  override: ScorecardRow['override'] = null,
+): ScorecardRow {
+  return {
+    ...a,
+    unit: indicator.unit,
+    leadDepartment: indicator.leadDepartment,
+    targetText: planTarget(indicator.raw),
+    band: rateBand(indicator, settings),
+    demo,
+    override,
+  };
+}
+
+export function assessInput(input: Pick<PlanInput, 'file' | 'values'>, year: number) {
+  return assessPlan({
+    plan: input.file.plan,
+    indicators: input.file.indicators,
+    values: input.values,
+    year,
+  });
+}
+
+/** The scorecard as the data stands now. */
+export function liveScorecard(input: PlanInput, year: number, finalizedYears: number[]): Scorecard {
+  const { file } = input;
+  const result = assessInput(input, year);
+  const demo = demoSeqs(input.values);
+  const bySeq = new Map(file.indicators.map((i) => [i.seq, i]));
+  return {
+    district: file.district,
+    plan: periodOf(file),
+    year,
+    mode: 'live',
+    demo: input.demo,
+    completeness: completeness(input.values, file.indicators, year),
+    summary: result.summary,
+    indicators: result.indicators.map((a) =>
+      scorecardRow(bySeq.get(a.seq)!, a, file.plan.settings, demo.has(a.seq)),
+    ),
+    round: null,
+    finalizedYears,
+  };
+}
+
+/** The scorecard as a round froze it: the statuses that stand, overrides marked. */
+export function finalizedScorecard(
+  snapshot: EvaluationSnapshot,
+  round: EvaluationRound,
+  finalizedYears: number[],
+): Scorecard {
+  const demo = demoSeqs(snapshot.values);
+  const bySeq = new Map(snapshot.indicators.map((i) => [i.seq, i]));
+  const { result } = snapshot;
+  return {
+    district: snapshot.district,
+    plan: periodOf(snapshot),
+    year: result.year,
+    mode: 'finalized',
+    demo: snapshot.demo,
+    completeness: completeness(snapshot.values, snapshot.indicators, result.year),
+    summary: result.summary,
+    indicators: result.indicators.map(({ computed, final, review }) =>
+      scorecardRow(
+        bySeq.get(final.seq)!,
+        final,
+        snapshot.plan.settings,
+        demo.has(final.seq),
+        review?.decision === 'overridden'
+          ? { computed: computed.status, reason: review.reason }
+          : null,
+      ),
+    ),
+    round: { id: round.id, finalizedBy: round.finalizedBy, finalizedAt: round.finalizedAt },
+    finalizedYears,
+  };
+}
+
+/** One indicator in depth: its row, its chart, and the indicator it is linked to. */
+export function indicatorDetail(input: PlanInput, seq: number, year: number) {
+  const { file } = input;
+  const indicator = file.indicators.find((i) => i.seq === seq);
+  const a = assessInput(input, year).indicators.find((x) => x.seq === seq);
+  if (!indicator || !a) return null;
+  const linked = file.indicators.find((i) => i.seq === indicator.target.linkedTo);
+  const demo = demoSeqs(input.values).has(seq);
+  return {
+    district: file.district,
+    plan: periodOf(file),
+    year,
+    demo,
+    indicator,
+    row: scorecardRow(indicator, a, file.plan.settings, demo),
+    chart: indicatorChart(indicator, a, file.plan, file.plan.settings),
+    linked: linked ? { seq: linked.seq, name: linked.name } : null,
+  };
+}

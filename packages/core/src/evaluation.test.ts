@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { assessPlan } from './assess/assess';
+import { actuals, indicator, period } from './assess/test-support';
+import { reviewInputSchema, reviewPlan, withStatus, type ReviewRecord } from './evaluation';
+import { defaultSettings } from './plan';
+
+const platforms = indicator(
+  { form: 'level', baseline: 50, value: 70, direction: 'increase' },
+  { seq: 1, attribute: 'binding' },
+);
+const monitored = indicator({ form: 'monitor' }, { seq: 2 });
+const plan = { ...period, settings: defaultSettings };
+const assessed = (latest: number) =>
+  assessPlan({
+    plan,
+    indicators: [platforms, monitored],
+    values: actuals(2021, [52, 53, latest]),
+    year: 2023,
+  });
+
+const review = (r: Partial<ReviewRecord> & Pick<ReviewRecord, 'seq'>): ReviewRecord => ({
+  decision: 'confirmed',
+  computedStatus: 'seriously_lagging',
+  finalStatus: 'seriously_lagging',
+  reason: null,
+  comment: null,
+  reviewedBy: 'reviewer',
+  reviewedAt: '2024-03-01T00:00:00.000Z',
+  ...r,
+});
+
+describe('reviewInputSchema', () => {
+  it('an override needs a written reason', () => {
+    const parsed = reviewInputSchema.safeParse({
+      seq: 1,
+      decision: 'overridden',
+      status: 'lagging',
+      reason: '   ',
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['reason']);
+  });
+
+  it('an override names the status that stands', () => {
+    const parsed = reviewInputSchema.safeParse({ seq: 1, decision: 'overridden', reason: 'x' });
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['status']);
+  });
+
+  it('a confirmation needs nothing but may carry a comment', () => {
+    expect(reviewInputSchema.parse({ seq: 1, decision: 'confirmed', comment: ' ok ' })).toEqual({
+      seq: 1,
+      decision: 'confirmed',
+      status: null,
+      reason: null,
+      comment: 'ok',
+    });
+  });
+});
+
+describe('reviewPlan', () => {
+  it('an override stands in the summary and moves the binding warning with it', () => {
+    const a = assessed(55);
+    expect(a.summary.bindingWarnings).toEqual([1]);
+    const r = reviewPlan(a, [
+      review({ seq: 1, decision: 'overridden', finalStatus: 'on_track', reason: '统计口径调整' }),
+    ]);
+    const first = r.indicators[0];
+    expect(first?.computed.status).toBe('seriously_lagging');
+    expect(first?.final.status).toBe('on_track');
+    expect(first?.final.bindingWarning).toBe(false);
+    expect(r.summary.bindingWarnings).toEqual([]);
+    expect(r.computedSummary.bindingWarnings).toEqual([1]);
+    expect(r.reviewed).toBe(1);
+    expect(r.pending).toEqual([2]);
+  });
+
+  it('a review given on another computed status is stale and not counted as reviewed', () => {
+    const r = reviewPlan(assessed(62), [
+      review({ seq: 1 }),
+      review({ seq: 2, computedStatus: 'not_assessed', finalStatus: 'not_assessed' }),
+    ]);
+    expect(r.indicators[0]?.computed.status).toBe('on_track');
+    expect(r.stale).toEqual([1]);
+    expect(r.reviewed).toBe(1);
+    expect(r.pending).toEqual([]);
+  });
+
+  it('withStatus keeps the assessment when the status is the same', () => {
+    const a = assessed(55).indicators[0]!;
+    expect(withStatus(a, a.status)).toBe(a);
+  });
+});

@@ -1,0 +1,222 @@
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import {
+  defaultSettings,
+  type Comparator,
+  PLAN_FORMAT,
+  type PlanFile,
+  type SourcedValue,
+  type ValueState,
+} from '@pm/core';
+import { queryRows, type Database } from '../client';
+import { districts, indicators, plans, valueHistory, yearlyValues } from '../schema';
+import { DEMO_SOURCE } from './assessment';
+
+/** One district's plan with the approved values an evaluation reads. */
+export interface PlanInput {
+  planId: number;
+  file: PlanFile;
+  values: SourcedValue[];
+  /** Whether any of the values is an illustrative figure (演示数据). */
+  demo: boolean;
+}
+
+interface ValueRow {
+  plan_id: number;
+  seq: number;
+  year: number;
+  kind: 'actual' | 'assigned_target';
+  /** numeric: a string on the wire. */
+  value: string | number;
+  comparator: Comparator | null;
+  source: string | null;
+}
+
+const inScope = (scope: readonly string[] | 'all'): SQL | undefined =>
+  scope === 'all' ? undefined : inArray(plans.districtId, [...scope]);
+
+/** The latest plan of each district in scope, as a subquery. */
+function latestPlans(db: Database, scope: readonly string[] | 'all') {
+  return db
+    .selectDistinctOn([plans.districtId], { id: plans.id })
+    .from(plans)
+    .where(inScope(scope))
+    .orderBy(plans.districtId, desc(plans.targetYear));
+}
+
+/**
+ * The latest plan of every district in `scope` with its approved values, in three queries
+ * whatever the number of districts. Values after `upTo` (default: each plan's mid-term year) are
+ * left out, as an evaluation of that year never reads them.
+ */
+export function loadPlanInputs(
+  db: Database,
+  scope: readonly string[] | 'all',
+  upTo?: number,
+): Promise<PlanInput[]> {
+  if (scope !== 'all' && scope.length === 0) return Promise.resolve([]);
+  return loadInputs(db, latestPlans(db, scope), upTo);
+}
+
+/** One plan by its id, with its approved values up to `upTo`. */
+export async function loadPlanInput(
+  db: Database,
+  planId: number,
+  upTo: number,
+): Promise<PlanInput | null> {
+  const ids = db.select({ id: plans.id }).from(plans).where(eq(plans.id, planId));
+  return (await loadInputs(db, ids, upTo))[0] ?? null;
+}
+
+async function loadInputs(db: Database, planIds: SQLWrapper, upTo?: number): Promise<PlanInput[]> {
+  const [planRows, indicatorRows, valueRows] = await Promise.all([
+    db
+      .select({ plan: plans, district: districts })
+      .from(plans)
+      .innerJoin(districts, eq(districts.id, plans.districtId))
+      .where(inArray(plans.id, planIds))
+      .orderBy(asc(plans.districtId)),
+    db
+      .select()
+      .from(indicators)
+      .where(inArray(indicators.planId, planIds))
+      .orderBy(asc(indicators.planId), asc(indicators.seq)),
+    // Raw rows: drizzle's row mapping costs more than the query at 3,000 districts' values.
+    queryRows<ValueRow>(
+      db,
+      sql`select ${indicators.planId} as plan_id, ${indicators.seq} as seq, ${yearlyValues.year} as year,
+        ${yearlyValues.kind} as kind, ${yearlyValues.value} as value,
+        ${yearlyValues.comparator} as comparator, ${yearlyValues.source} as source
+      from ${yearlyValues}
+      join ${indicators} on ${eq(indicators.id, yearlyValues.indicatorId)}
+      join ${plans} on ${eq(plans.id, indicators.planId)}
+      where ${and(
+        inArray(indicators.planId, planIds),
+        eq(yearlyValues.state, 'approved'),
+        gte(yearlyValues.year, plans.baselineYear),
+        lte(yearlyValues.year, upTo ?? plans.midtermYear),
+      )}`,
+    ),
+  ]);
+  const byPlan = new Map<number, PlanInput>();
+  for (const { plan, district } of planRows) {
+    byPlan.set(plan.id, {
+      planId: plan.id,
+      file: {
+        format: PLAN_FORMAT,
+        district: {
+          code: district.id,
+          name: district.name,
+          city: district.city,
+          province: district.province,
+        },
+        plan: {
+          title: plan.title,
+          baselineYear: plan.baselineYear,
+          midtermYear: plan.midtermYear,
+          targetYear: plan.targetYear,
+          settings: { ...defaultSettings, ...plan.settings },
+        },
+        indicators: [],
+      },
+      values: [],
+      demo: false,
+    });
+  }
+  for (const i of indicatorRows) {
+    byPlan.get(i.planId)?.file.indicators.push({
+      seq: i.seq,
+      category: i.category,
+      name: i.name,
+      unit: i.unit,
+      attribute: i.attribute,
+      leadDepartment: i.leadDepartment,
+      raw: i.raw,
+      target: i.target,
+      source: i.source,
+    });
+  }
+  for (const r of valueRows) {
+    const input = byPlan.get(r.plan_id);
+    if (!input) continue;
+    const { seq, year, kind, comparator, source } = r;
+    input.values.push({ seq, year, kind, value: Number(r.value), comparator, source });
+    if (source === DEMO_SOURCE) input.demo = true;
+  }
+  return [...byPlan.values()];
+}
+
+/** A stored yearly figure with its state and where it came from, as the indicator page lists it. */
+export interface StoredValue {
+  year: number;
+  kind: 'actual' | 'assigned_target';
+  value: number;
+  state: ValueState;
+  source: string | null;
+  note: string | null;
+  version: number;
+  updatedBy: string;
+  updatedAt: Date;
+}
+
+/** One change of a yearly figure (value_history). */
+export interface ValueChange {
+  year: number;
+  kind: 'actual' | 'assigned_target';
+  version: number;
+  oldValue: number | null;
+  newValue: number | null;
+  oldState: ValueState | null;
+  newState: ValueState;
+  reason: string | null;
+  changedBy: string;
+  changedAt: Date;
+}
+
+/** Every stored figure of one indicator of the district's latest plan, in any state, and their history. */
+export async function loadIndicatorRecord(
+  db: Database,
+  code: string,
+  seq: number,
+): Promise<{ values: StoredValue[]; history: ValueChange[] }> {
+  const ofIndicator = and(
+    eq(indicators.seq, seq),
+    inArray(indicators.planId, latestPlans(db, [code])),
+  );
+  const [values, history] = await Promise.all([
+    db
+      .select({
+        year: yearlyValues.year,
+        kind: yearlyValues.kind,
+        value: yearlyValues.value,
+        state: yearlyValues.state,
+        source: yearlyValues.source,
+        note: yearlyValues.note,
+        version: yearlyValues.version,
+        updatedBy: yearlyValues.updatedBy,
+        updatedAt: yearlyValues.updatedAt,
+      })
+      .from(yearlyValues)
+      .innerJoin(indicators, eq(indicators.id, yearlyValues.indicatorId))
+      .where(ofIndicator)
+      .orderBy(asc(yearlyValues.year), asc(yearlyValues.kind)),
+    db
+      .select({
+        year: yearlyValues.year,
+        kind: yearlyValues.kind,
+        version: valueHistory.version,
+        oldValue: valueHistory.oldValue,
+        newValue: valueHistory.newValue,
+        oldState: valueHistory.oldState,
+        newState: valueHistory.newState,
+        reason: valueHistory.reason,
+        changedBy: valueHistory.changedBy,
+        changedAt: valueHistory.changedAt,
+      })
+      .from(valueHistory)
+      .innerJoin(yearlyValues, eq(yearlyValues.id, valueHistory.valueId))
+      .innerJoin(indicators, eq(indicators.id, yearlyValues.indicatorId))
+      .where(ofIndicator)
+      .orderBy(desc(valueHistory.changedAt), desc(valueHistory.id)),
+  ]);
+  return { values, history };
+}
