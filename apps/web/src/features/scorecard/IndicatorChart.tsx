@@ -40,7 +40,7 @@ export function IndicatorChart({ detail }: { detail: IndicatorDetail }) {
       <figcaption>{t(caption, { unit: indicator.unit || '—' })}</figcaption>
       <div className="chart-box">
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={chart.points} margin={{ top: 12, right: 24, bottom: 4, left: 4 }}>
+          <ComposedChart data={chart.points} margin={{ top: 24, right: 24, bottom: 4, left: 4 }}>
             <CartesianGrid stroke="#d0d7de" strokeDasharray="3 3" />
             <XAxis dataKey="year" stroke={INK} />
             <YAxis
