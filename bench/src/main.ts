@@ -1,9 +1,11 @@
 import { runEngine } from './engine';
 import { runGenerate } from './generate';
+import { runHttp } from './http';
 
 const benchmarks: Record<string, (argv: string[]) => void | Promise<void>> = {
   engine: runEngine,
   generate: runGenerate,
+  http: runHttp,
 };
 
 const [name, ...rest] = process.argv.slice(2);

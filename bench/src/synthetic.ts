@@ -99,7 +99,7 @@ export interface District {
   year: number;
 }
 
-export function makeDistrict(d: number, rnd: () => number): District {
+export function makeDistrict(d: number, rnd: () => number, lastYear = 2025): District {
   const indicators = SPECS.map((spec, i) => makeIndicator(i + 1, spec, rnd() < 0.3));
   const values: YearValue[] = [];
   SPECS.forEach((spec, i) => {
@@ -107,7 +107,7 @@ export function makeDistrict(d: number, rnd: () => number): District {
     if (spec.form === 'level' && spec.baseline === null) {
       values.push({ seq, year: 2020, kind: 'actual', value: 80 });
     }
-    for (let year = 2021; year <= 2025; year++) {
+    for (let year = 2021; year <= lastYear; year++) {
       if (rnd() < 0.05) continue;
       values.push({ seq, year, kind: 'actual', value: yearlyValue(spec, year, rnd) });
       if (spec.form === 'assigned' && rnd() < 0.8) {

@@ -74,7 +74,7 @@ export const scorecardRouter = router({
     .query(async ({ ctx, input }) => {
       const [districts, plans] = await Promise.all([
         listDistricts(ctx.db, ctx.user.districts),
-        loadPlanInputs(ctx.db, ctx.user.districts, input.year),
+        loadPlanInputs(ctx.db, ctx.user.districts, input.year, { lean: true }),
       ]);
       return league(districts, plans, input.year);
     }),

@@ -5,6 +5,7 @@ import {
   PLAN_FORMAT,
   type PlanFile,
   type SourcedValue,
+  type Target,
   type ValueState,
 } from '@pm/core';
 import { queryRows, type Database } from '../client';
@@ -52,9 +53,62 @@ export function loadPlanInputs(
   db: Database,
   scope: readonly string[] | 'all',
   upTo?: number,
+  options: LoadOptions = {},
 ): Promise<PlanInput[]> {
   if (scope !== 'all' && scope.length === 0) return Promise.resolve([]);
-  return loadInputs(db, latestPlans(db, scope), upTo);
+  return loadInputs(db, latestPlans(db, scope), upTo, options);
+}
+
+export interface LoadOptions {
+  /**
+   * Leave out what only a person reads (the plan's cell texts and sources): `raw` and `source` of
+   * every indicator are then empty. For summaries over many districts, where they are half the
+   * bytes and never shown.
+   */
+  lean?: boolean;
+}
+
+const NO_RAW = { baseline: null, target: null, rate: null, attribute: null };
+const NO_SOURCE = { document: '', line: null, kind: 'table' as const, quote: null };
+
+interface LeanIndicatorRow {
+  plan_id: number;
+  seq: number;
+  category: string;
+  name: string;
+  unit: string;
+  attribute: 'expected' | 'binding';
+  lead_department: string | null;
+  target: Target;
+}
+
+function selectIndicators(db: Database, planIds: SQLWrapper, lean: boolean) {
+  if (!lean) {
+    return db
+      .select()
+      .from(indicators)
+      .where(inArray(indicators.planId, planIds))
+      .orderBy(asc(indicators.planId), asc(indicators.seq));
+  }
+  // Raw rows without the jsonb texts: at 3,000 districts drizzle's mapping and the unused JSON cost more than the query.
+  return queryRows<LeanIndicatorRow>(
+    db,
+    sql`select plan_id, seq, category, name, unit, attribute, lead_department, target
+      from ${indicators} where ${inArray(indicators.planId, planIds)} order by plan_id, seq`,
+  ).then((rows) =>
+    rows.map((r) => ({
+      planId: r.plan_id,
+      seq: r.seq,
+      category: r.category,
+      name: r.name,
+      unit: r.unit,
+      attribute: r.attribute,
+      leadDepartment: r.lead_department,
+      raw: NO_RAW,
+      target: r.target,
+      source: NO_SOURCE,
+    })),
+  );
 }
 
 /** One plan by its id, with its approved values up to `upTo`. */
@@ -67,7 +121,12 @@ export async function loadPlanInput(
   return (await loadInputs(db, ids, upTo))[0] ?? null;
 }
 
-async function loadInputs(db: Database, planIds: SQLWrapper, upTo?: number): Promise<PlanInput[]> {
+async function loadInputs(
+  db: Database,
+  planIds: SQLWrapper,
+  upTo?: number,
+  { lean = false }: LoadOptions = {},
+): Promise<PlanInput[]> {
   const [planRows, indicatorRows, valueRows] = await Promise.all([
     db
       .select({ plan: plans, district: districts })
@@ -75,11 +134,7 @@ async function loadInputs(db: Database, planIds: SQLWrapper, upTo?: number): Pro
       .innerJoin(districts, eq(districts.id, plans.districtId))
       .where(inArray(plans.id, planIds))
       .orderBy(asc(plans.districtId)),
-    db
-      .select()
-      .from(indicators)
-      .where(inArray(indicators.planId, planIds))
-      .orderBy(asc(indicators.planId), asc(indicators.seq)),
+    selectIndicators(db, planIds, lean),
     // Raw rows: drizzle's row mapping costs more than the query at 3,000 districts' values.
     queryRows<ValueRow>(
       db,
