@@ -221,7 +221,10 @@ export async function runHttp(argv: string[]): Promise<void> {
     for (let i = 0; i < runs + 2; i++) {
       const [ms, bytes] = await timed(() => query(base, leader, 'scorecard.league', {}));
       const [rawMs] = await timed(() => db.query(RAW_LEAGUE_SQL));
-      if (i >= 2) (league.push(ms), raw.push(rawMs));
+      if (i >= 2) {
+        league.push(ms);
+        raw.push(rawMs);
+      }
       leagueBytes = bytes;
     }
 

@@ -1,11 +1,13 @@
 import { runEngine } from './engine';
 import { runGenerate } from './generate';
 import { runHttp } from './http';
+import { runWeb } from './web';
 
 const benchmarks: Record<string, (argv: string[]) => void | Promise<void>> = {
   engine: runEngine,
   generate: runGenerate,
   http: runHttp,
+  web: runWeb,
 };
 
 const [name, ...rest] = process.argv.slice(2);
