@@ -3,6 +3,7 @@ import {
   defaultSettings,
   type Comparator,
   PLAN_FORMAT,
+  type Indicator,
   type PlanFile,
   type SourcedValue,
   type Target,
@@ -82,7 +83,45 @@ interface LeanIndicatorRow {
   target: Target;
 }
 
-function selectIndicators(db: Database, planIds: SQLWrapper, lean: boolean) {
+type PlanIndicator = Indicator & { planId: number };
+
+/**
+ * Parsed lean indicators per plan, kept per database between calls and reused while the plan's
+ * row version (`xmin`, which every import changes) is the same. Checked against the database on
+ * every call, so a cache never serves another server's stale plan; it only saves parsing.
+ */
+const indicatorCache = new WeakMap<
+  Database,
+  Map<number, { version: string; indicators: PlanIndicator[] }>
+>();
+
+async function cachedIndicators(
+  db: Database,
+  planVersions: { id: number; version: string }[],
+): Promise<PlanIndicator[]> {
+  let cache = indicatorCache.get(db);
+  if (!cache) indicatorCache.set(db, (cache = new Map()));
+  const stale = planVersions.filter((p) => cache.get(p.id)?.version !== p.version);
+  if (stale.length > 0) {
+    const ids = stale.map((p) => p.id);
+    const fresh = await selectIndicators(
+      db,
+      sql`(select unnest(${`{${ids.join(',')}}`}::int[]))`,
+      true,
+    );
+    const byPlan = new Map<number, PlanIndicator[]>(ids.map((id) => [id, []]));
+    for (const ind of fresh) byPlan.get(ind.planId)?.push(ind);
+    for (const p of stale)
+      cache.set(p.id, { version: p.version, indicators: byPlan.get(p.id) ?? [] });
+  }
+  return planVersions.flatMap((p) => cache.get(p.id)?.indicators ?? []);
+}
+
+function selectIndicators(
+  db: Database,
+  planIds: SQLWrapper,
+  lean: boolean,
+): Promise<PlanIndicator[]> {
   if (!lean) {
     return db
       .select()
@@ -127,31 +166,35 @@ async function loadInputs(
   upTo?: number,
   { lean = false }: LoadOptions = {},
 ): Promise<PlanInput[]> {
-  const [planRows, indicatorRows, valueRows] = await Promise.all([
-    db
-      .select({ plan: plans, district: districts })
-      .from(plans)
-      .innerJoin(districts, eq(districts.id, plans.districtId))
-      .where(inArray(plans.id, planIds))
-      .orderBy(asc(plans.districtId)),
-    selectIndicators(db, planIds, lean),
-    // Raw rows: drizzle's row mapping costs more than the query at 3,000 districts' values.
-    queryRows<ValueRow>(
-      db,
-      sql`select ${indicators.planId} as plan_id, ${indicators.seq} as seq, ${yearlyValues.year} as year,
-        ${yearlyValues.kind} as kind, ${yearlyValues.value} as value,
-        ${yearlyValues.comparator} as comparator, ${yearlyValues.source} as source
-      from ${yearlyValues}
-      join ${indicators} on ${eq(indicators.id, yearlyValues.indicatorId)}
-      join ${plans} on ${eq(plans.id, indicators.planId)}
-      where ${and(
-        inArray(indicators.planId, planIds),
-        eq(yearlyValues.state, 'approved'),
-        gte(yearlyValues.year, plans.baselineYear),
-        lte(yearlyValues.year, upTo ?? plans.midtermYear),
-      )}`,
-    ),
-  ]);
+  // Raw rows: drizzle's row mapping costs more than the query at 3,000 districts' values.
+  const values = queryRows<ValueRow>(
+    db,
+    sql`select ${indicators.planId} as plan_id, ${indicators.seq} as seq, ${yearlyValues.year} as year,
+      ${yearlyValues.kind} as kind, ${yearlyValues.value} as value,
+      ${yearlyValues.comparator} as comparator, ${yearlyValues.source} as source
+    from ${yearlyValues}
+    join ${indicators} on ${eq(indicators.id, yearlyValues.indicatorId)}
+    join ${plans} on ${eq(plans.id, indicators.planId)}
+    where ${and(
+      inArray(indicators.planId, planIds),
+      eq(yearlyValues.state, 'approved'),
+      gte(yearlyValues.year, plans.baselineYear),
+      lte(yearlyValues.year, upTo ?? plans.midtermYear),
+    )}`,
+  );
+  const planRows = await db
+    .select({ plan: plans, district: districts, version: sql<string>`${plans}.xmin::text` })
+    .from(plans)
+    .innerJoin(districts, eq(districts.id, plans.districtId))
+    .where(inArray(plans.id, planIds))
+    .orderBy(asc(plans.districtId));
+  const indicatorRows = lean
+    ? await cachedIndicators(
+        db,
+        planRows.map((r) => ({ id: r.plan.id, version: r.version })),
+      )
+    : await selectIndicators(db, planIds, false);
+  const valueRows = await values;
   const byPlan = new Map<number, PlanInput>();
   for (const { plan, district } of planRows) {
     byPlan.set(plan.id, {
