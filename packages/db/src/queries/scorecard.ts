@@ -12,6 +12,7 @@ import {
 import { queryRows, type Database } from '../client';
 import { districts, indicators, plans, valueHistory, yearlyValues } from '../schema';
 import { DEMO_SOURCE } from './assessment';
+import { historyColumns } from './history';
 
 /** One district's plan with the approved values an evaluation reads. */
 export interface PlanInput {
@@ -298,18 +299,7 @@ export async function loadIndicatorRecord(
       .where(ofIndicator)
       .orderBy(asc(yearlyValues.year), asc(yearlyValues.kind)),
     db
-      .select({
-        year: yearlyValues.year,
-        kind: yearlyValues.kind,
-        version: valueHistory.version,
-        oldValue: valueHistory.oldValue,
-        newValue: valueHistory.newValue,
-        oldState: valueHistory.oldState,
-        newState: valueHistory.newState,
-        reason: valueHistory.reason,
-        changedBy: valueHistory.changedBy,
-        changedAt: valueHistory.changedAt,
-      })
+      .select({ year: yearlyValues.year, kind: yearlyValues.kind, ...historyColumns })
       .from(valueHistory)
       .innerJoin(yearlyValues, eq(yearlyValues.id, valueHistory.valueId))
       .innerJoin(indicators, eq(indicators.id, yearlyValues.indicatorId))

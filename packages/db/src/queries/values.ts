@@ -16,6 +16,7 @@ import {
 import type { Database } from '../client';
 import { indicators, plans, valueHistory, yearlyValues } from '../schema';
 import { loadPlan } from './plans';
+import { historyColumns } from './history';
 
 /** What keeps a value change or review action from happening; nothing was changed. */
 export type ValueProblem =
@@ -331,16 +332,7 @@ export async function loadHistory(
     .where(and(eq(yearlyValues.id, id), eq(plans.districtId, code)));
   if (!row) return null;
   const entries = await db
-    .select({
-      version: valueHistory.version,
-      oldValue: valueHistory.oldValue,
-      newValue: valueHistory.newValue,
-      oldState: valueHistory.oldState,
-      newState: valueHistory.newState,
-      reason: valueHistory.reason,
-      changedBy: valueHistory.changedBy,
-      changedAt: valueHistory.changedAt,
-    })
+    .select(historyColumns)
     .from(valueHistory)
     .where(eq(valueHistory.valueId, id))
     .orderBy(desc(valueHistory.version), desc(valueHistory.id));
