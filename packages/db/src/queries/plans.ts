@@ -117,6 +117,23 @@ export async function importPlan(db: Database, file: PlanFile): Promise<ImportRe
   });
 }
 
+/** A stored indicator row as the domain's Indicator. */
+export function toIndicator(
+  row: Omit<typeof indicators.$inferSelect, 'id' | 'planId' | 'form'>,
+): Indicator {
+  return {
+    seq: row.seq,
+    category: row.category,
+    name: row.name,
+    unit: row.unit,
+    attribute: row.attribute,
+    leadDepartment: row.leadDepartment,
+    raw: row.raw,
+    target: row.target,
+    source: row.source,
+  };
+}
+
 function indicatorRow(planId: number, ind: Indicator) {
   return {
     planId,
@@ -172,17 +189,7 @@ export async function loadPlan(
       targetYear: row.plan.targetYear,
       settings: row.plan.settings,
     },
-    indicators: list.map((i) => ({
-      seq: i.seq,
-      category: i.category,
-      name: i.name,
-      unit: i.unit,
-      attribute: i.attribute,
-      leadDepartment: i.leadDepartment,
-      raw: i.raw,
-      target: i.target,
-      source: i.source,
-    })),
+    indicators: list.map(toIndicator),
   });
   return { id: row.plan.id, file };
 }

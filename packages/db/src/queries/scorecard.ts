@@ -13,6 +13,7 @@ import { queryRows, type Database } from '../client';
 import { districts, indicators, plans, valueHistory, yearlyValues } from '../schema';
 import { DEMO_SOURCE } from './assessment';
 import { historyColumns } from './history';
+import { toIndicator } from './plans';
 
 /** One district's plan with the approved values an evaluation reads. */
 export interface PlanInput {
@@ -222,17 +223,7 @@ async function loadInputs(
     });
   }
   for (const i of indicatorRows) {
-    byPlan.get(i.planId)?.file.indicators.push({
-      seq: i.seq,
-      category: i.category,
-      name: i.name,
-      unit: i.unit,
-      attribute: i.attribute,
-      leadDepartment: i.leadDepartment,
-      raw: i.raw,
-      target: i.target,
-      source: i.source,
-    });
+    byPlan.get(i.planId)?.file.indicators.push(toIndicator(i));
   }
   for (const r of valueRows) {
     const input = byPlan.get(r.plan_id);
