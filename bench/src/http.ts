@@ -31,7 +31,9 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 function startServer(databaseUrl: string, port: number): ChildProcess {
   if (!existsSync(serverMain)) throw new Error('build first: npm run build');
-  return spawn(process.execPath, [serverMain], {
+  // Extra node flags for the server, e.g. PM_BENCH_NODE_ARGS=--cpu-prof to profile it.
+  const nodeArgs = (process.env.PM_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, serverMain], {
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: databaseUrl,
@@ -215,19 +217,38 @@ export async function runHttp(argv: string[]): Promise<void> {
     clearInterval(sampler);
     const lost = await lostSaves(db, saves.acknowledged);
 
-    const league: number[] = [];
+    // The league as leaders meet it: after one district's approved figure changed (the usual
+    // case: every approval changes one plan), with nothing changed since the last view, and cold
+    // (every plan changed, as after a restart or a bulk import).
+    const league = {
+      afterOneChange: [] as number[],
+      unchanged: [] as number[],
+      cold: [] as number[],
+    };
     const raw: number[] = [];
     let leagueBytes = 0;
+    const changes = (
+      await db.query<{ id: string }>(
+        `select id from yearly_values where state = 'approved' order by random() limit $1`,
+        [runs + 2],
+      )
+    ).rows.map((r) => r.id);
     for (let i = 0; i < runs + 2; i++) {
-      const [ms, bytes] = await timed(() => query(base, leader, 'scorecard.league', {}));
+      const measure = async (into: number[]) => {
+        const [ms, bytes] = await timed(() => query(base, leader, 'scorecard.league', {}));
+        if (i >= 2) into.push(ms);
+        leagueBytes = bytes;
+      };
+      // The same write an approval makes to a figure: the triggers bump that plan's revision.
+      await db.query(`update yearly_values set version = version + 1 where id = $1`, [changes[i]]);
+      await measure(league.afterOneChange);
+      await measure(league.unchanged);
+      await db.query(`insert into plan_revisions (plan_id, revision) select id, 1 from plans
+        on conflict (plan_id) do update set revision = plan_revisions.revision + 1`);
+      await measure(league.cold);
       const [rawMs] = await timed(() => db.query(RAW_LEAGUE_SQL));
-      if (i >= 2) {
-        league.push(ms);
-        raw.push(rawMs);
-      }
-      leagueBytes = bytes;
+      if (i >= 2) raw.push(rawMs);
     }
-
     const scorecard: number[] = [];
     for (let i = 0; i < 100 + 5; i++) {
       const district = String(SYNTHETIC_PREFIX * 100_000 + ((i * 37) % districts));
@@ -235,7 +256,7 @@ export async function runHttp(argv: string[]): Promise<void> {
       if (i >= 5) scorecard.push(ms);
     }
 
-    const leagueStats = stats(league);
+    const leagueStats = stats(league.afterOneChange);
     const rawStats = stats(raw);
     const result = {
       name: 'http',
@@ -244,8 +265,11 @@ export async function runHttp(argv: string[]): Promise<void> {
       database: 'postgresql',
       districts,
       league: { ...leagueStats, bytes: leagueBytes },
+      leagueUnchanged: stats(league.unchanged),
+      leagueCold: stats(league.cold),
       rawRead: rawStats,
       leagueOverRaw: Number((leagueStats.p50 / rawStats.p50).toFixed(2)),
+      leagueColdOverRaw: Number((stats(league.cold).p50 / rawStats.p50).toFixed(2)),
       scorecard: stats(scorecard),
       saves: {
         clients: Number(values.clients),

@@ -110,6 +110,18 @@ export const yearlyValues = pgTable(
   ],
 );
 
+/**
+ * How often each plan's approved values have changed: bumped, in the same transaction, by the
+ * statement triggers on yearly_values that migration 0002 creates, whatever code path writes them.
+ * With the plan row's version it keys summaries cached over many districts (the league table).
+ */
+export const planRevisions = pgTable('plan_revisions', {
+  planId: integer('plan_id')
+    .primaryKey()
+    .references(() => plans.id, { onDelete: 'cascade' }),
+  revision: bigint('revision', { mode: 'number' }).notNull().default(0),
+});
+
 /** Append-only change history of yearly values. */
 export const valueHistory = pgTable(
   'value_history',

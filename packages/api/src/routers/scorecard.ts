@@ -1,14 +1,8 @@
 import { z } from 'zod';
-import {
-  latestFinalized,
-  listDistricts,
-  listRounds,
-  loadIndicatorRecord,
-  loadPlanInputs,
-} from '@pm/db';
+import { latestFinalized, listRounds, loadIndicatorRecord, loadPlanInputs } from '@pm/db';
 import { DomainError } from '../errors';
 import { ALL_ROLES, districtProcedure, roleProcedure, router } from '../trpc';
-import { league } from '../views/league';
+import { leagueCache } from '../views/league-cache';
 import { finalizedScorecard, indicatorDetail, liveScorecard } from '../views/scorecard';
 
 /** An evaluation year E; by default the plan's mid-term year. */
@@ -71,11 +65,5 @@ export const scorecardRouter = router({
   /** Every district in the caller's scope at year E (default: each plan's mid-term year). */
   league: roleProcedure(ALL_ROLES)
     .input(z.object({ year: evaluationYearSchema.optional() }).default({}))
-    .query(async ({ ctx, input }) => {
-      const [districts, plans] = await Promise.all([
-        listDistricts(ctx.db, ctx.user.districts),
-        loadPlanInputs(ctx.db, ctx.user.districts, input.year, { lean: true }),
-      ]);
-      return league(districts, plans, input.year);
-    }),
+    .query(({ ctx, input }) => leagueCache(ctx.db).league(ctx.user.districts, input.year)),
 });

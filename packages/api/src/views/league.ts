@@ -34,7 +34,15 @@ export interface League {
   categories: string[];
 }
 
-function assessedRow(input: PlanInput, year: number | undefined): Omit<LeagueRow, keyof District> {
+/** What the league shows of one plan at one year, apart from its district's names. */
+export interface PlanRow {
+  row: Omit<LeagueRow, keyof District>;
+  /** The years the plan can be evaluated at: baseline + 1 … target. */
+  years: { from: number; to: number };
+}
+
+/** One plan's league row at `year` (default: its mid-term year). */
+export function planRow(input: PlanInput, year: number | undefined): PlanRow {
   const { file } = input;
   const y = year ?? file.plan.midtermYear;
   const { summary } = assessInput(input, y);
@@ -44,20 +52,55 @@ function assessedRow(input: PlanInput, year: number | undefined): Omit<LeagueRow
     categories[name] = { assessed: all - counts.not_assessed, shareOnTrack: shareOnTrack(counts) };
   }
   return {
-    planTitle: file.plan.title,
-    year: y,
-    total: summary.total,
-    assessed: summary.assessed,
-    shareOnTrack: summary.shareOnTrack,
-    byStatus: summary.byStatus,
-    bindingWarnings: summary.bindingWarnings.length,
-    completeness: completeness(input.values, file.indicators, y),
-    demo: input.demo,
-    categories,
+    row: {
+      planTitle: file.plan.title,
+      year: y,
+      total: summary.total,
+      assessed: summary.assessed,
+      shareOnTrack: summary.shareOnTrack,
+      byStatus: summary.byStatus,
+      bindingWarnings: summary.bindingWarnings.length,
+      completeness: completeness(input.values, file.indicators, y),
+      demo: input.demo,
+      categories,
+    },
+    years: { from: file.plan.baselineYear + 1, to: file.plan.targetYear },
   };
 }
 
 type District = Pick<LeagueRow, 'code' | 'name' | 'city' | 'province'>;
+
+const NO_PLAN: Omit<LeagueRow, keyof District> = {
+  planTitle: null,
+  year: null,
+  total: 0,
+  assessed: 0,
+  shareOnTrack: null,
+  byStatus: null,
+  bindingWarnings: 0,
+  completeness: null,
+  demo: false,
+  categories: {},
+};
+
+/** The league of these districts, each with its plan's row (null: the district has no plan). */
+export function assembleLeague(
+  districts: readonly District[],
+  planRows: readonly (PlanRow | null)[],
+): League {
+  const frequency = new Map<string, number>();
+  const years = new Set<number>();
+  const rows = districts.map((d, i): LeagueRow => {
+    const names = { code: d.code, name: d.name, city: d.city, province: d.province };
+    const plan = planRows[i];
+    if (!plan) return { ...names, ...NO_PLAN };
+    for (const c of Object.keys(plan.row.categories)) frequency.set(c, (frequency.get(c) ?? 0) + 1);
+    for (let y = plan.years.from; y <= plan.years.to; y++) years.add(y);
+    return { ...names, ...plan.row };
+  });
+  const categories = [...frequency].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  return { rows, years: [...years].sort((a, b) => a - b), categories };
+}
 
 /** Every district in scope, assessed at `year` (default: each plan's mid-term year). */
 export function league(
@@ -66,32 +109,11 @@ export function league(
   year: number | undefined,
 ): League {
   const byCode = new Map(inputs.map((i) => [i.file.district.code, i]));
-  const frequency = new Map<string, number>();
-  const rows = districts.map((d): LeagueRow => {
-    const input = byCode.get(d.code);
-    const names = { code: d.code, name: d.name, city: d.city, province: d.province };
-    if (!input) {
-      return {
-        ...names,
-        planTitle: null,
-        year: null,
-        total: 0,
-        assessed: 0,
-        shareOnTrack: null,
-        byStatus: null,
-        bindingWarnings: 0,
-        completeness: null,
-        demo: false,
-        categories: {},
-      };
-    }
-    const row = { ...names, ...assessedRow(input, year) };
-    for (const c of Object.keys(row.categories)) frequency.set(c, (frequency.get(c) ?? 0) + 1);
-    return row;
-  });
-  const categories = [...frequency].sort((a, b) => b[1] - a[1]).map(([name]) => name);
-  const years = new Set<number>();
-  for (const { file } of inputs)
-    for (let y = file.plan.baselineYear + 1; y <= file.plan.targetYear; y++) years.add(y);
-  return { rows, years: [...years].sort((a, b) => a - b), categories };
+  return assembleLeague(
+    districts,
+    districts.map((d) => {
+      const input = byCode.get(d.code);
+      return input ? planRow(input, year) : null;
+    }),
+  );
 }

@@ -10,7 +10,7 @@ import {
   type ValueState,
 } from '@pm/core';
 import { queryRows, type Database } from '../client';
-import { districts, indicators, plans, valueHistory, yearlyValues } from '../schema';
+import { districts, indicators, planRevisions, plans, valueHistory, yearlyValues } from '../schema';
 import { DEMO_SOURCE } from './assessment';
 import { historyColumns } from './history';
 import { toIndicator } from './plans';
@@ -34,6 +34,12 @@ interface ValueRow {
   comparator: Comparator | null;
   source: string | null;
 }
+
+/** A PostgreSQL array literal of codes or ids, bound as one parameter whatever its length. */
+const textArray = (items: readonly (string | number)[]) => `{${items.join(',')}}`;
+
+/** The subquery of these plan ids. */
+const idsOf = (ids: readonly number[]) => sql`(select unnest(${textArray(ids)}::int[]))`;
 
 const inScope = (scope: readonly string[] | 'all'): SQL | undefined =>
   scope === 'all' ? undefined : inArray(plans.districtId, [...scope]);
@@ -106,11 +112,7 @@ async function cachedIndicators(
   const stale = planVersions.filter((p) => cache.get(p.id)?.version !== p.version);
   if (stale.length > 0) {
     const ids = stale.map((p) => p.id);
-    const fresh = await selectIndicators(
-      db,
-      sql`(select unnest(${`{${ids.join(',')}}`}::int[]))`,
-      true,
-    );
+    const fresh = await selectIndicators(db, idsOf(ids), true);
     const byPlan = new Map<number, PlanIndicator[]>(ids.map((id) => [id, []]));
     for (const ind of fresh) byPlan.get(ind.planId)?.push(ind);
     for (const p of stale)
@@ -152,6 +154,71 @@ function selectIndicators(
   );
 }
 
+/** A district in scope, with its latest plan (if any) and what that plan's evaluation depends on. */
+export interface DistrictPlanVersion {
+  code: string;
+  name: string;
+  city: string;
+  province: string;
+  planId: number | null;
+  /**
+   * Changes whenever anything an evaluation of the plan reads changes: the plan row (`xmin`; every
+   * import rewrites it with its indicators) and its approved values (`plan_revisions`, bumped by
+   * triggers on every write). Read it before the data it guards, so that a summary cached under it
+   * is never older than it.
+   */
+  version: string | null;
+}
+
+/** Every district in `scope` with its latest plan's id and version, by code; one cheap query. */
+export async function listPlanVersions(
+  db: Database,
+  scope: readonly string[] | 'all',
+): Promise<DistrictPlanVersion[]> {
+  if (scope !== 'all' && scope.length === 0) return [];
+  const within = (column: SQL) =>
+    scope === 'all' ? sql`true` : sql`${column} in (select unnest(${textArray(scope)}::text[]))`;
+  const rows = await queryRows<{
+    code: string;
+    name: string;
+    city: string;
+    province: string;
+    plan_id: number | null;
+    version: string | null;
+  }>(
+    db,
+    sql`select d.id as code, d.name, d.city, d.province, p.id as plan_id,
+      p.xmin::text || ':' || coalesce(r.revision, 0) as version
+    from ${districts} d
+    left join (
+      select distinct on (district_id) id, district_id, xmin from ${plans}
+      where ${within(sql`district_id`)} order by district_id, target_year desc
+    ) p on p.district_id = d.id
+    left join ${planRevisions} r on r.plan_id = p.id
+    where ${within(sql`d.id`)}
+    order by d.id`,
+  );
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    city: r.city,
+    province: r.province,
+    planId: r.plan_id,
+    version: r.version,
+  }));
+}
+
+/** The plans of these ids with their approved values up to `upTo` (default: each plan's mid-term year). */
+export function loadPlanInputsById(
+  db: Database,
+  planIds: readonly number[],
+  upTo?: number,
+  options: LoadOptions = {},
+): Promise<PlanInput[]> {
+  if (planIds.length === 0) return Promise.resolve([]);
+  return loadInputs(db, idsOf(planIds), upTo, options);
+}
+
 /** One plan by its id, with its approved values up to `upTo`. */
 export async function loadPlanInput(
   db: Database,
@@ -184,19 +251,23 @@ async function loadInputs(
       lte(yearlyValues.year, upTo ?? plans.midtermYear),
     )}`,
   );
-  const planRows = await db
+  const headers = db
     .select({ plan: plans, district: districts, version: sql<string>`${plans}.xmin::text` })
     .from(plans)
     .innerJoin(districts, eq(districts.id, plans.districtId))
     .where(inArray(plans.id, planIds))
-    .orderBy(asc(plans.districtId));
-  const indicatorRows = lean
-    ? await cachedIndicators(
-        db,
-        planRows.map((r) => ({ id: r.plan.id, version: r.version })),
-      )
-    : await selectIndicators(db, planIds, false);
-  const valueRows = await values;
+    .orderBy(asc(plans.districtId))
+    .then(async (planRows) => {
+      const indicatorRows = lean
+        ? await cachedIndicators(
+            db,
+            planRows.map((r) => ({ id: r.plan.id, version: r.version })),
+          )
+        : await selectIndicators(db, planIds, false);
+      return { planRows, indicatorRows };
+    });
+  // Both reads run together; either failing fails the load, with no rejection left unawaited.
+  const [{ planRows, indicatorRows }, valueRows] = await Promise.all([headers, values]);
   const byPlan = new Map<number, PlanInput>();
   for (const { plan, district } of planRows) {
     byPlan.set(plan.id, {

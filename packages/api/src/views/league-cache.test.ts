@@ -1,0 +1,134 @@
+import {
+  builtInPlans,
+  importPlan,
+  listDistricts,
+  loadPlanInputs,
+  saveValues,
+  seedBuiltIn,
+  transitionValues,
+  upsertDistrict,
+  type Database,
+} from '@pm/db';
+import { describeDb } from '@pm/db/testing';
+import { beforeAll, expect, it } from 'vitest';
+import { league } from './league';
+import { LeagueCache } from './league-cache';
+
+const YUHUA = '130108';
+const QIAOXI = '130104';
+
+describeDb('league cache', (get) => {
+  /** The league computed from scratch, as the cache must always answer. */
+  const fresh = async (scope: readonly string[] | 'all', year?: number) =>
+    league(
+      await listDistricts(get().db, scope),
+      await loadPlanInputs(get().db, scope, year, { lean: true }),
+      year,
+    );
+  const rowOf = (l: Awaited<ReturnType<typeof fresh>>, code: string) =>
+    l.rows.find((r) => r.code === code);
+
+  beforeAll(async () => {
+    await seedBuiltIn(get().db);
+    await upsertDistrict(get().db, {
+      code: '130102',
+      name: '长安区',
+      city: '石家庄市',
+      province: '河北省',
+    });
+  });
+
+  it('answers as the league computed from scratch, and computes each plan once', async () => {
+    const cache = new LeagueCache(get().db);
+    const first = await cache.league('all', undefined);
+    expect(first).toEqual(await fresh('all'));
+    expect(first.rows).toHaveLength(6);
+    expect(rowOf(first, '130102')?.planTitle).toBeNull();
+    expect(cache.computed).toBe(5);
+    expect(await cache.league('all', undefined)).toEqual(first);
+    expect(cache.computed).toBe(5);
+    // Another year is another row of each plan.
+    expect(await cache.league('all', 2022)).toEqual(await fresh('all', 2022));
+    expect(cache.computed).toBe(10);
+    // A scope reads the same rows.
+    expect(await cache.league([YUHUA], 2022)).toEqual(await fresh([YUHUA], 2022));
+    expect(cache.computed).toBe(10);
+  });
+
+  it('recomputes only the plan whose approved values changed, and not for drafts', async () => {
+    const db = get().db;
+    const cache = new LeagueCache(db);
+    const start = await cache.league('all', 2025);
+    const before = cache.computed;
+
+    const change = { seq: 4, year: 2025, kind: 'actual' as const, value: 1, version: null };
+    await saveValues(db, QIAOXI, [change], 'official');
+    expect(await cache.league('all', 2025)).toEqual(start);
+    expect(cache.computed).toBe(before);
+
+    await transitionValues(db, QIAOXI, 'submit', { year: 2025 }, 'official');
+    await transitionValues(db, QIAOXI, 'approve', { year: 2025 }, 'reviewer');
+    const after = await cache.league('all', 2025);
+    expect(after).toEqual(await fresh('all', 2025));
+    expect(cache.computed).toBe(before + 1);
+    expect(rowOf(after, QIAOXI)?.completeness?.reported).toBe(
+      rowOf(start, QIAOXI)!.completeness!.reported + 1,
+    );
+  });
+
+  it('follows a plan imported again', async () => {
+    const db = get().db;
+    const cache = new LeagueCache(db);
+    const before = await cache.league('all', undefined);
+    const file = builtInPlans().find((p) => p.district.code === YUHUA)!;
+    await importPlan(db, { ...file, plan: { ...file.plan, title: `${file.plan.title}（修订）` } });
+    const after = await cache.league('all', undefined);
+    expect(after).toEqual(await fresh('all'));
+    expect(rowOf(after, YUHUA)?.planTitle).not.toBe(rowOf(before, YUHUA)?.planTitle);
+    expect(cache.computed).toBe(6);
+  });
+
+  it('shares one computation between requests arriving together', async () => {
+    const cache = new LeagueCache(get().db);
+    const [a, b] = await Promise.all([
+      cache.league('all', undefined),
+      cache.league([YUHUA, QIAOXI], undefined),
+    ]);
+    expect(cache.computed).toBe(5);
+    expect(a).toEqual(await fresh('all'));
+    expect(b).toEqual(await fresh([YUHUA, QIAOXI]));
+  });
+
+  it('keeps nothing of a failed read: the next request computes again', async () => {
+    const db = get().db;
+    let executes = 0;
+    // The second raw query of a league (the values) fails once.
+    const flaky = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop === 'execute')
+          return (...args: Parameters<Database['execute']>) => {
+            executes++;
+            if (executes === 2) return Promise.reject(new Error('connection lost'));
+            return target.execute(...args);
+          };
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    const cache = new LeagueCache(flaky);
+    await expect(cache.league('all', undefined)).rejects.toThrow('connection lost');
+    expect(cache.computed).toBe(0);
+    expect(await cache.league('all', undefined)).toEqual(await fresh('all'));
+    expect(cache.computed).toBe(5);
+  });
+
+  it('keeps a bounded number of years per plan', async () => {
+    const cache = new LeagueCache(get().db);
+    for (let year = 2016; year <= 2025; year++) await cache.league([YUHUA], year);
+    expect(cache.computed).toBe(10);
+    await cache.league([YUHUA], 2025);
+    expect(cache.computed).toBe(10);
+    // The oldest years asked for were let go.
+    await cache.league([YUHUA], 2016);
+    expect(cache.computed).toBe(11);
+  });
+});

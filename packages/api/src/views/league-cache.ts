@@ -1,0 +1,117 @@
+import { listPlanVersions, loadPlanInputsById, type Database } from '@pm/db';
+import { assembleLeague, planRow, type League, type PlanRow } from './league';
+
+/** Years kept per plan: a plan period's five years and the mid-term default, with room to spare. */
+const YEARS_PER_PLAN = 8;
+
+interface CachedPlan {
+  /** The plan's version (`listPlanVersions`) the rows were computed at, or after. */
+  version: string;
+  /** By evaluation year ('mid': the plan's mid-term year); a promise while being computed. */
+  rows: Map<string, Promise<PlanRow | null>>;
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // A failure reaches every request waiting on it; none waiting must not crash the process.
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
+/**
+ * The league table from per-plan rows kept in memory and reused while the plan's version is the
+ * same. Every call first reads the versions of the plans in scope (one query of one row per
+ * district), then computes only the plans whose version changed since: a league after one
+ * district's approval assesses one plan, not all. The versions come from the database, so
+ * several servers never serve each other's stale rows; a cache is only ever a saving.
+ *
+ * Requests arriving together share the computation of a plan instead of each assessing it.
+ */
+export class LeagueCache {
+  private readonly plans = new Map<number, CachedPlan>();
+  /** How many plan rows this cache has computed: for tests and benchmarks. */
+  computed = 0;
+
+  constructor(private readonly db: Database) {}
+
+  async league(scope: readonly string[] | 'all', year: number | undefined): Promise<League> {
+    const districts = await listPlanVersions(this.db, scope);
+    const key = year === undefined ? 'mid' : String(year);
+    const missing = new Map<number, Deferred<PlanRow | null>>();
+    const rows = districts.map((d) => {
+      if (d.planId === null || d.version === null) return Promise.resolve(null);
+      let plan = this.plans.get(d.planId);
+      if (plan?.version !== d.version) {
+        plan = { version: d.version, rows: new Map() };
+        this.plans.set(d.planId, plan);
+      }
+      const cached = plan.rows.get(key);
+      if (cached) return cached;
+      const row = deferred<PlanRow | null>();
+      if (plan.rows.size >= YEARS_PER_PLAN) plan.rows.delete(plan.rows.keys().next().value!);
+      plan.rows.set(key, row.promise);
+      missing.set(d.planId, row);
+      return row.promise;
+    });
+    if (scope === 'all') {
+      const present = new Set(districts.map((d) => d.planId));
+      for (const id of this.plans.keys()) if (!present.has(id)) this.plans.delete(id);
+    }
+    if (missing.size > 0) await this.compute(missing, key, year);
+    return assembleLeague(districts, await Promise.all(rows));
+  }
+
+  /** Forgets every row (for tests). */
+  clear(): void {
+    this.plans.clear();
+  }
+
+  private async compute(
+    missing: Map<number, Deferred<PlanRow | null>>,
+    key: string,
+    year: number | undefined,
+  ): Promise<void> {
+    try {
+      const inputs = await loadPlanInputsById(this.db, [...missing.keys()], year, { lean: true });
+      for (const input of inputs) {
+        missing.get(input.planId)?.resolve(planRow(input, year));
+        missing.delete(input.planId);
+        this.computed++;
+      }
+    } catch (error) {
+      for (const [id, row] of missing) this.forget(id, key, row.promise);
+      for (const row of missing.values()) row.reject(error);
+      return;
+    }
+    // Plans deleted since their versions were read: shown without a plan, and not kept.
+    for (const [id, row] of missing) {
+      this.forget(id, key, row.promise);
+      row.resolve(null);
+    }
+  }
+
+  private forget(id: number, key: string, promise: Promise<PlanRow | null>) {
+    const plan = this.plans.get(id);
+    if (plan?.rows.get(key) === promise) plan.rows.delete(key);
+  }
+}
+
+const caches = new WeakMap<Database, LeagueCache>();
+
+/** The league cache of this database connection, made on first use. */
+export function leagueCache(db: Database): LeagueCache {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new LeagueCache(db)));
+  return cache;
+}
