@@ -10,6 +10,8 @@ const BATCH = 4000;
 export const LAST_YEAR = 2024;
 /** Synthetic districts take codes 900000…, a range no real division uses. */
 export const SYNTHETIC_PREFIX = 9;
+/** How many synthetic districts get an official account: the most save clients `bench http` can run. */
+export const BENCH_OFFICIALS = 200;
 export const BENCH_PASSWORD = 'bench-password-1';
 
 export interface GenerateOptions {
@@ -53,8 +55,9 @@ async function insertBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unkno
 /**
  * Fills the database with `districts` synthetic districts (codes 900000…) × 20 indicators of every
  * form × approved values 2020–2024, the same for the same seed. Earlier synthetic districts are
- * replaced; real ones are untouched. Also a leader for all districts and one official per district
- * range (`bench-leader`, `bench-official`), password BENCH_PASSWORD.
+ * replaced; real ones are untouched. Also a leader of all districts (`bench-leader`) and, for the
+ * first BENCH_OFFICIALS districts, an official of each (`bench-official-<code>`), password
+ * BENCH_PASSWORD.
  */
 export async function generate(
   db: Database,
@@ -141,13 +144,25 @@ export async function generate(
   return { values: valueRows.length, ms: Math.round(performance.now() - started) };
 }
 
-/** A leader of every district and an official of every synthetic district, for the HTTP benchmarks. */
+/** The user name of the official of one synthetic district. */
+export const benchOfficial = (code: string) => `bench-official-${code}`;
+
+/**
+ * A leader of every district and the officials of the first BENCH_OFFICIALS synthetic districts,
+ * each of their own district as in real use, for the HTTP benchmarks.
+ */
 async function ensureBenchUsers(db: Database, codes: string[]) {
   await db.delete(schema.users).where(sql`${schema.users.username} like 'bench-%'`);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const user = { displayName: 'bench', passwordHash };
   await createUser(db, { ...user, username: 'bench-leader', role: 'leader', districts: 'all' });
-  await createUser(db, { ...user, username: 'bench-official', role: 'official', districts: codes });
+  for (const code of codes.slice(0, BENCH_OFFICIALS))
+    await createUser(db, {
+      ...user,
+      username: benchOfficial(code),
+      role: 'official',
+      districts: [code],
+    });
 }
 
 export async function runGenerate(argv: string[]): Promise<void> {

@@ -3,7 +3,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { BENCH_PASSWORD, LAST_YEAR, SYNTHETIC_PREFIX } from './generate';
+import {
+  BENCH_OFFICIALS,
+  BENCH_PASSWORD,
+  benchOfficial,
+  LAST_YEAR,
+  SYNTHETIC_PREFIX,
+} from './generate';
 
 const serverMain = fileURLToPath(new URL('../../apps/server/dist/main.js', import.meta.url));
 const results = new URL('../results/', import.meta.url);
@@ -90,6 +96,9 @@ const RAW_LEAGUE_SQL = `
 
 const WARMUP_SECONDS = 3;
 
+/** The code of the synthetic district numbered `n` (from 0). */
+const districtCode = (n: number) => String(SYNTHETIC_PREFIX * 100_000 + n);
+
 interface SaveOutcome {
   acknowledged: { id: number; version: number }[];
   errors: number;
@@ -103,11 +112,11 @@ interface SaveOutcome {
  */
 async function saveLoad(
   base: string,
-  cookie: string,
-  clients: number,
+  cookies: readonly string[],
   seconds: number,
   rate: number,
 ): Promise<SaveOutcome> {
+  const clients = cookies.length;
   const interval = (clients / rate) * 1000;
   const outcome: SaveOutcome = { acknowledged: [], errors: 0, latencies: [] };
   const started = performance.now();
@@ -116,8 +125,8 @@ async function saveLoad(
   const warm = started + WARMUP_SECONDS * 1000;
   const year = LAST_YEAR + 1;
   await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
-      const district = String(SYNTHETIC_PREFIX * 100_000 + c);
+    cookies.map(async (cookie, c) => {
+      const district = districtCode(c);
       const versions = new Map<number, number | null>();
       let i = 0;
       let next = performance.now() + Math.random() * interval;
@@ -206,14 +215,28 @@ export async function runHttp(argv: string[]): Promise<void> {
   try {
     await waitHealthy(base);
     const leader = await signIn(base, 'bench-leader');
-    const official = await signIn(base, 'bench-official');
+    const clients = Number(values.clients);
+    if (!(clients >= 1 && clients <= Math.min(BENCH_OFFICIALS, districts)))
+      throw new Error(
+        `--clients must be 1…${Math.min(BENCH_OFFICIALS, districts)}: one official of one district each`,
+      );
+    // Each client is the official of their own district, as in real use.
+    const officials: string[] = [];
+    for (let c = 0; c < clients; c += 10)
+      officials.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(10, clients - c) }, (_, k) =>
+            signIn(base, benchOfficial(districtCode(c + k))),
+          ),
+        )),
+      );
 
     // Saves first, on a fresh server, so that its memory is that of the save load.
     let peakRss = rssMb(server.pid!);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid!))), 250);
     const seconds = Number(values.seconds);
     const rate = Number(values.rate);
-    const saves = await saveLoad(base, official, Number(values.clients), seconds, rate);
+    const saves = await saveLoad(base, officials, seconds, rate);
     clearInterval(sampler);
     const lost = await lostSaves(db, saves.acknowledged);
 
@@ -251,7 +274,7 @@ export async function runHttp(argv: string[]): Promise<void> {
     }
     const scorecard: number[] = [];
     for (let i = 0; i < 100 + 5; i++) {
-      const district = String(SYNTHETIC_PREFIX * 100_000 + ((i * 37) % districts));
+      const district = districtCode((i * 37) % districts);
       const [ms] = await timed(() => query(base, leader, 'scorecard.district', { district }));
       if (i >= 5) scorecard.push(ms);
     }

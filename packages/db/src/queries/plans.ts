@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { PLAN_FORMAT, planFileSchema, type Indicator, type PlanFile } from '@pm/core';
 import type { Database } from '../client';
 import { districts, indicators, plans, yearlyValues } from '../schema';
@@ -156,15 +156,30 @@ export async function exportPlan(db: Database, code: string): Promise<PlanFile |
 }
 
 /** The district's latest plan with its row id. */
-export async function loadPlan(
+export function loadPlan(
   db: Database,
   code: string,
+): Promise<{ id: number; file: PlanFile } | null> {
+  return loadPlanWhere(db, eq(plans.districtId, code));
+}
+
+/** A plan by its row id. */
+export function loadPlanById(
+  db: Database,
+  id: number,
+): Promise<{ id: number; file: PlanFile } | null> {
+  return loadPlanWhere(db, eq(plans.id, id));
+}
+
+async function loadPlanWhere(
+  db: Database,
+  where: SQL,
 ): Promise<{ id: number; file: PlanFile } | null> {
   const [row] = await db
     .select({ plan: plans, district: districts })
     .from(plans)
     .innerJoin(districts, eq(districts.id, plans.districtId))
-    .where(eq(plans.districtId, code))
+    .where(where)
     .orderBy(sql`${plans.targetYear} desc`)
     .limit(1);
   if (!row) return null;

@@ -324,6 +324,25 @@ describeDb('yearly values: save, review, history', (get) => {
     ]);
     expect(loaded?.file.district.code).toBe(YUHUA);
   });
+
+  it('checks figures against the plan as last imported, not as an earlier save read it', async () => {
+    const db = get().db;
+    const file = builtInPlans()[0]!;
+    const extra = { seq: 21, year: 2022, kind: 'actual' as const, value: 3, version: null };
+    // Saved once, so this database's parsed plan is kept…
+    await saveValues(db, YUHUA, [platforms(55, { year: 2023 })], 'official');
+    expect((await refusal(saveValues(db, YUHUA, [extra], 'official'))).problems).toMatchObject([
+      { code: 'unknown_indicator' },
+    ]);
+    // …and an import that adds an indicator is seen by the next save.
+    const last = file.indicators.at(-1)!;
+    await importPlan(db, {
+      ...file,
+      indicators: [...file.indicators, { ...last, seq: 21, name: '新增指标' }],
+    });
+    const [saved] = (await saveValues(db, YUHUA, [extra], 'official'))!;
+    expect(saved).toMatchObject({ seq: 21, year: 2022, value: 3, state: 'draft', version: 1 });
+  });
 });
 
 describeDb('importing the values of several districts', (get) => {

@@ -3,6 +3,7 @@ import {
   mayRemove,
   reviewChanges,
   reviewTransition,
+  type ChangePlan,
   type ChangeProblem,
   type PlanFile,
   type StoredValue,
@@ -13,9 +14,9 @@ import {
   type ValueState,
   type ValueWrite,
 } from '@pm/core';
-import type { Database } from '../client';
+import { queryRows, type Database } from '../client';
 import { indicators, plans, valueHistory, yearlyValues } from '../schema';
-import { loadPlan } from './plans';
+import { loadPlan, loadPlanById } from './plans';
 import { historyColumns } from './history';
 
 /** What keeps a value change or review action from happening; nothing was changed. */
@@ -44,9 +45,9 @@ export interface HistoryEntry {
 
 type Tx = Database;
 
-const columns = {
+/** The stored figure's own columns; with its indicator's seq, a StoredValue. */
+const valueColumns = {
   id: yearlyValues.id,
-  seq: indicators.seq,
   year: yearlyValues.year,
   kind: yearlyValues.kind,
   value: yearlyValues.value,
@@ -60,6 +61,8 @@ const columns = {
   updatedAt: yearlyValues.updatedAt,
 };
 
+const columns = { ...valueColumns, seq: indicators.seq };
+
 type Row = Omit<StoredValue, 'updatedAt'> & { updatedAt: Date | string };
 
 const toStored = ({ updatedAt, ...row }: Row): StoredValue => ({
@@ -67,7 +70,12 @@ const toStored = ({ updatedAt, ...row }: Row): StoredValue => ({
   updatedAt: new Date(updatedAt).toISOString(),
 });
 
-function selectValues(db: Database, planId: number, years?: readonly number[]) {
+function selectValues(
+  db: Database,
+  planId: number,
+  years?: readonly number[],
+  seqs?: readonly number[],
+) {
   return db
     .select(columns)
     .from(yearlyValues)
@@ -76,6 +84,7 @@ function selectValues(db: Database, planId: number, years?: readonly number[]) {
       and(
         eq(indicators.planId, planId),
         years ? inArray(yearlyValues.year, [...years]) : undefined,
+        seqs ? inArray(indicators.seq, [...seqs]) : undefined,
       ),
     )
     .orderBy(asc(indicators.seq), asc(yearlyValues.year), asc(yearlyValues.kind));
@@ -104,16 +113,19 @@ export async function saveValues(
   changes: readonly ValueChange[],
   by: string,
 ): Promise<StoredValue[] | null> {
-  return db.transaction(async (tx) => {
-    const plan = await loadPlan(tx as unknown as Database, code);
-    if (!plan) return null;
-    const stored = (await lockValues(tx as unknown as Database, plan.id)).map(toStored);
+  return db.transaction(async (t) => {
+    const tx = t as unknown as Database;
+    const header = await planHeader(tx, code);
+    if (!header) return null;
+    const plan = await planForChanges(db, tx, header);
+    // Checks read only the figures of the indicators changed (a figure is compared with its own
+    // previous year), so only those are locked: saves of other indicators do not wait.
+    const seqs = [...new Set(changes.map((c) => c.seq))];
+    const stored = (await lockValues(tx, plan.id, seqs)).map(toStored);
     const { writes, problems } = reviewChanges(plan.file, stored, changes);
     if (problems.length > 0) throw new ValueError(problems);
-    const idOf = await indicatorIds(tx as unknown as Database, plan.id);
     const out: StoredValue[] = [];
-    for (const write of writes)
-      out.push(await writeValue(tx as unknown as Database, idOf, write, by));
+    for (const write of writes) out.push(await writeValue(tx, plan.indicatorIds, write, by));
     return out;
   });
 }
@@ -155,17 +167,67 @@ export async function importValues(
   return written;
 }
 
-/** Every value of the plan, locked until the transaction ends, so checks and writes agree. */
-function lockValues(tx: Tx, planId: number) {
-  return selectValues(tx, planId).for('update', { of: yearlyValues });
+/**
+ * The values of the plan (of the indicators `seqs`, or all), locked until the transaction ends,
+ * so checks and writes agree.
+ */
+function lockValues(tx: Tx, planId: number, seqs?: readonly number[]) {
+  return selectValues(tx, planId, undefined, seqs).for('update', { of: yearlyValues });
 }
 
-async function indicatorIds(tx: Tx, planId: number): Promise<Map<number, number>> {
-  const rows = await tx
-    .select({ id: indicators.id, seq: indicators.seq })
-    .from(indicators)
-    .where(eq(indicators.planId, planId));
-  return new Map(rows.map((r) => [r.seq, r.id]));
+/** What checking and writing figures needs of a plan: its period, settings and indicators. */
+interface ChangeTarget {
+  id: number;
+  file: ChangePlan;
+  /** Indicator row id by seq. */
+  indicatorIds: ReadonlyMap<number, number>;
+}
+
+/**
+ * Plans parsed for saves, per database, reused while the plan row's version (`xmin`, which every
+ * import changes) is the same; checked inside each save's transaction, so a re-imported plan is
+ * seen at once.
+ */
+const changeTargets = new WeakMap<
+  Database,
+  Map<number, { version: string; target: ChangeTarget }>
+>();
+
+/** The district's latest plan row: its id and version, one small query. */
+async function planHeader(tx: Tx, code: string) {
+  const [row] = await queryRows<{ id: number; version: string }>(
+    tx,
+    sql`select ${plans.id} as id, ${plans}.xmin::text as version from ${plans}
+      where ${eq(plans.districtId, code)} order by ${plans.targetYear} desc limit 1`,
+  );
+  return row ?? null;
+}
+
+async function planForChanges(
+  db: Database,
+  tx: Tx,
+  header: { id: number; version: string },
+): Promise<ChangeTarget> {
+  let cache = changeTargets.get(db);
+  if (!cache) changeTargets.set(db, (cache = new Map()));
+  const cached = cache.get(header.id);
+  if (cached?.version === header.version) return cached.target;
+  const [plan, rows] = await Promise.all([
+    loadPlanById(tx, header.id),
+    tx
+      .select({ id: indicators.id, seq: indicators.seq })
+      .from(indicators)
+      .where(eq(indicators.planId, header.id)),
+  ]);
+  if (!plan) throw new Error(`plan ${header.id} vanished inside its own transaction`);
+  const target = {
+    id: plan.id,
+    file: plan.file,
+    indicatorIds: new Map(rows.map((r) => [r.seq, r.id])),
+  };
+  // Read at the version checked or later (then the next save reads it again).
+  cache.set(header.id, { version: header.version, target });
+  return target;
 }
 
 async function writeValue(
@@ -188,7 +250,7 @@ async function writeValue(
         .update(yearlyValues)
         .set({ ...fields, version: sql`${yearlyValues.version} + 1` })
         .where(and(eq(yearlyValues.id, was.id), eq(yearlyValues.version, was.version)))
-        .returning({ id: yearlyValues.id, version: yearlyValues.version })
+        .returning(valueColumns)
     : await tx
         .insert(yearlyValues)
         .values({
@@ -198,7 +260,7 @@ async function writeValue(
           kind: write.kind,
         })
         .onConflictDoNothing()
-        .returning({ id: yearlyValues.id, version: yearlyValues.version });
+        .returning(valueColumns);
   if (!row) {
     // Someone else wrote this figure between our check and our write: show them theirs.
     const [now] = await tx
@@ -226,16 +288,7 @@ async function writeValue(
     reason: write.reason,
     changedBy: by,
   });
-  return (await valueById(tx, row.id))!;
-}
-
-async function valueById(db: Database, id: number): Promise<StoredValue | null> {
-  const [row] = await db
-    .select(columns)
-    .from(yearlyValues)
-    .innerJoin(indicators, eq(indicators.id, yearlyValues.indicatorId))
-    .where(eq(yearlyValues.id, id));
-  return row ? toStored(row) : null;
+  return toStored({ ...row, seq: write.seq });
 }
 
 /**
@@ -252,7 +305,7 @@ export async function transitionValues(
   comment: string | null = null,
 ): Promise<StoredValue[] | null> {
   return db.transaction(async (tx) => {
-    const plan = await loadPlan(tx as unknown as Database, code);
+    const plan = await planHeader(tx as unknown as Database, code);
     if (!plan) return null;
     const stored = (await lockValues(tx as unknown as Database, plan.id)).map(toStored);
     const { moves, problems } = reviewTransition(action, stored, target);
@@ -270,7 +323,7 @@ export async function transitionValues(
           updatedAt: sql`now()`,
         })
         .where(and(eq(yearlyValues.id, value.id), eq(yearlyValues.version, value.version)))
-        .returning({ id: yearlyValues.id, version: yearlyValues.version });
+        .returning(valueColumns);
       if (!row) throw new ValueError([{ id: value.id, code: 'stale', current: value }]);
       await tx.insert(valueHistory).values({
         valueId: row.id,
@@ -282,7 +335,7 @@ export async function transitionValues(
         reason: comment,
         changedBy: by,
       });
-      out.push((await valueById(tx as unknown as Database, row.id))!);
+      out.push(toStored({ ...row, seq: value.seq }));
     }
     return out;
   });
@@ -298,7 +351,7 @@ export async function removeValue(
   cell: { id: number; version: number },
 ): Promise<boolean | null> {
   return db.transaction(async (tx) => {
-    const plan = await loadPlan(tx as unknown as Database, code);
+    const plan = await planHeader(tx as unknown as Database, code);
     if (!plan) return null;
     const [value] = (await lockValues(tx as unknown as Database, plan.id))
       .map(toStored)
