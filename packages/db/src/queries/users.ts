@@ -163,25 +163,35 @@ export async function createSession(
   await db.insert(sessions).values({ tokenHash, userId, expiresAt });
 }
 
-/** The user of a live session, in one query; null when expired, unknown or disabled. */
-export async function findSessionUser(
-  db: Database,
-  tokenHash: string,
-  now: Date,
-): Promise<SessionUser | null> {
-  const [row] = await db
+/** The session lookup of every request, built once per database and prepared by name. */
+function sessionUserQuery(db: Database) {
+  return db
     .select(sessionUserColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(userDistricts, eq(userDistricts.userId, users.id))
     .where(
       and(
-        eq(sessions.tokenHash, tokenHash),
-        gt(sessions.expiresAt, now),
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
         eq(users.disabled, false),
       ),
     )
-    .groupBy(users.id);
+    .groupBy(users.id)
+    .prepare('pm_session_user');
+}
+
+const sessionUserQueries = new WeakMap<Database, ReturnType<typeof sessionUserQuery>>();
+
+/** The user of a live session, in one query; null when expired, unknown or disabled. */
+export async function findSessionUser(
+  db: Database,
+  tokenHash: string,
+  now: Date,
+): Promise<SessionUser | null> {
+  let query = sessionUserQueries.get(db);
+  if (!query) sessionUserQueries.set(db, (query = sessionUserQuery(db)));
+  const [row] = await query.execute({ tokenHash, now: now.toISOString() });
   if (!row) return null;
   const { allDistricts, codes, ...u } = row;
   return { ...u, districts: scopeOf(allDistricts, codes) };
