@@ -14,7 +14,7 @@ import {
   type ValueState,
   type ValueWrite,
 } from '@pm/core';
-import { queryRows, type Database } from '../client';
+import type { Database } from '../client';
 import { indicators, plans, valueHistory, yearlyValues } from '../schema';
 import { loadPlan, loadPlanById } from './plans';
 import { historyColumns } from './history';
@@ -70,12 +70,7 @@ const toStored = ({ updatedAt, ...row }: Row): StoredValue => ({
   updatedAt: new Date(updatedAt).toISOString(),
 });
 
-function selectValues(
-  db: Database,
-  planId: number,
-  years?: readonly number[],
-  seqs?: readonly number[],
-) {
+function selectValues(db: Database, planId: number, years?: readonly number[]) {
   return db
     .select(columns)
     .from(yearlyValues)
@@ -84,7 +79,6 @@ function selectValues(
       and(
         eq(indicators.planId, planId),
         years ? inArray(yearlyValues.year, [...years]) : undefined,
-        seqs ? inArray(indicators.seq, [...seqs]) : undefined,
       ),
     )
     .orderBy(asc(indicators.seq), asc(yearlyValues.year), asc(yearlyValues.kind));
@@ -121,7 +115,7 @@ export async function saveValues(
     // Checks read only the figures of the indicators changed (a figure is compared with its own
     // previous year), so only those are locked: saves of other indicators do not wait.
     const seqs = [...new Set(changes.map((c) => c.seq))];
-    const stored = (await lockValues(tx, plan.id, seqs)).map(toStored);
+    const stored = (await lockIndicators(tx, plan.id, seqs)).map(toStored);
     const { writes, problems } = reviewChanges(plan.file, stored, changes);
     if (problems.length > 0) throw new ValueError(problems);
     const out: StoredValue[] = [];
@@ -167,12 +161,9 @@ export async function importValues(
   return written;
 }
 
-/**
- * The values of the plan (of the indicators `seqs`, or all), locked until the transaction ends,
- * so checks and writes agree.
- */
-function lockValues(tx: Tx, planId: number, seqs?: readonly number[]) {
-  return selectValues(tx, planId, undefined, seqs).for('update', { of: yearlyValues });
+/** Every value of the plan, locked until the transaction ends, so checks and writes agree. */
+function lockValues(tx: Tx, planId: number) {
+  return selectValues(tx, planId).for('update', { of: yearlyValues });
 }
 
 /** What checking and writing figures needs of a plan: its period, settings and indicators. */
@@ -193,14 +184,43 @@ const changeTargets = new WeakMap<
   Map<number, { version: string; target: ChangeTarget }>
 >();
 
+/**
+ * The statements of a save are prepared by name (PostgreSQL plans each once per connection): the
+ * save path runs them hundreds of times a second. Their text must not vary with their arguments.
+ */
+
+/** A named argument of a prepared statement, sent as given (no column mapping: null stays null). */
+const param = (name: string) => sql`${sql.placeholder(name)}`;
+
 /** The district's latest plan row: its id and version, one small query. */
-async function planHeader(tx: Tx, code: string) {
-  const [row] = await queryRows<{ id: number; version: string }>(
-    tx,
-    sql`select ${plans.id} as id, ${plans}.xmin::text as version from ${plans}
-      where ${eq(plans.districtId, code)} order by ${plans.targetYear} desc limit 1`,
-  );
+async function planHeader(tx: Tx, code: string): Promise<{ id: number; version: string } | null> {
+  const [row] = await tx
+    .select({ id: plans.id, version: sql<string>`${plans}.xmin::text` })
+    .from(plans)
+    .where(eq(plans.districtId, sql.placeholder('code')))
+    .orderBy(desc(plans.targetYear))
+    .limit(1)
+    .prepare('pm_plan_header')
+    .execute({ code });
   return row ?? null;
+}
+
+/** The values of these indicators of the plan, locked until the transaction ends. */
+function lockIndicators(tx: Tx, planId: number, seqs: readonly number[]) {
+  return tx
+    .select(columns)
+    .from(yearlyValues)
+    .innerJoin(indicators, eq(indicators.id, yearlyValues.indicatorId))
+    .where(
+      and(
+        eq(indicators.planId, sql.placeholder('planId')),
+        sql`${indicators.seq} = any(${sql.placeholder('seqs')})`,
+      ),
+    )
+    .orderBy(asc(indicators.seq), asc(yearlyValues.year), asc(yearlyValues.kind))
+    .for('update', { of: yearlyValues })
+    .prepare('pm_lock_indicators')
+    .execute({ planId, seqs: [...seqs] });
 }
 
 async function planForChanges(
@@ -237,30 +257,51 @@ async function writeValue(
   by: string,
 ): Promise<StoredValue> {
   const fields = {
+    value: param('value'),
+    state: param('state'),
+    source: param('source'),
+    note: param('note'),
+    updatedBy: param('by'),
+    updatedAt: sql`now()`,
+  };
+  const args = {
     value: write.value,
     state: write.state,
     source: write.source,
     note: write.note,
-    updatedBy: by,
-    updatedAt: sql`now()`,
+    by,
   };
   const was = write.current;
   const [row] = was
     ? await tx
         .update(yearlyValues)
         .set({ ...fields, version: sql`${yearlyValues.version} + 1` })
-        .where(and(eq(yearlyValues.id, was.id), eq(yearlyValues.version, was.version)))
+        .where(
+          and(
+            eq(yearlyValues.id, sql.placeholder('id')),
+            eq(yearlyValues.version, sql.placeholder('version')),
+          ),
+        )
         .returning(valueColumns)
+        .prepare('pm_value_update')
+        .execute({ ...args, id: was.id, version: was.version })
     : await tx
         .insert(yearlyValues)
         .values({
           ...fields,
+          indicatorId: param('indicatorId'),
+          year: param('year'),
+          kind: param('kind'),
+        })
+        .onConflictDoNothing()
+        .returning(valueColumns)
+        .prepare('pm_value_insert')
+        .execute({
+          ...args,
           indicatorId: idOf.get(write.seq)!,
           year: write.year,
           kind: write.kind,
-        })
-        .onConflictDoNothing()
-        .returning(valueColumns);
+        });
   if (!row) {
     // Someone else wrote this figure between our check and our write: show them theirs.
     const [now] = await tx
@@ -278,16 +319,29 @@ async function writeValue(
       { index: write.index, code: 'stale', current: now ? toStored(now) : null },
     ]);
   }
-  await tx.insert(valueHistory).values({
-    valueId: row.id,
-    version: row.version,
-    oldValue: was?.value ?? null,
-    newValue: write.value,
-    oldState: was?.state ?? null,
-    newState: write.state,
-    reason: write.reason,
-    changedBy: by,
-  });
+  await tx
+    .insert(valueHistory)
+    .values({
+      valueId: param('valueId'),
+      version: param('version'),
+      oldValue: param('oldValue'),
+      newValue: param('newValue'),
+      oldState: param('oldState'),
+      newState: param('newState'),
+      reason: param('reason'),
+      changedBy: param('by'),
+    })
+    .prepare('pm_value_history')
+    .execute({
+      valueId: row.id,
+      version: row.version,
+      oldValue: was?.value ?? null,
+      newValue: write.value,
+      oldState: was?.state ?? null,
+      newState: write.state,
+      reason: write.reason,
+      by,
+    });
   return toStored({ ...row, seq: write.seq });
 }
 
