@@ -83,7 +83,7 @@ const query = (base: string, cookie: string, path: string, input: unknown) =>
   }).then(async (r) => {
     const text = await r.text();
     if (!r.ok) throw new Error(`${path}: ${r.status} ${text.slice(0, 200)}`);
-    return text.length;
+    return Buffer.byteLength(text);
   });
 
 /** The league table's data in one raw SQL read: every plan's indicators with their approved values. */
