@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -99,6 +100,42 @@ const WARMUP_SECONDS = 3;
 /** The code of the synthetic district numbered `n` (from 0). */
 const districtCode = (n: number) => String(SYNTHETIC_PREFIX * 100_000 + n);
 
+/**
+ * One POST over a kept-alive connection with node:http, which costs the load generator less CPU
+ * than fetch: on a 2-core machine every cycle it spends is taken from the server and PostgreSQL.
+ */
+function post(
+  agent: Agent,
+  url: string,
+  cookie: string,
+  body: string,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          cookie,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 interface SaveOutcome {
   acknowledged: { id: number; version: number }[];
   errors: number;
@@ -124,6 +161,7 @@ async function saveLoad(
   /** The first seconds open connections and warm the server; their latencies are not counted. */
   const warm = started + WARMUP_SECONDS * 1000;
   const year = LAST_YEAR + 1;
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
   await Promise.all(
     cookies.map(async (cookie, c) => {
       const district = districtCode(c);
@@ -147,17 +185,13 @@ async function saveLoad(
         };
         const start = performance.now();
         try {
-          const res = await fetch(`${base}/trpc/values.save`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', cookie },
-            body: JSON.stringify(body),
-          });
-          const json = (await res.json()) as {
+          const res = await post(agent, `${base}/trpc/values.save`, cookie, JSON.stringify(body));
+          if (start >= warm) outcome.latencies.push(performance.now() - start);
+          const json = JSON.parse(res.text) as {
             result?: { data: { value: { id: number; version: number } | null } };
           };
-          if (start >= warm) outcome.latencies.push(performance.now() - start);
           const saved = json.result?.data.value;
-          if (!res.ok || !saved) {
+          if (res.status !== 200 || !saved) {
             outcome.errors++;
             continue;
           }
@@ -169,6 +203,7 @@ async function saveLoad(
       }
     }),
   );
+  agent.destroy();
   return outcome;
 }
 
