@@ -11,6 +11,7 @@ import {
 } from '@pm/core';
 import { queryRows, type Database } from '../client';
 import { districts, indicators, planRevisions, plans, valueHistory, yearlyValues } from '../schema';
+import { VersionCache } from '../version-cache';
 import { DEMO_SOURCE } from './assessment';
 import { historyColumns } from './history';
 import { toIndicator } from './plans';
@@ -93,32 +94,22 @@ interface LeanIndicatorRow {
 
 type PlanIndicator = Indicator & { planId: number };
 
-/**
- * Parsed lean indicators per plan, kept per database between calls and reused while the plan's
- * row version (`xmin`, which every import changes) is the same. Checked against the database on
- * every call, so a cache never serves another server's stale plan; it only saves parsing.
- */
-const indicatorCache = new WeakMap<
-  Database,
-  Map<number, { version: string; indicators: PlanIndicator[] }>
->();
+/** Parsed lean indicators per plan, reused while the plan row's version (`xmin`) is the same. */
+const indicatorCache = new VersionCache<PlanIndicator[]>();
 
 async function cachedIndicators(
   db: Database,
   planVersions: { id: number; version: string }[],
 ): Promise<PlanIndicator[]> {
-  let cache = indicatorCache.get(db);
-  if (!cache) indicatorCache.set(db, (cache = new Map()));
-  const stale = planVersions.filter((p) => cache.get(p.id)?.version !== p.version);
+  const stale = planVersions.filter((p) => !indicatorCache.get(db, p.id, p.version));
   if (stale.length > 0) {
     const ids = stale.map((p) => p.id);
     const fresh = await selectIndicators(db, idsOf(ids), true);
     const byPlan = new Map<number, PlanIndicator[]>(ids.map((id) => [id, []]));
     for (const ind of fresh) byPlan.get(ind.planId)?.push(ind);
-    for (const p of stale)
-      cache.set(p.id, { version: p.version, indicators: byPlan.get(p.id) ?? [] });
+    for (const p of stale) indicatorCache.set(db, p.id, p.version, byPlan.get(p.id) ?? []);
   }
-  return planVersions.flatMap((p) => cache.get(p.id)?.indicators ?? []);
+  return planVersions.flatMap((p) => indicatorCache.get(db, p.id, p.version) ?? []);
 }
 
 function selectIndicators(
@@ -176,8 +167,6 @@ export async function listPlanVersions(
   scope: readonly string[] | 'all',
 ): Promise<DistrictPlanVersion[]> {
   if (scope !== 'all' && scope.length === 0) return [];
-  const within = (column: SQL) =>
-    scope === 'all' ? sql`true` : sql`${column} in (select unnest(${textArray(scope)}::text[]))`;
   const rows = await queryRows<{
     code: string;
     name: string;
@@ -190,12 +179,9 @@ export async function listPlanVersions(
     sql`select d.id as code, d.name, d.city, d.province, p.id as plan_id,
       p.xmin::text || ':' || coalesce(r.revision, 0) as version
     from ${districts} d
-    left join (
-      select distinct on (district_id) id, district_id, xmin from ${plans}
-      where ${within(sql`district_id`)} order by district_id, target_year desc
-    ) p on p.district_id = d.id
+    left join ${plans} p on p.district_id = d.id and p.id in ${latestPlans(db, scope)}
     left join ${planRevisions} r on r.plan_id = p.id
-    where ${within(sql`d.id`)}
+    ${scope === 'all' ? sql`` : sql`where d.id in (select unnest(${textArray(scope)}::text[]))`}
     order by d.id`,
   );
   return rows.map((r) => ({

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
   mayRemove,
   reviewChanges,
@@ -16,6 +16,7 @@ import {
 } from '@pm/core';
 import type { Database } from '../client';
 import { indicators, plans, valueHistory, yearlyValues } from '../schema';
+import { VersionCache } from '../version-cache';
 import { loadPlan, loadPlanById } from './plans';
 import { historyColumns } from './history';
 
@@ -70,17 +71,13 @@ const toStored = ({ updatedAt, ...row }: Row): StoredValue => ({
   updatedAt: new Date(updatedAt).toISOString(),
 });
 
-function selectValues(db: Database, planId: number, years?: readonly number[]) {
+/** Stored figures with their indicator's seq, in seq, year and kind order. */
+function selectValues(db: Database, where: SQL | undefined) {
   return db
     .select(columns)
     .from(yearlyValues)
     .innerJoin(indicators, eq(indicators.id, yearlyValues.indicatorId))
-    .where(
-      and(
-        eq(indicators.planId, planId),
-        years ? inArray(yearlyValues.year, [...years]) : undefined,
-      ),
-    )
+    .where(where)
     .orderBy(asc(indicators.seq), asc(yearlyValues.year), asc(yearlyValues.kind));
 }
 
@@ -92,7 +89,10 @@ export async function loadValues(
 ): Promise<{ planId: number; file: PlanFile; values: StoredValue[] } | null> {
   const plan = await loadPlan(db, code);
   if (!plan) return null;
-  const rows = await selectValues(db, plan.id, years);
+  const rows = await selectValues(
+    db,
+    and(eq(indicators.planId, plan.id), years ? inArray(yearlyValues.year, [...years]) : undefined),
+  );
   return { planId: plan.id, file: plan.file, values: rows.map(toStored) };
 }
 
@@ -163,7 +163,7 @@ export async function importValues(
 
 /** Every value of the plan, locked until the transaction ends, so checks and writes agree. */
 function lockValues(tx: Tx, planId: number) {
-  return selectValues(tx, planId).for('update', { of: yearlyValues });
+  return selectValues(tx, eq(indicators.planId, planId)).for('update', { of: yearlyValues });
 }
 
 /** What checking and writing figures needs of a plan: its period, settings and indicators. */
@@ -174,20 +174,11 @@ interface ChangeTarget {
   indicatorIds: ReadonlyMap<number, number>;
 }
 
-/**
- * Plans parsed for saves, per database, reused while the plan row's version (`xmin`, which every
- * import changes) is the same; checked inside each save's transaction, so a re-imported plan is
- * seen at once.
- */
-const changeTargets = new WeakMap<
-  Database,
-  Map<number, { version: string; target: ChangeTarget }>
->();
+/** Plans parsed for saves, reused while the plan row's version (`xmin`) is the same. */
+const changeTargets = new VersionCache<ChangeTarget>();
 
-/**
- * The statements of a save are prepared by name (PostgreSQL plans each once per connection): the
- * save path runs them hundreds of times a second. Their text must not vary with their arguments.
- */
+// The statements of a save are prepared by name (PostgreSQL plans each once per connection): the
+// save path runs them hundreds of times a second. Their text must not vary with their arguments.
 
 /** A named argument of a prepared statement, sent as given (no column mapping: null stays null). */
 const param = (name: string) => sql`${sql.placeholder(name)}`;
@@ -207,17 +198,13 @@ async function planHeader(tx: Tx, code: string): Promise<{ id: number; version: 
 
 /** The values of these indicators of the plan, locked until the transaction ends. */
 function lockIndicators(tx: Tx, planId: number, seqs: readonly number[]) {
-  return tx
-    .select(columns)
-    .from(yearlyValues)
-    .innerJoin(indicators, eq(indicators.id, yearlyValues.indicatorId))
-    .where(
-      and(
-        eq(indicators.planId, sql.placeholder('planId')),
-        sql`${indicators.seq} = any(${sql.placeholder('seqs')})`,
-      ),
-    )
-    .orderBy(asc(indicators.seq), asc(yearlyValues.year), asc(yearlyValues.kind))
+  return selectValues(
+    tx,
+    and(
+      eq(indicators.planId, sql.placeholder('planId')),
+      sql`${indicators.seq} = any(${sql.placeholder('seqs')})`,
+    ),
+  )
     .for('update', { of: yearlyValues })
     .prepare('pm_lock_indicators')
     .execute({ planId, seqs: [...seqs] });
@@ -228,10 +215,8 @@ async function planForChanges(
   tx: Tx,
   header: { id: number; version: string },
 ): Promise<ChangeTarget> {
-  let cache = changeTargets.get(db);
-  if (!cache) changeTargets.set(db, (cache = new Map()));
-  const cached = cache.get(header.id);
-  if (cached?.version === header.version) return cached.target;
+  const cached = changeTargets.get(db, header.id, header.version);
+  if (cached) return cached;
   const [plan, rows] = await Promise.all([
     loadPlanById(tx, header.id),
     tx
@@ -246,7 +231,7 @@ async function planForChanges(
     indicatorIds: new Map(rows.map((r) => [r.seq, r.id])),
   };
   // Read at the version checked or later (then the next save reads it again).
-  cache.set(header.id, { version: header.version, target });
+  changeTargets.set(db, header.id, header.version, target);
   return target;
 }
 
