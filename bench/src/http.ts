@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -68,6 +68,30 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds used so far by a process (user and system, from /proc). */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/** CPU seconds used so far by the PostgreSQL processes of this machine, when it runs them. */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres')
+        total += cpuSeconds(+pid);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
+}
+
 async function signIn(base: string, username: string): Promise<string> {
   const res = await fetch(`${base}/trpc/auth.signIn`, {
     method: 'POST',
@@ -94,8 +118,6 @@ const RAW_LEAGUE_SQL = `
   join indicators i on i.plan_id = p.id
   left join yearly_values v on v.indicator_id = i.id and v.state = 'approved'
     and v.year between p.baseline_year and p.midterm_year`;
-
-const WARMUP_SECONDS = 3;
 
 /** The code of the synthetic district numbered `n` (from 0). */
 const districtCode = (n: number) => String(SYNTHETIC_PREFIX * 100_000 + n);
@@ -136,6 +158,13 @@ function post(
   });
 }
 
+/** An official saving their own district's figures, with the versions their saves returned. */
+interface SaveClient {
+  cookie: string;
+  district: string;
+  versions: Map<number, number | null>;
+}
+
 interface SaveOutcome {
   acknowledged: { id: number; version: number }[];
   errors: number;
@@ -149,23 +178,17 @@ interface SaveOutcome {
  */
 async function saveLoad(
   base: string,
-  cookies: readonly string[],
+  clients: readonly SaveClient[],
   seconds: number,
   rate: number,
 ): Promise<SaveOutcome> {
-  const clients = cookies.length;
-  const interval = (clients / rate) * 1000;
+  const interval = (clients.length / rate) * 1000;
   const outcome: SaveOutcome = { acknowledged: [], errors: 0, latencies: [] };
-  const started = performance.now();
-  const until = started + seconds * 1000;
-  /** The first seconds open connections and warm the server; their latencies are not counted. */
-  const warm = started + WARMUP_SECONDS * 1000;
+  const until = performance.now() + seconds * 1000;
   const year = LAST_YEAR + 1;
-  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const agent = new Agent({ keepAlive: true, maxSockets: clients.length });
   await Promise.all(
-    cookies.map(async (cookie, c) => {
-      const district = districtCode(c);
-      const versions = new Map<number, number | null>();
+    clients.map(async ({ cookie, district, versions }) => {
       let i = 0;
       let next = performance.now() + Math.random() * interval;
       while (performance.now() < until) {
@@ -186,7 +209,7 @@ async function saveLoad(
         const start = performance.now();
         try {
           const res = await post(agent, `${base}/trpc/values.save`, cookie, JSON.stringify(body));
-          if (start >= warm) outcome.latencies.push(performance.now() - start);
+          outcome.latencies.push(performance.now() - start);
           const json = JSON.parse(res.text) as {
             result?: { data: { value: { id: number; version: number } | null } };
           };
@@ -220,6 +243,14 @@ async function lostSaves(client: pg.Client, saves: SaveOutcome['acknowledged']):
   return rows[0]?.lost ?? -1;
 }
 
+/** A whole-number option within bounds, or an error naming the option and what it got. */
+function whole(given: string | undefined, option: string, min: number, max: number): number {
+  const n = Number(given);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`${option} must be a whole number from ${min} to ${max}, got "${given}"`);
+  return n;
+}
+
 export async function runHttp(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -228,6 +259,7 @@ export async function runHttp(argv: string[]): Promise<void> {
       port: { type: 'string', default: '3999' },
       clients: { type: 'string', default: '100' },
       seconds: { type: 'string', default: '30' },
+      warmup: { type: 'string', default: '10' },
       runs: { type: 'string', default: '15' },
       rate: { type: 'string', default: '200' },
     },
@@ -237,9 +269,12 @@ export async function runHttp(argv: string[]): Promise<void> {
     throw new Error(
       'give --database-url (a PostgreSQL database filled by `npm run bench -- generate`)',
     );
-  const port = Number(values.port);
+  const port = whole(values.port, '--port', 1, 65_535);
   const base = `http://127.0.0.1:${port}`;
-  const runs = Number(values.runs);
+  const runs = whole(values.runs, '--runs', 1, 1_000);
+  const seconds = whole(values.seconds, '--seconds', 1, 3_600);
+  const warmup = whole(values.warmup, '--warmup', 0, 3_600);
+  const rate = whole(values.rate, '--rate', 1, 100_000);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const districts =
@@ -256,24 +291,34 @@ export async function runHttp(argv: string[]): Promise<void> {
         `--clients must be 1…${Math.min(BENCH_OFFICIALS, districts)}: one official of one district each`,
       );
     // Each client is the official of their own district, as in real use.
-    const officials: string[] = [];
+    const officials: SaveClient[] = [];
     for (let c = 0; c < clients; c += 10)
       officials.push(
         ...(await Promise.all(
-          Array.from({ length: Math.min(10, clients - c) }, (_, k) =>
-            signIn(base, benchOfficial(districtCode(c + k))),
-          ),
+          Array.from({ length: Math.min(10, clients - c) }, async (_, k) => {
+            const district = districtCode(c + k);
+            const cookie = await signIn(base, benchOfficial(district));
+            return { cookie, district, versions: new Map<number, number | null>() };
+          }),
         )),
       );
 
-    // Saves first, on a fresh server, so that its memory is that of the save load.
+    // Saves first, on a fresh server, so that its memory is that of the save load. The first
+    // seconds of a fresh server are measured apart: its code is not yet compiled, its connections
+    // not yet open, its caches empty (a load balancer's slow start is meant for them).
     let peakRss = rssMb(server.pid!);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid!))), 250);
-    const seconds = Number(values.seconds);
-    const rate = Number(values.rate);
+    const cold = warmup > 0 ? await saveLoad(base, officials, warmup, rate) : null;
+    const cpuBefore = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds() };
     const saves = await saveLoad(base, officials, seconds, rate);
+    const perSave = (before: number, after: number) =>
+      Number((((after - before) * 1000) / Math.max(1, saves.acknowledged.length)).toFixed(2));
+    const cpuMsPerSave = {
+      server: perSave(cpuBefore.server, cpuSeconds(server.pid!)),
+      postgres: perSave(cpuBefore.postgres, postgresCpuSeconds()),
+    };
     clearInterval(sampler);
-    const lost = await lostSaves(db, saves.acknowledged);
+    const lost = await lostSaves(db, [...(cold?.acknowledged ?? []), ...saves.acknowledged]);
 
     // The league as leaders meet it: after one district's approved figure changed (the usual
     // case: every approval changes one plan), with nothing changed since the last view, and cold
@@ -338,6 +383,14 @@ export async function runHttp(argv: string[]): Promise<void> {
         errors: saves.errors,
         lost,
         latency: stats(saves.latencies),
+        cpuMsPerSave,
+        coldStart: cold && {
+          seconds: warmup,
+          acknowledged: cold.acknowledged.length,
+          perSecond: Number((cold.acknowledged.length / warmup).toFixed(1)),
+          errors: cold.errors,
+          latency: stats(cold.latencies),
+        },
       },
       serverPeakRssMb: Number(peakRss.toFixed(1)),
     };
