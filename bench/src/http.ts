@@ -279,7 +279,10 @@ export async function runHttp(argv: string[]): Promise<void> {
   await db.connect();
   const districts =
     (await db.query<{ n: number }>(`select count(*)::int as n from districts`)).rows[0]?.n ?? 0;
+  // Every run starts from the same database: the previous run's saves removed and the dead rows
+  // they and its league measurements left vacuumed away (autovacuum may be off, or behind).
   await db.query(`delete from yearly_values where year = $1 and source is null`, [LAST_YEAR + 1]);
+  await db.query(`vacuum analyze yearly_values, value_history, plan_revisions`);
 
   const server = startServer(databaseUrl, port);
   try {
