@@ -16,6 +16,7 @@ import {
 } from '@pm/core';
 import type { Database } from '../client';
 import { indicators, plans, valueHistory, yearlyValues } from '../schema';
+import { NamedStatement } from '../named-statement';
 import { VersionCache } from '../version-cache';
 import { loadPlan, loadPlanById } from './plans';
 import { historyColumns } from './history';
@@ -183,31 +184,37 @@ const changeTargets = new VersionCache<ChangeTarget>();
 /** A named argument of a prepared statement, sent as given (no column mapping: null stays null). */
 const param = (name: string) => sql`${sql.placeholder(name)}`;
 
+const headerStatement = new NamedStatement<{ id: number; version: string }>(
+  'pm_plan_header',
+  { id: plans.id, version: sql<string>`${plans}.xmin::text` },
+  (db) =>
+    db
+      .select({ id: plans.id, version: sql<string>`${plans}.xmin::text` })
+      .from(plans)
+      .where(eq(plans.districtId, sql.placeholder('code')))
+      .orderBy(desc(plans.targetYear))
+      .limit(1),
+);
+
 /** The district's latest plan row: its id and version, one small query. */
 async function planHeader(tx: Tx, code: string): Promise<{ id: number; version: string } | null> {
-  const [row] = await tx
-    .select({ id: plans.id, version: sql<string>`${plans}.xmin::text` })
-    .from(plans)
-    .where(eq(plans.districtId, sql.placeholder('code')))
-    .orderBy(desc(plans.targetYear))
-    .limit(1)
-    .prepare('pm_plan_header')
-    .execute({ code });
+  const [row] = await headerStatement.execute(tx, { code });
   return row ?? null;
 }
 
-/** The values of these indicators of the plan, locked until the transaction ends. */
-function lockIndicators(tx: Tx, planId: number, seqs: readonly number[]) {
-  return selectValues(
-    tx,
+const lockStatement = new NamedStatement<Row>('pm_lock_indicators', columns, (db) =>
+  selectValues(
+    db,
     and(
       eq(indicators.planId, sql.placeholder('planId')),
       sql`${indicators.seq} = any(${sql.placeholder('seqs')})`,
     ),
-  )
-    .for('update', { of: yearlyValues })
-    .prepare('pm_lock_indicators')
-    .execute({ planId, seqs: [...seqs] });
+  ).for('update', { of: yearlyValues }),
+);
+
+/** The values of these indicators of the plan, locked until the transaction ends. */
+function lockIndicators(tx: Tx, planId: number, seqs: readonly number[]) {
+  return lockStatement.execute(tx, { planId, seqs: [...seqs] });
 }
 
 async function planForChanges(
@@ -235,20 +242,63 @@ async function planForChanges(
   return target;
 }
 
+/** The columns a save writes, from its named arguments. */
+const writtenFields = {
+  value: param('value'),
+  state: param('state'),
+  source: param('source'),
+  note: param('note'),
+  updatedBy: param('by'),
+  updatedAt: sql`now()`,
+};
+
+type WrittenRow = Omit<Row, 'seq'>;
+
+const updateStatement = new NamedStatement<WrittenRow>('pm_value_update', valueColumns, (db) =>
+  db
+    .update(yearlyValues)
+    .set({ ...writtenFields, version: sql`${yearlyValues.version} + 1` })
+    .where(
+      and(
+        eq(yearlyValues.id, sql.placeholder('id')),
+        eq(yearlyValues.version, sql.placeholder('version')),
+      ),
+    )
+    .returning(valueColumns),
+);
+
+const insertStatement = new NamedStatement<WrittenRow>('pm_value_insert', valueColumns, (db) =>
+  db
+    .insert(yearlyValues)
+    .values({
+      ...writtenFields,
+      indicatorId: param('indicatorId'),
+      year: param('year'),
+      kind: param('kind'),
+    })
+    .onConflictDoNothing()
+    .returning(valueColumns),
+);
+
+const historyStatement = new NamedStatement<never>('pm_value_history', {}, (db) =>
+  db.insert(valueHistory).values({
+    valueId: param('valueId'),
+    version: param('version'),
+    oldValue: param('oldValue'),
+    newValue: param('newValue'),
+    oldState: param('oldState'),
+    newState: param('newState'),
+    reason: param('reason'),
+    changedBy: param('by'),
+  }),
+);
+
 async function writeValue(
   tx: Tx,
   idOf: ReadonlyMap<number, number>,
   write: ValueWrite,
   by: string,
 ): Promise<StoredValue> {
-  const fields = {
-    value: param('value'),
-    state: param('state'),
-    source: param('source'),
-    note: param('note'),
-    updatedBy: param('by'),
-    updatedAt: sql`now()`,
-  };
   const args = {
     value: write.value,
     state: write.state,
@@ -258,35 +308,13 @@ async function writeValue(
   };
   const was = write.current;
   const [row] = was
-    ? await tx
-        .update(yearlyValues)
-        .set({ ...fields, version: sql`${yearlyValues.version} + 1` })
-        .where(
-          and(
-            eq(yearlyValues.id, sql.placeholder('id')),
-            eq(yearlyValues.version, sql.placeholder('version')),
-          ),
-        )
-        .returning(valueColumns)
-        .prepare('pm_value_update')
-        .execute({ ...args, id: was.id, version: was.version })
-    : await tx
-        .insert(yearlyValues)
-        .values({
-          ...fields,
-          indicatorId: param('indicatorId'),
-          year: param('year'),
-          kind: param('kind'),
-        })
-        .onConflictDoNothing()
-        .returning(valueColumns)
-        .prepare('pm_value_insert')
-        .execute({
-          ...args,
-          indicatorId: idOf.get(write.seq)!,
-          year: write.year,
-          kind: write.kind,
-        });
+    ? await updateStatement.execute(tx, { ...args, id: was.id, version: was.version })
+    : await insertStatement.execute(tx, {
+        ...args,
+        indicatorId: idOf.get(write.seq)!,
+        year: write.year,
+        kind: write.kind,
+      });
   if (!row) {
     // Someone else wrote this figure between our check and our write: show them theirs.
     const [now] = await tx
@@ -304,29 +332,16 @@ async function writeValue(
       { index: write.index, code: 'stale', current: now ? toStored(now) : null },
     ]);
   }
-  await tx
-    .insert(valueHistory)
-    .values({
-      valueId: param('valueId'),
-      version: param('version'),
-      oldValue: param('oldValue'),
-      newValue: param('newValue'),
-      oldState: param('oldState'),
-      newState: param('newState'),
-      reason: param('reason'),
-      changedBy: param('by'),
-    })
-    .prepare('pm_value_history')
-    .execute({
-      valueId: row.id,
-      version: row.version,
-      oldValue: was?.value ?? null,
-      newValue: write.value,
-      oldState: was?.state ?? null,
-      newState: write.state,
-      reason: write.reason,
-      by,
-    });
+  await historyStatement.execute(tx, {
+    valueId: row.id,
+    version: row.version,
+    oldValue: was?.value ?? null,
+    newValue: write.value,
+    oldState: was?.state ?? null,
+    newState: write.state,
+    reason: write.reason,
+    by,
+  });
   return toStored({ ...row, seq: write.seq });
 }
 
