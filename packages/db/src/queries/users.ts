@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../client';
+import { NamedStatement } from '../named-statement';
 import { authEvents, districts, sessions, userDistricts, users } from '../schema';
 
 export type Role = (typeof users.$inferSelect)['role'];
@@ -163,9 +164,16 @@ export async function createSession(
   await db.insert(sessions).values({ tokenHash, userId, expiresAt });
 }
 
-/** The session lookup of every request, built once per database and prepared by name. */
-function sessionUserQuery(db: Database) {
-  return db
+/** The session lookup of every request. */
+const sessionUserStatement = new NamedStatement<{
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  allDistricts: boolean;
+  codes: (string | null)[] | null;
+}>('pm_session_user', sessionUserColumns, (db) =>
+  db
     .select(sessionUserColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -177,11 +185,8 @@ function sessionUserQuery(db: Database) {
         eq(users.disabled, false),
       ),
     )
-    .groupBy(users.id)
-    .prepare('pm_session_user');
-}
-
-const sessionUserQueries = new WeakMap<Database, ReturnType<typeof sessionUserQuery>>();
+    .groupBy(users.id),
+);
 
 /** The user of a live session, in one query; null when expired, unknown or disabled. */
 export async function findSessionUser(
@@ -189,9 +194,7 @@ export async function findSessionUser(
   tokenHash: string,
   now: Date,
 ): Promise<SessionUser | null> {
-  let query = sessionUserQueries.get(db);
-  if (!query) sessionUserQueries.set(db, (query = sessionUserQuery(db)));
-  const [row] = await query.execute({ tokenHash, now: now.toISOString() });
+  const [row] = await sessionUserStatement.execute(db, { tokenHash, now: now.toISOString() });
   if (!row) return null;
   const { allDistricts, codes, ...u } = row;
   return { ...u, districts: scopeOf(allDistricts, codes) };
