@@ -15,7 +15,7 @@ import {
   type ValueWrite,
 } from '@pm/core';
 import type { Database } from '../client';
-import { indicators, plans, valueHistory, yearlyValues } from '../schema';
+import { indicators, plans, valueHistory, valueStateEnum, yearlyValues } from '../schema';
 import { NamedStatement } from '../named-statement';
 import { VersionCache } from '../version-cache';
 import { loadPlan, loadPlanById } from './plans';
@@ -110,13 +110,13 @@ export async function saveValues(
 ): Promise<StoredValue[] | null> {
   return db.transaction(async (t) => {
     const tx = t as unknown as Database;
-    const header = await planHeader(tx, code);
-    if (!header) return null;
-    const plan = await planForChanges(db, tx, header);
     // Checks read only the figures of the indicators changed (a figure is compared with its own
     // previous year), so only those are locked: saves of other indicators do not wait.
     const seqs = [...new Set(changes.map((c) => c.seq))];
-    const stored = (await lockIndicators(tx, plan.id, seqs)).map(toStored);
+    const locked = await lockChanged(tx, code, seqs);
+    if (!locked) return null;
+    const plan = await planForChanges(db, tx, locked.header);
+    const stored = locked.values.map(toStored);
     const { writes, problems } = reviewChanges(plan.file, stored, changes);
     if (problems.length > 0) throw new ValueError(problems);
     const out: StoredValue[] = [];
@@ -202,19 +202,44 @@ async function planHeader(tx: Tx, code: string): Promise<{ id: number; version: 
   return row ?? null;
 }
 
-const lockStatement = new NamedStatement<Row>('pm_lock_indicators', columns, (db) =>
-  selectValues(
-    db,
-    and(
-      eq(indicators.planId, sql.placeholder('planId')),
-      sql`${indicators.seq} = any(${sql.placeholder('seqs')})`,
-    ),
-  ).for('update', { of: yearlyValues }),
+/** The latest plan's header with the stored figures of some of its indicators, or nothing. */
+const lockStatement = new NamedStatement<
+  { planId: number; planVersion: string } & { [K in keyof Row]: Row[K] | null }
+>(
+  'pm_lock_changed',
+  { planId: sql<number>`p.id`, planVersion: sql<string>`p.version`, ...columns },
+  (db) => sql`
+    with p as (${db
+      .select({ id: plans.id, version: sql<string>`${plans}.xmin::text`.as('version') })
+      .from(plans)
+      .where(eq(plans.districtId, sql.placeholder('code')))
+      .orderBy(desc(plans.targetYear))
+      .limit(1)})
+    select p.id, p.version, l.* from p left join lateral ${selectValues(
+      db,
+      and(
+        eq(indicators.planId, sql`p.id`),
+        sql`${indicators.seq} = any(${sql.placeholder('seqs')})`,
+      ),
+    ).for('update', { of: yearlyValues })} l on true`,
 );
 
-/** The values of these indicators of the plan, locked until the transaction ends. */
-function lockIndicators(tx: Tx, planId: number, seqs: readonly number[]) {
-  return lockStatement.execute(tx, { planId, seqs: [...seqs] });
+/**
+ * The district's latest plan (id and version) and the stored figures of these indicators of it,
+ * locked until the transaction ends, in one statement; null when the district has no plan.
+ */
+async function lockChanged(
+  tx: Tx,
+  code: string,
+  seqs: readonly number[],
+): Promise<{ header: { id: number; version: string }; values: Row[] } | null> {
+  const rows = await lockStatement.execute(tx, { code, seqs: [...seqs] });
+  const [first] = rows;
+  if (!first) return null;
+  const values = rows.flatMap(({ planId: _, planVersion: __, ...row }) =>
+    row.id === null ? [] : [row as Row],
+  );
+  return { header: { id: first.planId, version: first.planVersion }, values };
 }
 
 async function planForChanges(
@@ -254,43 +279,60 @@ const writtenFields = {
 
 type WrittenRow = Omit<Row, 'seq'>;
 
+/** Its history row, written by the same statement as the figure `w` it records. */
+const historyOfWritten = sql`
+  insert into ${valueHistory} (${sql.join(
+    [
+      valueHistory.valueId,
+      valueHistory.version,
+      valueHistory.oldValue,
+      valueHistory.newValue,
+      valueHistory.oldState,
+      valueHistory.newState,
+      valueHistory.reason,
+      valueHistory.changedBy,
+    ].map((c) => sql.identifier(c.name)),
+    sql`, `,
+  )})
+  select w.id, w.version, ${param('oldValue')}::numeric, w.value,
+    ${param('oldState')}::${sql.identifier(valueStateEnum.enumName)}, w.state,
+    ${param('reason')}::text, ${param('by')}::text
+  from w`;
+
+/** The figure written (`w`) and its history row, in one statement; no row when it was stale. */
+const withHistory = (write: SQL) =>
+  sql`with w as (${write}), h as (${historyOfWritten}) select * from w`;
+
 const updateStatement = new NamedStatement<WrittenRow>('pm_value_update', valueColumns, (db) =>
-  db
-    .update(yearlyValues)
-    .set({ ...writtenFields, version: sql`${yearlyValues.version} + 1` })
-    .where(
-      and(
-        eq(yearlyValues.id, sql.placeholder('id')),
-        eq(yearlyValues.version, sql.placeholder('version')),
-      ),
-    )
-    .returning(valueColumns),
+  withHistory(
+    db
+      .update(yearlyValues)
+      .set({ ...writtenFields, version: sql`${yearlyValues.version} + 1` })
+      .where(
+        and(
+          eq(yearlyValues.id, sql.placeholder('id')),
+          eq(yearlyValues.version, sql.placeholder('version')),
+        ),
+      )
+      .returning(valueColumns)
+      .getSQL(),
+  ),
 );
 
 const insertStatement = new NamedStatement<WrittenRow>('pm_value_insert', valueColumns, (db) =>
-  db
-    .insert(yearlyValues)
-    .values({
-      ...writtenFields,
-      indicatorId: param('indicatorId'),
-      year: param('year'),
-      kind: param('kind'),
-    })
-    .onConflictDoNothing()
-    .returning(valueColumns),
-);
-
-const historyStatement = new NamedStatement<never>('pm_value_history', {}, (db) =>
-  db.insert(valueHistory).values({
-    valueId: param('valueId'),
-    version: param('version'),
-    oldValue: param('oldValue'),
-    newValue: param('newValue'),
-    oldState: param('oldState'),
-    newState: param('newState'),
-    reason: param('reason'),
-    changedBy: param('by'),
-  }),
+  withHistory(
+    db
+      .insert(yearlyValues)
+      .values({
+        ...writtenFields,
+        indicatorId: param('indicatorId'),
+        year: param('year'),
+        kind: param('kind'),
+      })
+      .onConflictDoNothing()
+      .returning(valueColumns)
+      .getSQL(),
+  ),
 );
 
 async function writeValue(
@@ -307,10 +349,16 @@ async function writeValue(
     by,
   };
   const was = write.current;
+  const history = {
+    oldValue: was?.value ?? null,
+    oldState: was?.state ?? null,
+    reason: write.reason,
+  };
   const [row] = was
-    ? await updateStatement.execute(tx, { ...args, id: was.id, version: was.version })
+    ? await updateStatement.execute(tx, { ...args, ...history, id: was.id, version: was.version })
     : await insertStatement.execute(tx, {
         ...args,
+        ...history,
         indicatorId: idOf.get(write.seq)!,
         year: write.year,
         kind: write.kind,
@@ -332,16 +380,6 @@ async function writeValue(
       { index: write.index, code: 'stale', current: now ? toStored(now) : null },
     ]);
   }
-  await historyStatement.execute(tx, {
-    valueId: row.id,
-    version: row.version,
-    oldValue: was?.value ?? null,
-    newValue: write.value,
-    oldState: was?.state ?? null,
-    newState: write.state,
-    reason: write.reason,
-    by,
-  });
   return toStored({ ...row, seq: write.seq });
 }
 
