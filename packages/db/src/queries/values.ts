@@ -178,22 +178,25 @@ interface ChangeTarget {
 /** Plans parsed for saves, reused while the plan row's version (`xmin`) is the same. */
 const changeTargets = new VersionCache<ChangeTarget>();
 
-// The statements of a save are prepared by name (PostgreSQL plans each once per connection): the
-// save path runs them hundreds of times a second. Their text must not vary with their arguments.
-
 /** A named argument of a prepared statement, sent as given (no column mapping: null stays null). */
 const param = (name: string) => sql`${sql.placeholder(name)}`;
 
+/** A plan row's id and version (`xmin`). */
+const headerColumns = { id: plans.id, version: sql<string>`${plans}.xmin::text`.as('version') };
+
+/** The header of the district (`code`)'s latest plan. */
+const latestHeader = (db: Database) =>
+  db
+    .select(headerColumns)
+    .from(plans)
+    .where(eq(plans.districtId, sql.placeholder('code')))
+    .orderBy(desc(plans.targetYear))
+    .limit(1);
+
 const headerStatement = new NamedStatement<{ id: number; version: string }>(
   'pm_plan_header',
-  { id: plans.id, version: sql<string>`${plans}.xmin::text` },
-  (db) =>
-    db
-      .select({ id: plans.id, version: sql<string>`${plans}.xmin::text` })
-      .from(plans)
-      .where(eq(plans.districtId, sql.placeholder('code')))
-      .orderBy(desc(plans.targetYear))
-      .limit(1),
+  headerColumns,
+  latestHeader,
 );
 
 /** The district's latest plan row: its id and version, one small query. */
@@ -209,12 +212,7 @@ const lockStatement = new NamedStatement<
   'pm_lock_changed',
   { planId: sql<number>`p.id`, planVersion: sql<string>`p.version`, ...columns },
   (db) => sql`
-    with p as (${db
-      .select({ id: plans.id, version: sql<string>`${plans}.xmin::text`.as('version') })
-      .from(plans)
-      .where(eq(plans.districtId, sql.placeholder('code')))
-      .orderBy(desc(plans.targetYear))
-      .limit(1)})
+    with p as (${latestHeader(db)})
     select p.id, p.version, l.* from p left join lateral ${selectValues(
       db,
       and(
