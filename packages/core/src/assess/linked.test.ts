@@ -65,4 +65,13 @@ describe('linked', () => {
     expect(a.status).toBe('seriously_lagging');
     expect(a.reason.zh).toContain('关联指标（序号 1）增速 5%');
   });
+
+  it('a partner growth too large to be a number (a base of 5e-324) is no comparison, not a pass', () => {
+    const tiny = indicator({ form: 'level', baseline: 5e-324 }, { seq: 1, name: 'GDP' });
+    const income8 = indicator({ form: 'linked', linkedTo: 1 }, { seq: 8, name: '收入增长率' });
+    const values = [...actuals(2021, [-8.9e-18], 1), ...actuals(2021, [0], 8)];
+    const a = assessIndicator(income8, values, context(2021), [tiny, income8]);
+    expect(a.years).toEqual([{ year: 2021, value: 0, target: null, met: null }]);
+    expect(a.status).toBe('no_data');
+  });
 });

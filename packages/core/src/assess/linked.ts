@@ -1,7 +1,7 @@
 import { ownOr } from './compare';
 import { breachesBefore, checkStatus } from './checks';
 import { formResult, type FormInput } from './form';
-import { atLeast } from './numbers';
+import { atLeast, finite } from './numbers';
 import * as text from './reason';
 import { lastYear, timeProgress } from './time';
 import type { IndicatorAssessment, YearCheck } from './types';
@@ -24,7 +24,10 @@ function partnerValue(
       y - 1 === period.baselineYear
         ? baselineOf(partner.target, series, period)
         : actualAt(series, period, y - 1);
-    return now === null || before === null || !(before > 0) ? null : (now / before - 1) * 100;
+    // A base too small for its growth to be a number (5e-324, say) gives no comparison.
+    return now === null || before === null || !(before > 0)
+      ? null
+      : finite((now / before - 1) * 100);
   };
 }
 
