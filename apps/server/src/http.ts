@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
+import { constants as zlib } from 'node:zlib';
+import compression from 'compression';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
 import { appRouter, createRequestContext } from '@pm/api';
@@ -12,6 +14,20 @@ export interface HttpOptions {
   /** The built web app; when missing, `/` says how to build it. */
   webDir: string | null;
 }
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/**
+ * Queries' answers, compressed for clients that accept it: the league table of 3,000 districts is
+ * 1.8 MB, ~60 KB compressed, in ~7 ms. Mutations' answers (a saved figure) are small and stay as
+ * they are: tRPC sends no Content-Length, so a size threshold cannot tell. Brotli at quality 2
+ * costs about what gzip does (quality 4, the default, costs 4× more for little). `compression` is
+ * connect-style middleware for node:http; its types are Express's.
+ */
+const compress = compression({
+  filter: (req, res) => req.method === 'GET' && compression.filter(req, res),
+  brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 2 } },
+}) as unknown as Middleware;
 
 /** One server: the API under /trpc, /healthz, and the web app with client-side routes. */
 export function createHttpServer({ handle, log, webDir }: HttpOptions): Server {
@@ -44,7 +60,7 @@ export function createHttpServer({ handle, log, webDir }: HttpOptions): Server {
     if (path.startsWith('/trpc/')) {
       const refusal = crossSiteRefusal(req);
       if (refusal) return void refuse(res, refusal);
-      return trpc(req, res);
+      return compress(req, res, () => void trpc(req, res));
     }
     if (web) return web(req, res, () => notFound(res));
     return noWebBuild(req, res);
