@@ -156,25 +156,27 @@ export async function exportPlan(db: Database, code: string): Promise<PlanFile |
 }
 
 /** The district's latest plan with its row id. */
-export function loadPlan(
+export async function loadPlan(
   db: Database,
   code: string,
 ): Promise<{ id: number; file: PlanFile } | null> {
-  return loadPlanWhere(db, eq(plans.districtId, code));
+  const plan = await loadPlanWhere(db, eq(plans.districtId, code));
+  return plan && { id: plan.id, file: plan.file };
 }
 
-/** A plan by its row id. */
-export function loadPlanById(
-  db: Database,
-  id: number,
-): Promise<{ id: number; file: PlanFile } | null> {
+/** A plan by its row id, with its indicators' row ids by seq. */
+export function loadPlanById(db: Database, id: number): Promise<LoadedPlan | null> {
   return loadPlanWhere(db, eq(plans.id, id));
 }
 
-async function loadPlanWhere(
-  db: Database,
-  where: SQL,
-): Promise<{ id: number; file: PlanFile } | null> {
+interface LoadedPlan {
+  id: number;
+  file: PlanFile;
+  /** Indicator row id by seq. */
+  indicatorIds: Map<number, number>;
+}
+
+async function loadPlanWhere(db: Database, where: SQL): Promise<LoadedPlan | null> {
   const [row] = await db
     .select({ plan: plans, district: districts })
     .from(plans)
@@ -206,5 +208,5 @@ async function loadPlanWhere(
     },
     indicators: list.map(toIndicator),
   });
-  return { id: row.plan.id, file };
+  return { id: row.plan.id, file, indicatorIds: new Map(list.map((i) => [i.seq, i.id])) };
 }

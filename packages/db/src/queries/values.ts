@@ -247,19 +247,8 @@ async function planForChanges(
 ): Promise<ChangeTarget> {
   const cached = changeTargets.get(db, header.id, header.version);
   if (cached) return cached;
-  const [plan, rows] = await Promise.all([
-    loadPlanById(tx, header.id),
-    tx
-      .select({ id: indicators.id, seq: indicators.seq })
-      .from(indicators)
-      .where(eq(indicators.planId, header.id)),
-  ]);
-  if (!plan) throw new Error(`plan ${header.id} vanished inside its own transaction`);
-  const target = {
-    id: plan.id,
-    file: plan.file,
-    indicatorIds: new Map(rows.map((r) => [r.seq, r.id])),
-  };
+  const target = await loadPlanById(tx, header.id);
+  if (!target) throw new Error(`plan ${header.id} vanished inside its own transaction`);
   // Read at the version checked or later (then the next save reads it again).
   changeTargets.set(db, header.id, header.version, target);
   return target;
