@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { hashPassword } from '@pm/api';
 import { createDb, createUser, migrate, schema, type Database } from '@pm/db';
 import { defaultSettings } from '@pm/core';
+import { wholeOption } from './options';
 import { makeDistrict, period, prng, SPECS } from './synthetic';
 
 const BATCH = 4000;
@@ -31,13 +32,8 @@ export function generateOptions(argv: string[]): GenerateOptions {
       'data-dir': { type: 'string', default: './.bench-data' },
     },
   });
-  const districts = Number(values.districts);
+  const districts = wholeOption(values.districts, '--districts', 1, 99_999);
   const seed = Number(values.seed);
-  if (!Number.isInteger(districts) || districts < 1 || districts > 99_999) {
-    throw new Error(
-      `--districts must be a whole number from 1 to 99999, got "${values.districts}"`,
-    );
-  }
   if (!Number.isInteger(seed))
     throw new Error(`--seed must be a whole number, got "${values.seed}"`);
   return {

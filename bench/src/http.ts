@@ -11,6 +11,7 @@ import {
   LAST_YEAR,
   SYNTHETIC_PREFIX,
 } from './generate';
+import { wholeOption } from './options';
 
 const serverMain = fileURLToPath(new URL('../../apps/server/dist/main.js', import.meta.url));
 const results = new URL('../results/', import.meta.url);
@@ -243,14 +244,6 @@ async function lostSaves(client: pg.Client, saves: SaveOutcome['acknowledged']):
   return rows[0]?.lost ?? -1;
 }
 
-/** A whole-number option within bounds, or an error naming the option and what it got. */
-function whole(given: string | undefined, option: string, min: number, max: number): number {
-  const n = Number(given);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new Error(`${option} must be a whole number from ${min} to ${max}, got "${given}"`);
-  return n;
-}
-
 export async function runHttp(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -269,16 +262,19 @@ export async function runHttp(argv: string[]): Promise<void> {
     throw new Error(
       'give --database-url (a PostgreSQL database filled by `npm run bench -- generate`)',
     );
-  const port = whole(values.port, '--port', 1, 65_535);
+  const port = wholeOption(values.port, '--port', 1, 65_535);
   const base = `http://127.0.0.1:${port}`;
-  const runs = whole(values.runs, '--runs', 1, 1_000);
-  const seconds = whole(values.seconds, '--seconds', 1, 3_600);
-  const warmup = whole(values.warmup, '--warmup', 0, 3_600);
-  const rate = whole(values.rate, '--rate', 1, 100_000);
+  const runs = wholeOption(values.runs, '--runs', 1, 1_000);
+  const seconds = wholeOption(values.seconds, '--seconds', 1, 3_600);
+  const warmup = wholeOption(values.warmup, '--warmup', 0, 3_600);
+  const rate = wholeOption(values.rate, '--rate', 1, 100_000);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const districts =
     (await db.query<{ n: number }>(`select count(*)::int as n from districts`)).rows[0]?.n ?? 0;
+  // Each client is the official of their own district, as in real use: the generator made
+  // BENCH_OFFICIALS of them.
+  const clients = wholeOption(values.clients, '--clients', 1, Math.min(BENCH_OFFICIALS, districts));
   // Every run starts from the same database: the previous run's saves removed and the dead rows
   // they and its league measurements left vacuumed away (autovacuum may be off, or behind).
   await db.query(`delete from yearly_values where year = $1 and source is null`, [LAST_YEAR + 1]);
@@ -288,12 +284,6 @@ export async function runHttp(argv: string[]): Promise<void> {
   try {
     await waitHealthy(base);
     const leader = await signIn(base, 'bench-leader');
-    const clients = Number(values.clients);
-    if (!(clients >= 1 && clients <= Math.min(BENCH_OFFICIALS, districts)))
-      throw new Error(
-        `--clients must be 1…${Math.min(BENCH_OFFICIALS, districts)}: one official of one district each`,
-      );
-    // Each client is the official of their own district, as in real use.
     const officials: SaveClient[] = [];
     for (let c = 0; c < clients; c += 10)
       officials.push(
@@ -378,7 +368,7 @@ export async function runHttp(argv: string[]): Promise<void> {
       leagueColdOverRaw: Number((stats(league.cold).p50 / rawStats.p50).toFixed(2)),
       scorecard: stats(scorecard),
       saves: {
-        clients: Number(values.clients),
+        clients,
         seconds,
         offeredPerSecond: rate,
         acknowledged: saves.acknowledged.length,
