@@ -5,7 +5,7 @@ const indicators = [
   { seq: 4, name: '市级以上创新平台' },
   { seq: 16, name: '城市空气质量优良天数比率', unit: '%' },
 ];
-const none = { district: null, state: null, source: null, note: null };
+const none = { comparator: null, district: null, state: null, source: null, note: null };
 
 describe('parseValuesCsv', () => {
   it('reads rows by seq or exact name', () => {
@@ -68,6 +68,7 @@ describe('parseValuesCsv', () => {
         year: 2021,
         kind: 'actual',
         value: 54,
+        comparator: null,
         line: 2,
         district: '130108',
         state: 'approved',
@@ -116,6 +117,7 @@ describe('parseValuesCsv', () => {
         year: 2021,
         kind: 'actual' as const,
         value: 54,
+        comparator: null,
         district: '130108',
         state: 'draft' as const,
         source: '统计公报',
@@ -126,6 +128,7 @@ describe('parseValuesCsv', () => {
         year: 2023,
         kind: 'assigned_target' as const,
         value: 70,
+        comparator: 'at_most' as const,
         district: '130108',
         state: null,
         source: null,
@@ -133,7 +136,64 @@ describe('parseValuesCsv', () => {
       },
     ];
     const text = writeValuesCsv(rows);
-    expect(text.split('\r\n')[0]).toBe('indicator,year,kind,value,district,state,source,note');
+    expect(text.split('\r\n')[0]).toBe(
+      'indicator,year,kind,value,district,state,source,note,comparator',
+    );
+    expect(text.split('\r\n').at(-2)).toBe('16,2023,assigned_target,70,130108,,,,at_most');
     expect(parseValuesCsv(text, indicators).values.map(({ line: _, ...v }) => v)).toEqual(rows);
+  });
+});
+
+describe('the comparator column', () => {
+  const read = (rows: string[]) =>
+    parseValuesCsv(['indicator,year,kind,value,comparator', ...rows].join('\n'), indicators);
+
+  it('gives an assigned target its comparator, by key, Chinese word or symbol', () => {
+    const { values, problems } = read([
+      '16,2021,assigned_target,70,at_most',
+      '16,2022,assigned_target,71,不低于',
+      '16,2023,assigned_target,72,≤',
+      '16,2024,assigned_target,73,左右',
+      '16,2025,assigned_target,74,',
+      '16,2025,actual,75,',
+    ]);
+    expect(problems).toEqual([]);
+    expect(values.map((v) => v.comparator)).toEqual([
+      'at_most',
+      'at_least',
+      'at_most',
+      'about',
+      null,
+      null,
+    ]);
+  });
+
+  it('a bad comparator and a comparator on an actual are each a problem of their line', () => {
+    const { values, problems } = read([
+      '16,2021,assigned_target,70,at_most',
+      '16,2022,assigned_target,71,约',
+      '16,2022,actual,70,不低于',
+    ]);
+    expect(values).toEqual([]);
+    expect(problems).toEqual([
+      {
+        line: 3,
+        column: 'comparator',
+        message: expect.stringMatching(/^"约" is not a comparator; write one of about, at_least/),
+      },
+      {
+        line: 4,
+        column: 'comparator',
+        message: 'an actual has no comparator ("不低于"); only an assigned_target row has one',
+      },
+    ]);
+  });
+
+  it('files without the column read as before: no comparator', () => {
+    const { values } = parseValuesCsv(
+      'indicator,year,kind,value\n16,2023,assigned_target,70\n',
+      indicators,
+    );
+    expect(values[0]?.comparator).toBeNull();
   });
 });

@@ -3,15 +3,17 @@ import {
   districtCodeSchema,
   valueKindSchema,
   valueStateSchema,
+  type Comparator,
   type Indicator,
   type ValueState,
   type YearValue,
 } from './plan';
+import { comparatorInputSchema } from './values/comparator';
 import { readFigure } from './values/figure';
 
 export const VALUES_CSV_HEADER = ['indicator', 'year', 'kind', 'value'] as const;
 /** Columns that may follow the first four, in any order; `values export` writes all of them. */
-export const VALUES_CSV_EXTRA = ['district', 'state', 'source', 'note'] as const;
+export const VALUES_CSV_EXTRA = ['district', 'state', 'source', 'note', 'comparator'] as const;
 export const VALUES_EXPORT_HEADER = [...VALUES_CSV_HEADER, ...VALUES_CSV_EXTRA] as const;
 
 export interface CsvProblem {
@@ -23,6 +25,8 @@ export interface CsvProblem {
 /** One row of a values file; the optional columns are null when absent or empty. */
 export interface ValueRecord extends YearValue {
   line: number;
+  /** An assigned target's comparator as the row gives it; null on every actual. */
+  comparator: Comparator | null;
   district: string | null;
   state: ValueState | null;
   source: string | null;
@@ -50,7 +54,8 @@ function headerProblem(header: string[]): string | null {
 /**
  * Reads `indicator,year,kind,value` rows (indicator = the plan's seq or exact name; kind =
  * actual | assigned_target; value as people write it, `1,234.5` or `１２３`), optionally followed
- * by district, state, source and note columns. Every problem is reported with its line and column;
+ * by district, state, source, note and comparator columns (an assigned target's: `at_least`,
+ * 不低于 or `≥`; empty on an actual). Every problem is reported with its line and column;
  * values come back only when there is none.
  */
 export function parseValuesCsv(
@@ -135,12 +140,14 @@ function readRow(
   const state = stateText ? valueStateSchema.safeParse(stateText) : null;
   if (state && !state.success)
     report('state', `"${stateText}" must be draft, submitted, approved or returned`);
+  const comparator = readComparatorCell(get('comparator'), kind.data, report);
   if (!ok || !indicator || !kind.success || !reading.ok || reading.value === null) return null;
   return {
     seq: indicator.seq,
     year: Number(year),
     kind: kind.data,
     value: reading.value,
+    comparator,
     district,
     state: state?.data ?? null,
     source: get('source') || null,
@@ -148,10 +155,43 @@ function readRow(
   };
 }
 
-/** A values file with every column, as `values export` writes it. */
-export function writeValuesCsv(rows: readonly Omit<ValueRecord, 'line' | 'comparator'>[]): string {
+/** The comparator of a row: only an assigned target may have one. */
+function readComparatorCell(
+  text: string,
+  kind: ValueRecord['kind'] | undefined,
+  report: (column: string, message: string) => void,
+): Comparator | null {
+  if (text === '') return null;
+  if (kind === 'actual') {
+    report(
+      'comparator',
+      `an actual has no comparator ("${text}"); only an assigned_target row has one`,
+    );
+    return null;
+  }
+  const read = comparatorInputSchema.safeParse(text);
+  if (read.success) return read.data;
+  report('comparator', read.error.issues[0]?.message ?? `"${text}" is not a comparator`);
+  return null;
+}
+
+/**
+ * A values file with every column, as `values export` writes it. `comparator` is written as
+ * given: the caller passes an assigned target's comparator in force (`comparatorInForce`).
+ */
+export function writeValuesCsv(rows: readonly Omit<ValueRecord, 'line'>[]): string {
   return writeCsv([
     VALUES_EXPORT_HEADER,
-    ...rows.map((r) => [r.seq, r.year, r.kind, r.value, r.district, r.state, r.source, r.note]),
+    ...rows.map((r) => [
+      r.seq,
+      r.year,
+      r.kind,
+      r.value,
+      r.district,
+      r.state,
+      r.source,
+      r.note,
+      r.comparator,
+    ]),
   ]);
 }

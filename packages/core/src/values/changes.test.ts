@@ -25,6 +25,7 @@ describe('reviewChanges', () => {
         year: 2021,
         kind: 'actual',
         value: 54,
+        comparator: null,
         state: 'draft',
         source: '统计公报',
         note: null,
@@ -104,6 +105,59 @@ describe('reviewChanges', () => {
       { index: 7, code: 'not_assigned' },
       { index: 8, code: 'reserved_source' },
     ]);
+  });
+
+  it('an assigned target keeps its own comparator; the plan’s is stored as none', () => {
+    const target = (value: number, rest: Partial<ValueChange> = {}) =>
+      change(16, 2021, value, { kind: 'assigned_target', ...rest });
+    const { writes } = reviewChanges(
+      plan,
+      [],
+      [
+        target(70, { comparator: 'at_most' }),
+        { ...target(71), year: 2022, comparator: 'at_least' },
+      ],
+    );
+    expect(writes.map((w) => [w.year, w.comparator])).toEqual([
+      [2021, 'at_most'],
+      [2022, null],
+    ]);
+  });
+
+  it('changing only the comparator is a change; leaving it out keeps the stored one', () => {
+    const now = stored(16, 2021, 70, {
+      kind: 'assigned_target',
+      comparator: 'at_most',
+      version: 2,
+    });
+    const target = (rest: Partial<ValueChange>) =>
+      change(16, 2021, 70, { kind: 'assigned_target', version: 2, ...rest });
+    expect(reviewChanges(plan, [now], [target({ comparator: 'below' })]).writes).toMatchObject([
+      { current: now, value: 70, comparator: 'below' },
+    ]);
+    expect(reviewChanges(plan, [now], [target({ comparator: null })]).writes).toMatchObject([
+      { comparator: null },
+    ]);
+    expect(reviewChanges(plan, [now], [target({})]).writes).toEqual([]);
+    expect(reviewChanges(plan, [now], [target({ comparator: 'at_most' })]).writes).toEqual([]);
+    expect(reviewChanges(plan, [now], [{ ...target({}), value: 72 }]).writes[0]?.comparator).toBe(
+      'at_most',
+    );
+  });
+
+  it('a stored comparator that is the plan’s is no change when given again as none', () => {
+    const demo = stored(16, 2021, 70, { kind: 'assigned_target', comparator: 'at_least' });
+    const again = change(16, 2021, 70, { kind: 'assigned_target', version: 1, comparator: null });
+    expect(reviewChanges(plan, [demo], [again]).writes).toEqual([]);
+  });
+
+  it('an actual has no comparator', () => {
+    expect(
+      reviewChanges(plan, [], [change(16, 2021, 70, { comparator: 'at_least' })]).problems,
+    ).toEqual([{ index: 0, code: 'comparator_on_actual' }]);
+    expect(reviewChanges(plan, [], [change(16, 2021, 70, { comparator: null })]).problems).toEqual(
+      [],
+    );
   });
 
   it('the same cell twice is a problem', () => {

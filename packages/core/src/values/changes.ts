@@ -1,5 +1,13 @@
-import type { AssessmentSettings, Indicator, PlanPeriod, ValueKind, ValueState } from '../plan';
+import type {
+  AssessmentSettings,
+  Comparator,
+  Indicator,
+  PlanPeriod,
+  ValueKind,
+  ValueState,
+} from '../plan';
 import { cellKey, cellRefusal, previousFigure } from './cells';
+import { comparatorInForce, ownComparator } from './comparator';
 import { readFigure, type FigureError } from './figure';
 import { concernsFor, type Concern } from './plausibility';
 import { DEMO_SOURCE, nextState, type StoredValue, type ValueAction } from './workflow';
@@ -21,6 +29,11 @@ export interface ValueChange {
   /** Left out: keep what is stored. */
   source?: string | null;
   note?: string | null;
+  /**
+   * How the actual must compare with an assigned target (spec §2.5); null is the plan's own.
+   * Left out: keep what is stored. Only an assigned target has one.
+   */
+  comparator?: Comparator | null;
   /** Confirms the concerns of an unusual figure; kept in the history. */
   reason?: string | null;
 }
@@ -33,6 +46,8 @@ export interface ValueWrite {
   year: number;
   kind: ValueKind;
   value: number;
+  /** Null for an actual, and where an assigned target is held to the plan's comparator. */
+  comparator: Comparator | null;
   state: ValueState;
   source: string | null;
   note: string | null;
@@ -44,6 +59,7 @@ export type ChangeIssue =
   | { code: 'bad_year'; first: number; last: number }
   | { code: 'printed_baseline' }
   | { code: 'not_assigned' }
+  | { code: 'comparator_on_actual' }
   | { code: 'bad_number'; error: FigureError; text: string }
   | { code: 'empty' }
   | { code: 'reserved_source' }
@@ -100,12 +116,19 @@ export function reviewChanges(
     const source = change.source !== undefined ? blank(change.source) : (keep?.source ?? null);
     const note = change.note !== undefined ? blank(change.note) : (keep?.note ?? null);
     const state = change.state ?? nextState('save', was?.state ?? null) ?? 'draft';
+    const comparator =
+      change.kind === 'actual'
+        ? null
+        : change.comparator === undefined
+          ? (was?.comparator ?? null)
+          : ownComparator(indicator.target, change.comparator);
     if (
       was &&
       was.value === value &&
       was.source === source &&
       was.note === note &&
-      was.state === state
+      was.state === state &&
+      sameComparator(indicator, was.comparator, comparator)
     )
       return;
     if (change.source === DEMO_SOURCE) {
@@ -138,6 +161,7 @@ export function reviewChanges(
       year: change.year,
       kind: change.kind,
       value,
+      comparator,
       state,
       source,
       note,
@@ -147,6 +171,13 @@ export function reviewChanges(
   problems.sort((a, b) => a.index - b.index);
   return problems.length > 0 ? { writes: [], problems } : { writes, problems };
 }
+
+/** Whether two stored comparators hold an assigned target to the same rule. */
+const sameComparator = (
+  indicator: Pick<Indicator, 'target'>,
+  a: Comparator | null,
+  b: Comparator | null,
+) => a === b || comparatorInForce(indicator.target, a) === comparatorInForce(indicator.target, b);
 
 /** The figure of one change, or what keeps it from being one. */
 function readChange(
@@ -164,6 +195,8 @@ function readChange(
   if (refusal) return { issues: [{ code: refusal }] };
   const first = seen.get(cellKey(change));
   if (first !== undefined) return { issues: [{ code: 'duplicate', first }] };
+  if (change.kind === 'actual' && change.comparator != null)
+    return { issues: [{ code: 'comparator_on_actual' }] };
   const reading = readFigure(change.value, indicator.unit);
   if (!reading.ok)
     return { issues: [{ code: 'bad_number', error: reading.error, text: String(change.value) }] };

@@ -6,3 +6,4 @@ export * from './changes';
 export * from './grid';
 export * from './completeness';
 export * from './schemas';
+export * from './comparator';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { valueKindSchema } from '../plan';
+import { comparatorInputSchema } from './comparator';
 
 export const yearSchema = z.number().int().min(1949).max(2100);
 
@@ -14,6 +15,8 @@ export const valueChangeSchema = z.object({
   value: z.union([z.number(), z.string().max(64)]),
   /** The version seen; null when no value was stored. */
   version: z.number().int().positive().nullable(),
+  /** An assigned target's comparator; null is the plan's, left out keeps what is stored. */
+  comparator: comparatorInputSchema.nullable().optional(),
   source: z.string().max(200).nullable().optional(),
   note: z.string().max(2000).nullable().optional(),
   reason: z.string().max(500).nullable().optional(),
