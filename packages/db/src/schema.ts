@@ -135,6 +135,9 @@ export const valueHistory = pgTable(
     newValue: numeric('new_value', { mode: 'number' }),
     oldState: valueStateEnum('old_state'),
     newState: valueStateEnum('new_state').notNull(),
+    /** An assigned target's comparator before and after (null: the plan's). */
+    oldComparator: text('old_comparator').$type<Comparator>(),
+    newComparator: text('new_comparator').$type<Comparator>(),
     reason: text('reason'),
     changedBy: text('changed_by').notNull(),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),

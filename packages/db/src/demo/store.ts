@@ -43,7 +43,11 @@ export async function insertDemoValues(
         })),
       )
       .onConflictDoNothing()
-      .returning({ id: yearlyValues.id, value: yearlyValues.value });
+      .returning({
+        id: yearlyValues.id,
+        value: yearlyValues.value,
+        comparator: yearlyValues.comparator,
+      });
     if (inserted.length > 0) {
       await tx.insert(valueHistory).values(
         inserted.map((r) => ({
@@ -51,6 +55,7 @@ export async function insertDemoValues(
           version: 1,
           newValue: r.value,
           newState: 'approved' as const,
+          newComparator: r.comparator,
           reason: 'demo',
           changedBy: DEMO_USER,
         })),

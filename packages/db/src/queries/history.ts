@@ -7,6 +7,8 @@ export const historyColumns = {
   newValue: valueHistory.newValue,
   oldState: valueHistory.oldState,
   newState: valueHistory.newState,
+  oldComparator: valueHistory.oldComparator,
+  newComparator: valueHistory.newComparator,
   reason: valueHistory.reason,
   changedBy: valueHistory.changedBy,
   changedAt: valueHistory.changedAt,

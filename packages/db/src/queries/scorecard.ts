@@ -314,6 +314,8 @@ export interface ValueChange {
   newValue: number | null;
   oldState: ValueState | null;
   newState: ValueState;
+  oldComparator: Comparator | null;
+  newComparator: Comparator | null;
   reason: string | null;
   changedBy: string;
   changedAt: Date;

@@ -79,6 +79,8 @@ describeDb('yearly values: save, review, history', (get) => {
         newValue: 54,
         oldState: null,
         newState: 'draft',
+        oldComparator: null,
+        newComparator: null,
         reason: null,
         changedBy: 'official',
         changedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -342,6 +344,60 @@ describeDb('yearly values: save, review, history', (get) => {
     });
     const [saved] = (await saveValues(db, YUHUA, [extra], 'official'))!;
     expect(saved).toMatchObject({ seq: 21, year: 2022, value: 3, state: 'draft', version: 1 });
+  });
+
+  it('an assigned target keeps its comparator; changing only it is a new version in the history', async () => {
+    const air = (rest: Partial<ValueChange>): ValueChange => ({
+      seq: 16,
+      year: 2022,
+      kind: 'assigned_target',
+      value: 70,
+      version: null,
+      ...rest,
+    });
+    const save = (change: ValueChange) => saveValues(get().db, YUHUA, [change], 'official');
+    const [first] = (await save(air({ comparator: 'about' })))!;
+    expect(first).toMatchObject({ value: 70, comparator: 'about', version: 1 });
+    const [second] = (await save(air({ version: 1, comparator: 'at_most' })))!;
+    expect(second).toMatchObject({ value: 70, comparator: 'at_most', version: 2 });
+    expect(await save(air({ version: 2 }))).toEqual([]);
+    const [third] = (await save(air({ version: 2, value: 72 })))!;
+    expect(third).toMatchObject({ value: 72, comparator: 'at_most', version: 3 });
+    const [fourth] = (await save(air({ version: 3, value: 72, comparator: 'at_least' })))!;
+    expect(fourth).toMatchObject({ comparator: null, version: 4 });
+    const history = await loadHistory(get().db, YUHUA, first!.id);
+    expect(
+      history?.entries.map((e) => [e.version, e.newValue, e.oldComparator, e.newComparator]),
+    ).toEqual([
+      [4, 72, 'at_most', null],
+      [3, 72, 'at_most', 'at_most'],
+      [2, 70, 'about', 'at_most'],
+      [1, 70, null, 'about'],
+    ]);
+    const [submitted] = (await transitionValues(
+      get().db,
+      YUHUA,
+      'submit',
+      { cells: [{ id: first!.id, version: 4 }] },
+      'official',
+    ))!;
+    expect(submitted).toMatchObject({ comparator: null, state: 'submitted' });
+    await save(air({ version: 5, comparator: 'below' }));
+    const [latest] = (await loadHistory(get().db, YUHUA, first!.id))!.entries;
+    expect(latest).toMatchObject({
+      oldState: 'submitted',
+      newState: 'draft',
+      newComparator: 'below',
+    });
+  });
+
+  it('an actual given a comparator is refused, and nothing changes', async () => {
+    const before = await counts();
+    const error = await refusal(
+      saveValues(get().db, YUHUA, [platforms('56', { comparator: 'at_most' })], 'official'),
+    );
+    expect(error.problems).toEqual([{ index: 0, code: 'comparator_on_actual' }]);
+    expect(await counts()).toEqual(before);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   reviewTransition,
   type ChangePlan,
   type ChangeProblem,
+  type Comparator,
   type PlanFile,
   type StoredValue,
   type TransitionProblem,
@@ -39,6 +40,9 @@ export interface HistoryEntry {
   newValue: number | null;
   oldState: ValueState | null;
   newState: ValueState;
+  /** An assigned target's comparator before and after; null is the plan's (and every actual's). */
+  oldComparator: Comparator | null;
+  newComparator: Comparator | null;
   reason: string | null;
   changedBy: string;
   /** ISO 8601. */
@@ -257,6 +261,7 @@ async function planForChanges(
 /** The columns a save writes, from its named arguments. */
 const writtenFields = {
   value: param('value'),
+  comparator: param('comparator'),
   state: param('state'),
   source: param('source'),
   note: param('note'),
@@ -276,6 +281,8 @@ const historyOfWritten = sql`
       valueHistory.newValue,
       valueHistory.oldState,
       valueHistory.newState,
+      valueHistory.oldComparator,
+      valueHistory.newComparator,
       valueHistory.reason,
       valueHistory.changedBy,
     ].map((c) => sql.identifier(c.name)),
@@ -283,6 +290,7 @@ const historyOfWritten = sql`
   )})
   select w.id, w.version, ${param('oldValue')}::numeric, w.value,
     ${param('oldState')}::${sql.identifier(valueStateEnum.enumName)}, w.state,
+    ${param('oldComparator')}::text, w.comparator,
     ${param('reason')}::text, ${param('by')}::text
   from w`;
 
@@ -330,6 +338,7 @@ async function writeValue(
 ): Promise<StoredValue> {
   const args = {
     value: write.value,
+    comparator: write.comparator,
     state: write.state,
     source: write.source,
     note: write.note,
@@ -339,6 +348,7 @@ async function writeValue(
   const history = {
     oldValue: was?.value ?? null,
     oldState: was?.state ?? null,
+    oldComparator: was?.comparator ?? null,
     reason: write.reason,
   };
   const [row] = was
@@ -411,6 +421,8 @@ export async function transitionValues(
         newValue: value.value,
         oldState: value.state,
         newState: state,
+        oldComparator: value.comparator,
+        newComparator: value.comparator,
         reason: comment,
         changedBy: by,
       });
