@@ -6,3 +6,4 @@ export * from './csv';
 export * from './values-csv';
 export * from './evaluation';
 export * from './values';
+export * from './words';

@@ -33,8 +33,73 @@ describe('plan interchange schema', () => {
   it('fills the spec defaults for settings and sumOf', () => {
     const parsed = planFileSchema.parse(file);
     expect(parsed.plan.settings).toEqual(defaultSettings);
-    expect(defaultSettings.epsilon).toBe(0.05);
+    expect(defaultSettings).toMatchObject({
+      epsilon: 0.05,
+      delta: 0.2,
+      rateAheadGap: 1,
+      rateBasicGap: 0.5,
+      linkedTolerance: 0.5,
+    });
     expect(parsed.indicators[0]?.target.sumOf).toBeNull();
+  });
+
+  it('reads a file written before v2: no baseline year, no revisions, settings without δ', () => {
+    const parsed = planFileSchema.parse({
+      ...file,
+      plan: { ...file.plan, settings: { epsilon: 0.1 } },
+    });
+    expect(parsed.indicators[0]?.target.baselineYear).toBeNull();
+    expect(parsed.indicators[0]?.revisions).toEqual([]);
+    expect(parsed.plan.settings).toMatchObject({ epsilon: 0.1, delta: 0.2 });
+  });
+
+  it('keeps a stated tolerance of 0 and a missing one (null) apart', () => {
+    const none = { ...indicator, target: { ...indicator.target, tolerance: null } };
+    const zero = { ...indicator, seq: 2, target: { ...indicator.target, tolerance: 0 } };
+    const parsed = planFileSchema.parse({ ...file, indicators: [none, zero] });
+    expect(parsed.indicators.map((i) => i.target.tolerance)).toEqual([null, 0]);
+  });
+
+  it('carries revisions, and refuses one outside the period, twice in a year or linked to nothing', () => {
+    const revision = {
+      fromYear: 2024,
+      target: { ...indicator.target, rate: 5 },
+      text: '5 左右',
+      document: '区人大常委会关于调整规划指标的决定',
+      reason: '中期评估后调整',
+    };
+    const ok = planFileSchema.parse({
+      ...file,
+      indicators: [{ ...indicator, revisions: [revision] }],
+    });
+    expect(ok.indicators[0]?.revisions[0]).toMatchObject({ fromYear: 2024, revisedBy: null });
+    const bad = planFileSchema.safeParse({
+      ...file,
+      indicators: [
+        {
+          ...indicator,
+          revisions: [
+            { ...revision, fromYear: 2020 },
+            { ...revision, fromYear: 2024 },
+            { ...revision, fromYear: 2024, target: { ...revision.target, linkedTo: 7 } },
+          ],
+        },
+      ],
+    });
+    const messages = bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(messages).toEqual([
+      'indicators.0.revisions.2.target.linkedTo: links to seq 7, which is not in this plan',
+      'indicators.0.revisions.0.fromYear: a revision takes effect in 2021–2025',
+      'indicators.0.revisions.2.fromYear: a second revision from 2024',
+    ]);
+  });
+
+  it('refuses a baseline year at or after the target year', () => {
+    const late = { ...indicator, target: { ...indicator.target, baselineYear: 2025 } };
+    const result = planFileSchema.safeParse({ ...file, indicators: [late] });
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual([
+      'indicators.0.target.baselineYear',
+    ]);
   });
 
   it('names the path of every problem', () => {

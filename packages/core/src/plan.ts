@@ -40,8 +40,11 @@ export type Comparator = z.infer<typeof comparatorSchema>;
 export const directionSchema = z.enum(['increase', 'decrease', 'maintain']);
 export type Direction = z.infer<typeof directionSchema>;
 
-/** What a `cumulative` total sums: the yearly values, or their increases over the previous year. */
-export const sumOfSchema = z.enum(['values', 'increases']);
+/**
+ * What a `cumulative` total sums (spec §2.3): the yearly values; the increase of a level since
+ * the baseline; or yearly reductions or growths in % compounded (单位GDP能耗降低 [13.5]).
+ */
+export const sumOfSchema = z.enum(['values', 'increases', 'compound']);
 export type SumOf = z.infer<typeof sumOfSchema>;
 
 /** A parsed target (spec §2). Absent numbers are null, never undefined. */
@@ -57,13 +60,35 @@ export const targetSchema = z.object({
   cumulative: z.number().nullable(),
   sumOf: sumOfSchema.nullable().default(null),
   comparator: comparatorSchema.nullable(),
-  /** Tolerance in the indicator's unit (percentage points for rates). */
-  tolerance: z.number().nonnegative(),
+  /**
+   * Tolerance in the indicator's unit (percentage points for rates): the indicator's own, 0
+   * included; null when it states none and the plan's default applies (spec §2).
+   */
+  tolerance: z.number().nonnegative().nullable(),
   direction: directionSchema.nullable(),
   /** `seq` of the indicator a `linked` target tracks. */
   linkedTo: z.number().int().positive().nullable(),
+  /** B′: the year of a baseline printed for another year than the plan's B (为2019年数据). */
+  baselineYear: z.number().int().min(1949).max(2100).nullable().default(null),
 });
 export type Target = z.infer<typeof targetSchema>;
+
+/**
+ * 动态调整 (spec §6): from `fromYear` on, `target` replaces the indicator's original target,
+ * which is never overwritten. `document` names the decision or document that revised it.
+ */
+export const targetRevisionSchema = z.object({
+  fromYear: z.number().int().min(1949).max(2100),
+  target: targetSchema,
+  /** The revised target's text as the document prints it, e.g. "65". */
+  text: z.string().nullable().default(null),
+  document: z.string().trim().min(1),
+  reason: z.string().trim().min(1),
+  revisedBy: z.string().nullable().default(null),
+  /** ISO 8601 */
+  revisedAt: z.string().nullable().default(null),
+});
+export type TargetRevision = z.infer<typeof targetRevisionSchema>;
 
 /** The plan's own cell texts, kept verbatim beside the parsed target. */
 export const rawCellsSchema = z.object({
@@ -95,14 +120,18 @@ export const indicatorSchema = z.object({
   leadDepartment: z.string().nullable(),
   raw: rawCellsSchema,
   target: targetSchema,
+  /** Revisions of the target, oldest first; at most one per year. */
+  revisions: z.array(targetRevisionSchema).default([]),
   source: sourceSchema,
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
 /** Per-plan assessment settings (spec §3); every default is the spec's. */
 export const assessmentSettingsSchema = z.object({
-  /** ε: a pace ratio of at least 1 − ε is on track. */
+  /** ε: a pace ratio of at least 1 − ε is on track; at the end, a completion of 1 − ε basically achieved. */
   epsilon: z.number().min(0).max(1).default(0.05),
+  /** δ: a pace ratio of 1 + δ or more is ahead of schedule (快于预期). */
+  delta: z.number().min(0).default(0.2),
   /** A pace ratio below this is seriously lagging. */
   seriousPace: z.number().min(0).max(1).default(0.5),
   /** Default tolerance of 左右, in percentage points. */
@@ -113,6 +142,10 @@ export const assessmentSettingsSchema = z.object({
   rateSeriousGap: z.number().min(0).default(1),
   /** A required rate more than this many pp above L is seriously lagging. */
   requiredRateGap: z.number().min(0).default(2),
+  /** An average rate this many pp above L (below U) is ahead of schedule. */
+  rateAheadGap: z.number().min(0).default(1),
+  /** At the end, an average rate less than this many pp below L is basically achieved. */
+  rateBasicGap: z.number().min(0).default(0.5),
   /** A value changing more than this share from last year asks for confirmation. */
   changeThreshold: z.number().min(0).default(0.5),
 });
@@ -157,15 +190,32 @@ export const planFileSchema = z
       }
       seen.add(ind.seq);
     });
+    const { baselineYear: b, targetYear: y } = file.plan;
     file.indicators.forEach((ind, i) => {
-      const to = ind.target.linkedTo;
-      if (to !== null && !seen.has(to)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['indicators', i, 'target', 'linkedTo'],
-          message: `links to seq ${to}, which is not in this plan`,
-        });
+      const issue = (path: (string | number)[], message: string) =>
+        ctx.addIssue({ code: 'custom', path: ['indicators', i, ...path], message });
+      const targets: [Target, (string | number)[]][] = [
+        [ind.target, ['target']],
+        ...ind.revisions.map((r, k): [Target, (string | number)[]] => [
+          r.target,
+          ['revisions', k, 'target'],
+        ]),
+      ];
+      for (const [target, path] of targets) {
+        const to = target.linkedTo;
+        if (to !== null && !seen.has(to))
+          issue([...path, 'linkedTo'], `links to seq ${to}, which is not in this plan`);
+        if (target.baselineYear !== null && target.baselineYear >= y)
+          issue([...path, 'baselineYear'], `a baseline year must be before the target year ${y}`);
       }
+      const years = new Set<number>();
+      ind.revisions.forEach((r, k) => {
+        if (r.fromYear <= b || r.fromYear > y)
+          issue(['revisions', k, 'fromYear'], `a revision takes effect in ${b + 1}–${y}`);
+        if (years.has(r.fromYear))
+          issue(['revisions', k, 'fromYear'], `a second revision from ${r.fromYear}`);
+        years.add(r.fromYear);
+      });
     });
   });
 export type PlanFile = z.infer<typeof planFileSchema>;

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { actuals, assess, indicator } from './test-support';
 
-const growth = (comparator: 'about' | 'at_least' | 'at_most', rate: number, tolerance = 0) =>
-  indicator({ form: 'annual_rate', rate, comparator, tolerance });
+const growth = (
+  comparator: 'about' | 'at_least' | 'at_most',
+  rate: number,
+  tolerance: number | null = null,
+) => indicator({ form: 'annual_rate', rate, comparator, tolerance });
 
 describe('annual_rate status at the thresholds', () => {
   it.each([
@@ -68,7 +71,7 @@ describe('annual_rate status at the thresholds', () => {
 
 describe('annual_rate tolerances and settings', () => {
   it('an about rate without its own tolerance takes the plan default', () => {
-    const ind = growth('about', 6, 0);
+    const ind = growth('about', 6);
     expect(assess(ind, actuals(2021, [5.3]), 2021).status).toBe('lagging');
     expect(assess(ind, actuals(2021, [5.3]), 2021, { aboutTolerance: 1 }).status).toBe('on_track');
   });
@@ -94,7 +97,8 @@ describe('annual_rate tolerances and settings', () => {
 
   it('a plain number is at_least', () => {
     const plain = indicator({ form: 'annual_rate', rate: 7 });
-    expect(assess(plain, actuals(2021, [9]), 2021).status).toBe('on_track');
+    expect(assess(plain, actuals(2021, [7.5]), 2021).status).toBe('on_track');
+    expect(assess(plain, actuals(2021, [9]), 2021).status).toBe('ahead');
     expect(assess(plain, actuals(2021, [6.5]), 2021).status).toBe('lagging');
   });
 
@@ -128,11 +132,12 @@ describe('annual_rate reasons', () => {
 });
 
 describe('annual_rate degenerate cases', () => {
-  it('with every year in (Y − B − n = 0) there is no required rate and ḡ decides', () => {
+  it('with every year in (Y − B − n = 0) there is no required rate, no projection, and ḡ decides the end grade', () => {
     const a = assess(growth('about', 6, 0.5), actuals(2021, [6, 6, 6, 6, 5]), 2025);
     expect(a.requiredRate).toBeNull();
-    expect(a.status).toBe('on_track');
-    expect(a.projection).toBe('likely');
+    expect(a.phase).toBe('end');
+    expect(a.status).toBe('achieved');
+    expect(a.projection).toBeNull();
   });
 
   it('a year at −100% is seriously lagging with finite numbers', () => {

@@ -1,13 +1,13 @@
 import type { AssessmentSettings, Comparator, PlanPeriod } from '../plan';
 import { toleranceFor } from './compare';
-import { formResult, type FormInput } from './form';
+import { formResult, type FormAssessment, type FormInput } from './form';
 import { atLeast, atMost, finite } from './numbers';
 import { NO_PROJECTION, type ProjectionResult } from './projection';
 import { averageRate, requiredRate } from './rate';
 import * as text from './reason';
-import type { Status } from './status';
-import { lastYear, timeProgress } from './time';
-import type { AssessmentReason, IndicatorAssessment } from './types';
+import type { Phase, Status } from './status';
+import { lastYear, phaseOf, timeProgress } from './time';
+import type { AssessmentReason } from './types';
 import { actualsOf } from './values';
 
 /**
@@ -38,26 +38,46 @@ export interface RateFacts {
   required: number | null;
 }
 
-/** Spec §3, annual_rate column; a ceiling mirrors the floor rules. */
-export function rateStatus(t: RateTarget, f: RateFacts, s: AssessmentSettings): Status {
+/**
+ * Spec §3, annual_rate column; a ceiling mirrors the floor rules. Midway an at_least floor (or an
+ * at_most ceiling) cleared by `rateAheadGap` is ahead, never an about target; at the end the
+ * average is achieved, basically achieved within `rateBasicGap`, or not achieved.
+ */
+export function rateStatus(
+  t: RateTarget,
+  f: RateFacts,
+  s: AssessmentSettings,
+  phase: Phase = 'progress',
+): Status {
   const { average: g, required: r } = f;
-  if (t.side === 'floor') {
-    if (atLeast(g, t.bound)) return 'on_track';
-    if (r !== null && !atMost(r, t.bound + s.requiredRateGap)) return 'seriously_lagging';
-    return atLeast(g, t.bound - s.rateSeriousGap) ? 'lagging' : 'seriously_lagging';
+  const floor = t.side === 'floor';
+  /** ḡ stands `gap` pp or more on the right side of the bound (a negative gap: at most that far off). */
+  const clears = (gap: number) => (floor ? atLeast(g, t.bound + gap) : atMost(g, t.bound - gap));
+  if (phase === 'end') {
+    if (clears(0)) return 'achieved';
+    return clears(-s.rateBasicGap) ? 'basically_achieved' : 'not_achieved';
   }
-  if (atMost(g, t.bound)) return 'on_track';
-  if (r !== null && !atLeast(r, t.bound - s.requiredRateGap)) return 'seriously_lagging';
-  return atMost(g, t.bound + s.rateSeriousGap) ? 'lagging' : 'seriously_lagging';
+  if (clears(0)) return t.ceiling !== null && floor ? 'on_track' : aheadOr(clears, s);
+  const hopeless = floor
+    ? r !== null && !atMost(r, t.bound + s.requiredRateGap)
+    : r !== null && !atLeast(r, t.bound - s.requiredRateGap);
+  if (hopeless) return 'seriously_lagging';
+  return clears(-s.rateSeriousGap) ? 'lagging' : 'seriously_lagging';
+}
+
+function aheadOr(clears: (gap: number) => boolean, s: AssessmentSettings): Status {
+  return clears(s.rateAheadGap) ? 'ahead' : 'on_track';
 }
 
 function rateReason(t: RateTarget, f: RateFacts, status: Status): AssessmentReason {
+  if (status === 'basically_achieved') return text.rateJustShort(f.average, t.bound, t.side);
+  const good = status === 'on_track' || status === 'ahead' || status === 'achieved';
   if (t.side === 'ceiling') {
-    return status === 'on_track'
+    return good
       ? text.rateWithinCeiling(f.average, t.bound)
       : text.rateAboveCeiling(f.average, t.bound, f.required);
   }
-  if (status !== 'on_track') return text.rateBelowFloor(f.average, t.bound, f.required);
+  if (!good) return text.rateBelowFloor(f.average, t.bound, f.required);
   if (t.ceiling !== null && !atMost(f.average, t.ceiling)) {
     return text.rateOverCeiling(f.average, t.ceiling);
   }
@@ -73,18 +93,17 @@ const verdict = (likely: boolean): ProjectionResult => ({
 
 /**
  * Spec §4: likely when R ≤ r + tol and R ≤ max(gᵢ) + 1 (a floor); a ceiling mirrors it
- * (R ≥ r − tol and R ≥ min(gᵢ) − 1). Once Y has data the outcome itself decides.
+ * (R ≥ r − tol and R ≥ min(gᵢ) − 1). Once Y has data there is nothing to project.
  */
 export function projectRate(
   t: RateTarget,
   f: RateFacts,
   rates: readonly number[],
   period: PlanPeriod,
+  latestYear: number,
 ): ProjectionResult {
   const remaining = period.targetYear - period.baselineYear - rates.length;
-  if (remaining <= 0) {
-    return verdict(t.side === 'floor' ? atLeast(f.average, t.bound) : atMost(f.average, t.bound));
-  }
+  if (remaining <= 0 || latestYear >= period.targetYear) return NO_PROJECTION;
   const r = f.required;
   if (r === null) return NO_PROJECTION;
   return verdict(
@@ -95,7 +114,7 @@ export function projectRate(
 }
 
 /** Spec §2.2: the geometric average of the yearly growth rates against the target rate. */
-export function assessRate({ indicator, series, ctx }: FormInput): IndicatorAssessment {
+export function assessRate({ indicator, series, ctx }: FormInput): FormAssessment {
   const { target } = indicator;
   const { period, settings } = ctx;
   const actuals = actualsOf(series, period);
@@ -119,7 +138,7 @@ export function assessRate({ indicator, series, ctx }: FormInput): IndicatorAsse
     });
   }
   const f: RateFacts = { average, required: requiredRate(rates, t.bound, period) };
-  const status = rateStatus(t, f, settings);
+  const status = rateStatus(t, f, settings, phaseOf(period, latest.year));
   const measures = {
     latestYear: latest.year,
     latestValue: latest.value,
@@ -128,6 +147,6 @@ export function assessRate({ indicator, series, ctx }: FormInput): IndicatorAsse
     averageRate: average,
     requiredRate: f.required,
   };
-  const outlook = projectRate(t, f, rates, period);
+  const outlook = projectRate(t, f, rates, period, latest.year);
   return formResult(indicator, status, rateReason(t, f, status), actuals, measures, outlook);
 }

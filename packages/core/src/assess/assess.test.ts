@@ -79,9 +79,12 @@ describe('assessPlan', () => {
     expect(summary.assessed).toBe(4);
     expect(summary.byStatus).toEqual({
       achieved: 0,
+      ahead: 0,
       on_track: 1,
       lagging: 0,
       seriously_lagging: 1,
+      basically_achieved: 0,
+      not_achieved: 0,
       awaiting_target: 1,
       no_data: 1,
       not_assessed: 1,

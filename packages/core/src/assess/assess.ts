@@ -1,17 +1,26 @@
-import type { AssessmentSettings, Indicator, PlanPeriod, TargetForm, YearValue } from '../plan';
+import type {
+  AssessmentSettings,
+  Indicator,
+  PlanPeriod,
+  Target,
+  TargetForm,
+  YearValue,
+} from '../plan';
 import { assessAssigned } from './assigned';
 import { assessBound, assessMaintain } from './bound';
 import { assessCumulative } from './cumulative';
-import { formResult, type FormInput } from './form';
+import { formResult, type FormAssessment, type FormInput } from './form';
 import { assessLevel } from './level';
 import { assessLinked } from './linked';
 import { assessRate } from './annual-rate';
+import { finite } from './numbers';
 import * as text from './reason';
 import { summarize, type PlanSummary } from './summary';
-import type { AssessContext, IndicatorAssessment } from './types';
+import { lastYear, phaseOf } from './time';
+import type { AssessContext, IndicatorAssessment, RevisionInForce } from './types';
 import { actualsOf, indexValues, type ValueIndex } from './values';
 
-const assessMonitor = ({ indicator, series, ctx }: FormInput): IndicatorAssessment => {
+const assessMonitor = ({ indicator, series, ctx }: FormInput): FormAssessment => {
   const actuals = actualsOf(series, ctx.period);
   const latest = actuals.at(-1);
   return formResult(indicator, 'not_assessed', text.notAssessed(), actuals, {
@@ -20,7 +29,7 @@ const assessMonitor = ({ indicator, series, ctx }: FormInput): IndicatorAssessme
   });
 };
 
-const byForm: Record<TargetForm, (input: FormInput) => IndicatorAssessment> = {
+const byForm: Record<TargetForm, (input: FormInput) => FormAssessment> = {
   level: assessLevel,
   annual_rate: assessRate,
   cumulative: assessCumulative,
@@ -31,22 +40,78 @@ const byForm: Record<TargetForm, (input: FormInput) => IndicatorAssessment> = {
   monitor: assessMonitor,
 };
 
+/** The revision (动态调整) in force at evaluation year `year`: the latest from a year ≤ `year`. */
+export function revisionAt(indicator: Indicator, year: number) {
+  let found: Indicator['revisions'][number] | null = null;
+  for (const r of indicator.revisions ?? []) {
+    if (r.fromYear <= year && (found === null || r.fromYear >= found.fromYear)) found = r;
+  }
+  return found;
+}
+
+/** The number a target is stated in: T, else r, else X. */
+const headline = (t: Target): number | null => finite(t.value ?? t.rate ?? t.cumulative);
+
+function inForce(indicator: Indicator, year: number): RevisionInForce | null {
+  const r = revisionAt(indicator, year);
+  if (r === null) return null;
+  return {
+    fromYear: r.fromYear,
+    document: r.document,
+    reason: r.reason,
+    originalValue: headline(indicator.target),
+    originalText: indicator.raw.target ?? indicator.raw.rate,
+    revisedValue: headline(r.target),
+    revisedText: r.text,
+  };
+}
+
+/** The indicator's own baseline year B′ where it has one, else the plan's B (spec §1). */
+const baseYearOf = (target: Target, period: PlanPeriod): number =>
+  target.baselineYear ?? period.baselineYear;
+
 function assessIndexed(
-  indicator: Indicator,
+  original: Indicator,
   index: ValueIndex,
   ctx: AssessContext,
   plan: ReadonlyMap<number, Indicator>,
 ): IndicatorAssessment {
-  return byForm[indicator.target.form]({
+  const revision = revisionAt(original, ctx.year);
+  const indicator = revision === null ? original : { ...original, target: revision.target };
+  const base = baseYearOf(indicator.target, ctx.period);
+  const own: AssessContext =
+    base === ctx.period.baselineYear
+      ? ctx
+      : { ...ctx, period: { ...ctx.period, baselineYear: base } };
+  const a = byForm[indicator.target.form]({
     indicator,
     series: index.get(indicator.seq),
     index,
-    ctx,
+    ctx: own,
     plan,
+    planPeriod: ctx.period,
   });
+  const last = lastYear(ctx.period, ctx.year);
+  const stale = a.latestYear !== null && a.latestYear < last && a.status !== 'not_assessed';
+  return {
+    ...a,
+    phase: phaseOf(ctx.period, a.latestYear),
+    reason: stale ? text.prefixed(text.dataAsOf(a.latestYear!), a.reason) : a.reason,
+    revision: revision === null ? null : inForce(original, ctx.year),
+  };
 }
 
 const bySeq = (indicators: readonly Indicator[]) => new Map(indicators.map((i) => [i.seq, i]));
+
+/** The first year any indicator reads: B, or an earlier B′ (of the target in force or the original). */
+function firstYear(indicators: Iterable<Indicator>, period: PlanPeriod): number {
+  let first = period.baselineYear;
+  for (const i of indicators) {
+    first = Math.min(first, baseYearOf(i.target, period));
+    for (const r of i.revisions ?? []) first = Math.min(first, baseYearOf(r.target, period));
+  }
+  return first;
+}
 
 /**
  * One indicator at evaluation year `ctx.year`. `values` are approved values only; they may
@@ -59,7 +124,9 @@ export function assessIndicator(
   ctx: AssessContext,
   others: readonly Indicator[] = [],
 ): IndicatorAssessment {
-  return assessIndexed(indicator, indexValues(values, ctx.period, ctx.year), ctx, bySeq(others));
+  const first = firstYear([indicator, ...others], ctx.period);
+  const index = indexValues(values, ctx.period, ctx.year, first);
+  return assessIndexed(indicator, index, ctx, bySeq(others));
 }
 
 export interface PlanAssessmentInput {
@@ -83,7 +150,8 @@ export function assessPlan(input: PlanAssessmentInput): PlanAssessment {
     settings: input.plan.settings,
     year: input.year,
   };
-  const index = indexValues(input.values, ctx.period, ctx.year);
+  const first = firstYear(input.indicators, ctx.period);
+  const index = indexValues(input.values, ctx.period, ctx.year, first);
   const plan = bySeq(input.indicators);
   const indicators = input.indicators.map((i) => assessIndexed(i, index, ctx, plan));
   return { year: input.year, indicators, summary: summarize(indicators, input.year) };

@@ -1,10 +1,11 @@
 import type { Comparator, Target } from '../plan';
 import { defaultComparator, satisfies, toleranceFor } from './compare';
 import { breachesBefore, checkStatus } from './checks';
-import { formResult, type FormInput } from './form';
+import { formResult, type FormAssessment, type FormInput } from './form';
 import * as text from './reason';
-import { lastYear, timeProgress } from './time';
-import type { IndicatorAssessment, YearCheck } from './types';
+import { lastYear, phaseOf, timeProgress } from './time';
+import type { YearCheck } from './types';
+import { assignedAt } from './values';
 
 interface Rule {
   comparator: Comparator;
@@ -25,32 +26,28 @@ function ruleOf(
  * `assigned` (spec §2.5): each year is checked against the target the city assigned for it,
  * with that target's comparator, else the indicator's. The latest actual's year decides.
  */
-export function assessAssigned({ indicator, series, ctx }: FormInput): IndicatorAssessment {
+export function assessAssigned({ indicator, series, ctx }: FormInput): FormAssessment {
   const { period, settings } = ctx;
   const years: YearCheck[] = [];
+  const first = series?.first ?? period.baselineYear;
   const size = Math.max(series?.actual.length ?? 0, series?.assigned.length ?? 0);
-  for (let i = 1; i < size; i++) {
-    const value = series?.actual[i];
-    const assigned = series?.assigned[i];
+  for (let y = Math.max(first, period.baselineYear + 1); y < first + size; y++) {
+    const value = series?.actual[y - first];
+    const assigned = assignedAt(series, y);
     if (value === undefined && assigned === undefined) continue;
     const rule = ruleOf(indicator.target, assigned?.comparator, settings.aboutTolerance);
     const met =
       value !== undefined && assigned !== undefined
         ? satisfies(value, rule.comparator, assigned.value, rule.tolerance)
         : null;
-    years.push({
-      year: period.baselineYear + i,
-      value: value ?? null,
-      target: assigned?.value ?? null,
-      met,
-    });
+    years.push({ year: y, value: value ?? null, target: assigned?.value ?? null, met });
   }
   const latest = years.findLast((y) => y.value !== null);
   if (latest === undefined || latest.value === null) {
     return formResult(indicator, 'no_data', text.noActual(lastYear(period, ctx.year)), years);
   }
   const tau = timeProgress(period, latest.year);
-  const assigned = series?.assigned[latest.year - period.baselineYear];
+  const assigned = assignedAt(series, latest.year);
   if (assigned === undefined) {
     return formResult(
       indicator,
@@ -71,7 +68,7 @@ export function assessAssigned({ indicator, series, ctx }: FormInput): Indicator
     met,
     breaches: breachesBefore(years, latest.year),
   });
-  return formResult(indicator, checkStatus(met), reason, years, {
+  return formResult(indicator, checkStatus(met, phaseOf(period, latest.year)), reason, years, {
     timeProgress: tau,
     latestYear: latest.year,
     latestValue: latest.value,

@@ -1,25 +1,28 @@
+import type { Comparator } from '../plan';
 import { defaultComparator, satisfies, toleranceFor } from './compare';
 import { breachesBefore, checkStatus } from './checks';
-import { formResult, type FormInput } from './form';
+import { formResult, type FormAssessment, type FormInput } from './form';
+import { assessPath } from './level';
 import { finite } from './numbers';
 import * as text from './reason';
-import { lastYear, timeProgress } from './time';
-import type { IndicatorAssessment, YearCheck } from './types';
+import { lastYear, phaseOf, timeProgress } from './time';
+import type { YearCheck } from './types';
 import { actualsOf, baselineOf } from './values';
+
+interface BoundRule {
+  bound: number;
+  comparator: Comparator;
+  tolerance: number;
+}
 
 /** Checks every year's actual against one bound; the latest year decides (spec §2.4). */
 function assessAgainst(
   { indicator, series, ctx }: FormInput,
-  bound: number,
+  rule: BoundRule,
   baseline: number | null,
-): IndicatorAssessment {
+): FormAssessment {
   const { period } = ctx;
-  const comparator = defaultComparator(indicator.target);
-  const tolerance = toleranceFor(
-    comparator,
-    indicator.target.tolerance,
-    ctx.settings.aboutTolerance,
-  );
+  const { bound, comparator, tolerance } = rule;
   const years: YearCheck[] = actualsOf(series, period).map((a) => ({
     year: a.year,
     value: a.value,
@@ -34,7 +37,6 @@ function assessAgainst(
     });
   }
   const met = latest.met === true;
-  const breaches = breachesBefore(years, latest.year);
   const reason = text.yearCheck({
     year: latest.year,
     value: latest.value,
@@ -42,9 +44,9 @@ function assessAgainst(
     bound,
     tolerance,
     met,
-    breaches,
+    breaches: breachesBefore(years, latest.year),
   });
-  return formResult(indicator, checkStatus(met), reason, years, {
+  return formResult(indicator, checkStatus(met, phaseOf(period, latest.year)), reason, years, {
     timeProgress: timeProgress(period, latest.year),
     latestYear: latest.year,
     latestValue: latest.value,
@@ -53,22 +55,40 @@ function assessAgainst(
   });
 }
 
-/** `bound`: every year's value stays on the right side of T. */
-export function assessBound(input: FormInput): IndicatorAssessment {
-  const bound = finite(input.indicator.target.value);
-  if (bound === null) {
-    return formResult(
-      input.indicator,
-      'no_data',
-      text.targetMissing(),
-      actualsOf(input.series, input.ctx.period),
-    );
-  }
-  return assessAgainst(input, bound, null);
+/**
+ * `bound`: every year's value stays on the right side of T. A bound whose year-B value is known
+ * and does not meet it is a line to reach (spec §2.4 [v2]): a level path from that value to T,
+ * achieved once a year meets it.
+ */
+export function assessBound(input: FormInput): FormAssessment {
+  const { indicator, series, ctx } = input;
+  const { target } = indicator;
+  const bound = finite(target.value);
+  const actuals = actualsOf(series, ctx.period);
+  if (bound === null) return formResult(indicator, 'no_data', text.targetMissing(), actuals);
+  const comparator = defaultComparator(target);
+  const tolerance = toleranceFor(comparator, target.tolerance, ctx.settings.aboutTolerance);
+  const rule = { bound, comparator, tolerance };
+  const start = baselineOf(target, series, ctx.period);
+  const meets = (v: number) => satisfies(v, comparator, bound, tolerance);
+  if (start === null || meets(start)) return assessAgainst(input, rule, start);
+  const reached = actuals.find((a) => meets(a.value));
+  const decreasing = bound < start;
+  return assessPath(
+    input,
+    actuals,
+    {
+      path: { start, goal: bound, decreasing, meets },
+      start,
+      rate: null,
+      reachedIn: reached?.year ?? null,
+    },
+    (l) => text.reachSubject(l.year, l.value, start),
+  );
 }
 
 /** `maintain`: a bound at the baseline (else the kept level T), with the indicator's tolerance. */
-export function assessMaintain(input: FormInput): IndicatorAssessment {
+export function assessMaintain(input: FormInput): FormAssessment {
   const { target } = input.indicator;
   const kept = baselineOf(target, input.series, input.ctx.period) ?? finite(target.value);
   if (kept === null) {
@@ -79,5 +99,7 @@ export function assessMaintain(input: FormInput): IndicatorAssessment {
       actualsOf(input.series, input.ctx.period),
     );
   }
-  return assessAgainst(input, kept, kept);
+  const comparator = defaultComparator(target);
+  const rule = { bound: kept, comparator, tolerance: target.tolerance ?? 0 };
+  return assessAgainst(input, rule, kept);
 }

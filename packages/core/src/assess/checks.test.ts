@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { breachesBefore, checkStatus } from './checks';
 
 describe('yearly checks', () => {
-  it('a met check is on track and a breach is seriously lagging', () => {
-    expect(checkStatus(true)).toBe('on_track');
-    expect(checkStatus(false)).toBe('seriously_lagging');
+  it('midway a met check is on track and a breach is seriously lagging', () => {
+    expect(checkStatus(true, 'progress')).toBe('on_track');
+    expect(checkStatus(false, 'progress')).toBe('seriously_lagging');
+  });
+
+  it('at the end a check met in Y is achieved and a breach not achieved', () => {
+    expect(checkStatus(true, 'end')).toBe('achieved');
+    expect(checkStatus(false, 'end')).toBe('not_achieved');
   });
 
   it('lists the breached years before a year, skipping unchecked ones', () => {

@@ -1,8 +1,12 @@
-import type { Status } from './status';
+import type { Phase, Status } from './status';
 import type { YearCheck } from './types';
 
-/** A bound is a promise for every single year: a breach is seriously lagging (spec §3). */
-export function checkStatus(met: boolean): Status {
+/**
+ * A bound is a promise for every single year (spec §3): midway a breach is seriously lagging and
+ * a kept bound on track; at the end the check of Y is 完成 or 未完成.
+ */
+export function checkStatus(met: boolean, phase: Phase): Status {
+  if (phase === 'end') return met ? 'achieved' : 'not_achieved';
   return met ? 'on_track' : 'seriously_lagging';
 }
 

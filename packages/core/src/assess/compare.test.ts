@@ -41,13 +41,15 @@ describe('satisfies at the bound 4', () => {
 });
 
 describe('toleranceFor', () => {
-  it('about takes the indicator’s own tolerance, else the plan default', () => {
+  it('about takes the indicator’s own tolerance, 0 included, else the plan default', () => {
     expect(toleranceFor('about', 0.3, 0.5)).toBe(0.3);
-    expect(toleranceFor('about', 0, 0.5)).toBe(0.5);
+    expect(toleranceFor('about', 0, 0.5)).toBe(0);
+    expect(toleranceFor('about', null, 0.5)).toBe(0.5);
   });
 
   it('the other comparators take the indicator’s own tolerance or none', () => {
     expect(toleranceFor('at_least', 0, 0.5)).toBe(0);
+    expect(toleranceFor('at_least', null, 0.5)).toBe(0);
     expect(toleranceFor('at_least', 0.2, 0.5)).toBe(0.2);
     expect(toleranceFor('below', Number.NaN, 0.5)).toBe(0);
   });

@@ -2,16 +2,20 @@ import type { Comparator, Target } from '../plan';
 import { atLeast, atMost } from './numbers';
 
 /**
- * The tolerance a comparison uses: the indicator's own; for 左右 (about) an indicator without
- * one (0) takes the plan's default.
+ * The tolerance a comparison uses: the indicator's own, 0 included; an indicator that states
+ * none (null) takes the plan's default for 左右 (about) and 0 otherwise (spec §2).
  */
-export function toleranceFor(comparator: Comparator, own: number, aboutDefault: number): number {
-  return comparator === 'about' ? ownOr(own, aboutDefault) : ownOr(own, 0);
+export function toleranceFor(
+  comparator: Comparator,
+  own: number | null,
+  aboutDefault: number,
+): number {
+  return ownOr(own, comparator === 'about' ? aboutDefault : 0);
 }
 
-/** A positive own tolerance, else the default. */
-export function ownOr(own: number, fallback: number): number {
-  return Number.isFinite(own) && own > 0 ? own : fallback;
+/** The indicator's own tolerance when it states one, else the default. */
+export function ownOr(own: number | null, fallback: number): number {
+  return own !== null && Number.isFinite(own) && own >= 0 ? own : fallback;
 }
 
 /** The indicator's comparator, else at_most for a falling indicator and at_least otherwise. */

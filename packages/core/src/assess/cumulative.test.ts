@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { actual, actuals, assess, indicator } from './test-support';
 
-describe('cumulative status at the thresholds (X = 10, τ(2022) = 0.4)', () => {
+describe('cumulative status at the thresholds (X = 10, τ(2022) = 0.4, δ = 0.2)', () => {
   const total = indicator({ form: 'cumulative', cumulative: 10, sumOf: 'values' });
   it.each([
     [[5, 5.1], 'achieved'],
     [[5, 5], 'achieved'],
-    [[5, 4.9], 'on_track'],
+    [[5, 4.9], 'ahead'],
+    [[2.4, 2.4], 'ahead'],
+    [[2.4, 2.3], 'on_track'],
     [[2, 1.9], 'on_track'],
     [[1.9, 1.9], 'on_track'],
     [[1.9, 1.8], 'lagging'],

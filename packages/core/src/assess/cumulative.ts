@@ -1,25 +1,38 @@
-import { formResult, type FormInput } from './form';
+import { formResult, type FormAssessment, type FormInput } from './form';
 import { finite } from './numbers';
 import { progressReason, progressStatus, type Path } from './progress';
-import { projectLevel, projectTotal, type ProjectionResult } from './projection';
+import { projectCompound, projectLevel, projectTotal, type ProjectionResult } from './projection';
 import * as text from './reason';
-import { lastYear, timeProgress } from './time';
-import type { IndicatorAssessment } from './types';
+import { lastYear, phaseOf, timeProgress } from './time';
 import { actualsOf, baselineOf, type Actual } from './values';
 
 const sum = (actuals: readonly Actual[]): number => actuals.reduce((s, a) => s + a.value, 0);
 
 /**
- * Spec §2.3: c = Σ / X over the approved years. With `sumOf: 'increases'` the yearly values are
- * levels and Σ is their increase since the baseline (the sum of year-on-year increases).
+ * `sumOf: compound` (spec §2.3): yearly reductions (or growths) in % of an intensity, compounded:
+ * C = (1 − Π(1 − aᵢ/100))·100 for a reduction, (Π(1 + aᵢ/100) − 1)·100 for a growth.
  */
-export function assessCumulative({ indicator, series, ctx }: FormInput): IndicatorAssessment {
+export function compoundTotal(yearly: readonly number[], reduction: boolean): number {
+  const sign = reduction ? -1 : 1;
+  let kept = 1;
+  for (const a of yearly) kept *= 1 + (sign * a) / 100;
+  return sign * (kept - 1) * 100;
+}
+
+/**
+ * Spec §2.3: c = C / X over the approved years. With `sumOf: 'increases'` the yearly values are
+ * levels and C is their increase since the baseline; with `compound` they are yearly reductions
+ * or growths in %, compounded.
+ */
+export function assessCumulative({ indicator, series, ctx }: FormInput): FormAssessment {
   const { target } = indicator;
   const { period } = ctx;
   const actuals = actualsOf(series, period);
   const goal = finite(target.cumulative);
   if (goal === null) return formResult(indicator, 'no_data', text.targetMissing(), actuals);
   const increases = target.sumOf === 'increases';
+  const compound = target.sumOf === 'compound';
+  const reduction = target.direction === 'decrease';
   const base = increases ? baselineOf(target, series, period) : null;
   if (increases && base === null) {
     return formResult(indicator, 'no_data', text.baselineMissing(), actuals, { target: goal });
@@ -31,26 +44,30 @@ export function assessCumulative({ indicator, series, ctx }: FormInput): Indicat
       target: goal,
     });
   }
-  const total = base !== null ? latest.value - base : sum(actuals);
-  const path: Path = { start: 0, goal, decreasing: target.direction === 'decrease' };
-  const tau = timeProgress(period, latest.year);
-  const p = progressStatus(path, total, tau, ctx.settings);
-  const projection: ProjectionResult =
+  const yearly = actuals.map((a) => a.value);
+  const total =
     base !== null
-      ? shiftedBy(
-          base,
-          projectLevel(
-            { ...path, start: base, goal: base + goal },
-            latest.value,
-            latest.year,
-            period,
-          ),
-        )
-      : projectTotal(path, total, actuals.length, latest.year, period);
+      ? latest.value - base
+      : compound
+        ? compoundTotal(yearly, reduction)
+        : sum(actuals);
+  const path: Path = { start: 0, goal, decreasing: reduction };
+  const tau = timeProgress(period, latest.year);
+  const phase = phaseOf(period, latest.year);
+  const p = progressStatus(path, total, tau, ctx.settings, phase);
+  let projection: ProjectionResult;
+  if (base !== null) {
+    const level = { ...path, start: base, goal: base + goal };
+    projection = shiftedBy(base, projectLevel(level, latest.value, latest.year, period));
+  } else if (compound) {
+    projection = projectCompound(path, yearly, reduction, latest.year, period);
+  } else {
+    projection = projectTotal(path, total, actuals.length, latest.year, period);
+  }
   return formResult(
     indicator,
     p.status,
-    progressReason(p, tau, text.totalSubject(total), goal),
+    progressReason(p, tau, text.totalSubject(total, compound), goal, phase),
     actuals,
     {
       completion: p.completion,

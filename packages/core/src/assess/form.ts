@@ -1,4 +1,4 @@
-import type { Indicator } from '../plan';
+import type { Indicator, PlanPeriod } from '../plan';
 import { finite } from './numbers';
 import { NO_PROJECTION, type ProjectionResult } from './projection';
 import { isBindingWarning, type Status } from './status';
@@ -13,6 +13,8 @@ export interface FormInput {
   ctx: AssessContext;
   /** The plan's indicators by seq, for a linked target to know what its partner measures. */
   plan: ReadonlyMap<number, Indicator>;
+  /** The plan's own period; `ctx.period` starts at the indicator's B′ where it has one. */
+  planPeriod: PlanPeriod;
 }
 
 type Measures = Pick<
@@ -29,6 +31,9 @@ type Measures = Pick<
   | 'requiredRate'
 >;
 
+/** What a form's evaluator gives; the phase, the revision and the data's age are added once, after. */
+export type FormAssessment = Omit<IndicatorAssessment, 'phase' | 'revision'>;
+
 /** An indicator's assessment: any measure not given is null, and every number is finite or null. */
 export function formResult(
   indicator: Indicator,
@@ -37,7 +42,7 @@ export function formResult(
   years: YearCheck[],
   m: Partial<Measures> = {},
   outlook: ProjectionResult = NO_PROJECTION,
-): IndicatorAssessment {
+): FormAssessment {
   return {
     seq: indicator.seq,
     name: indicator.name,

@@ -1,12 +1,24 @@
 export {
   assessIndicator,
   assessPlan,
+  revisionAt,
   type PlanAssessment,
   type PlanAssessmentInput,
 } from './assess';
 export { expectedValue, type LevelPath } from './level';
 export { averageRate, requiredRate } from './rate';
-export { isBindingWarning, STATUSES, statusLabels, type Status } from './status';
+export {
+  GRADES,
+  isBindingWarning,
+  NOT_GRADED,
+  ON_TRACK,
+  STATUSES,
+  type Phase,
+  type Status,
+} from './status';
+export { compoundTotal } from './cumulative';
+export { revisionNote } from './reason';
+export { phaseOf } from './time';
 export {
   indicatorChart,
   rateBand,
@@ -14,7 +26,14 @@ export {
   type IndicatorChart,
   type RateBand,
 } from './chart';
-export { shareOnTrack, summarize, type PlanSummary } from './summary';
+export {
+  assessedOf,
+  shareOnTrack,
+  summarize,
+  zeroCounts,
+  type PlanSummary,
+  type StatusCounts,
+} from './summary';
 export { timeProgress } from './time';
 export type {
   AssessContext,
@@ -22,5 +41,6 @@ export type {
   IndicatorAssessment,
   Projection,
   ProjectionTrend,
+  RevisionInForce,
   YearCheck,
 } from './types';

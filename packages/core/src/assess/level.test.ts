@@ -31,13 +31,16 @@ describe('expectedValue', () => {
   });
 });
 
-describe('level status at the thresholds (ε = 0.05, serious pace 0.5)', () => {
+describe('level status at the thresholds (δ = 0.2, ε = 0.05, serious pace 0.5)', () => {
   // τ(2022) = 0.4, so ρ = c / 0.4.
   const rising = indicator({ form: 'level', baseline: 0, value: 100 });
   it.each([
     [100.1, 'achieved'],
     [100, 'achieved'],
-    [99.9, 'on_track'],
+    [99.9, 'ahead'],
+    [48.1, 'ahead'],
+    [48, 'ahead'],
+    [47.9, 'on_track'],
     [38.1, 'on_track'],
     [38, 'on_track'],
     [37.9, 'lagging'],
@@ -54,7 +57,9 @@ describe('level status at the thresholds (ε = 0.05, serious pace 0.5)', () => {
   it.each([
     [59.9, 'achieved'],
     [60, 'achieved'],
-    [60.1, 'on_track'],
+    [60.1, 'ahead'],
+    [80.8, 'ahead'],
+    [80.9, 'on_track'],
     [84.7, 'on_track'],
     [84.8, 'on_track'],
     [84.9, 'lagging'],

@@ -1,12 +1,12 @@
 import type { PlanPeriod } from '../plan';
-import { formResult, type FormInput } from './form';
+import { formResult, type FormAssessment, type FormInput } from './form';
 import { finite } from './numbers';
 import { progressReason, progressStatus, type Path } from './progress';
 import { projectLevel } from './projection';
 import * as text from './reason';
-import { lastYear, timeProgress } from './time';
-import type { IndicatorAssessment } from './types';
-import { actualsOf, baselineOf } from './values';
+import { lastYear, phaseOf, timeProgress } from './time';
+import type { AssessmentReason } from './types';
+import { actualsOf, baselineOf, type Actual } from './values';
 
 /** A level target: from b in year B to T in year Y, with the growth rate the row states, if any. */
 export interface LevelPath {
@@ -30,35 +30,49 @@ export function expectedValue(path: LevelPath, period: PlanPeriod, year: number)
   return b * (1 - tau) + t * tau;
 }
 
-/** Spec §2.1: completion and pace of a level target, from the latest actual. */
-export function assessLevel({ indicator, series, ctx }: FormInput): IndicatorAssessment {
-  const { target } = indicator;
+/** How a level path is read: its own, or that of a bound to reach (spec §2.4). */
+export interface LevelReading {
+  path: Path;
+  /** The year-B value the path starts from. */
+  start: number;
+  rate: number | null;
+  /** A bound to reach: the first year that met it, midway counted as achieved. */
+  reachedIn?: number | null;
+}
+
+/**
+ * Spec §2.1 and §3: completion and pace of a path from the latest actual, graded midway or, once
+ * the latest year is Y, as 完成 / 基本完成 / 未完成.
+ */
+export function assessPath(
+  { indicator, ctx }: FormInput,
+  actuals: Actual[],
+  reading: LevelReading,
+  subjectOf: (latest: Actual) => AssessmentReason = (l) => text.latestSubject(l.year, l.value),
+): FormAssessment {
   const { period } = ctx;
-  const actuals = actualsOf(series, period);
-  const goal = finite(target.value);
-  if (goal === null) return formResult(indicator, 'no_data', text.targetMissing(), actuals);
-  const start = baselineOf(target, series, period);
-  if (start === null) {
-    return formResult(indicator, 'no_data', text.baselineMissing(), actuals, { target: goal });
-  }
+  const { path, start } = reading;
   const latest = actuals.at(-1);
   if (latest === undefined) {
     return formResult(indicator, 'no_data', text.noActual(lastYear(period, ctx.year)), actuals, {
       baseline: start,
-      target: goal,
+      target: path.goal,
     });
   }
-  const path: Path = { start, goal, decreasing: target.direction === 'decrease' };
   const tau = timeProgress(period, latest.year);
-  const p = progressStatus(path, latest.value, tau, ctx.settings);
-  const subject = text.latestSubject(latest.year, latest.value);
-  const reason = progressReason(p, tau, subject, goal);
+  const phase = phaseOf(period, latest.year);
+  const reachedIn = reading.reachedIn ?? null;
+  const p = progressStatus(path, latest.value, tau, ctx.settings, phase, reachedIn !== null);
+  const subject = subjectOf(latest);
+  const reason =
+    phase === 'progress' && reachedIn !== null && reachedIn < latest.year
+      ? text.reachedBefore(reachedIn, subject, path.goal)
+      : progressReason(p, tau, subject, path.goal, phase);
   const expected = expectedValue(
-    { baseline: start, target: goal, rate: finite(target.rate) },
+    { baseline: start, target: path.goal, rate: reading.rate },
     period,
     latest.year,
   );
-  const outlook = projectLevel(path, latest.value, latest.year, period);
   return formResult(
     indicator,
     p.status,
@@ -71,9 +85,24 @@ export function assessLevel({ indicator, series, ctx }: FormInput): IndicatorAss
       latestYear: latest.year,
       latestValue: latest.value,
       baseline: start,
-      target: goal,
+      target: path.goal,
       expected,
     },
-    outlook,
+    projectLevel(path, latest.value, latest.year, period),
   );
+}
+
+/** Spec §2.1: completion and pace of a level target, from the latest actual. */
+export function assessLevel(input: FormInput): FormAssessment {
+  const { indicator, series, ctx } = input;
+  const { target } = indicator;
+  const actuals = actualsOf(series, ctx.period);
+  const goal = finite(target.value);
+  if (goal === null) return formResult(indicator, 'no_data', text.targetMissing(), actuals);
+  const start = baselineOf(target, series, ctx.period);
+  if (start === null) {
+    return formResult(indicator, 'no_data', text.baselineMissing(), actuals, { target: goal });
+  }
+  const path: Path = { start, goal, decreasing: target.direction === 'decrease' };
+  return assessPath(input, actuals, { path, start, rate: finite(target.rate) });
 }

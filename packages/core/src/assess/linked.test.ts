@@ -30,8 +30,8 @@ describe('linked', () => {
       { year: 2021, value: 6.2, target: 6, met: true },
       { year: 2022, value: 4.8, target: 5, met: true },
     ]);
-    expect(a.reason.zh).toBe('2022 年 4.8，关联指标（序号 1）5，允许差 0.5，达标');
-    expect(a.reason.en).toBe('2022: 4.8 against 5 for indicator #1 (tolerance 0.5): met');
+    expect(a.reason.zh).toBe('2022 年 4.8，关联指标（序号 1）5，要求不低于 4.5，达标');
+    expect(a.reason.en).toBe('2022: 4.8 against 5 for indicator #1, required at least 4.5: met');
   });
 
   it('a missing linked value in the latest year is no data', () => {

@@ -18,8 +18,21 @@ describe('progress along a path', () => {
   });
 
   it('the pace is c / τ', () => {
-    const p = progressStatus(rising, 62, 0.6, defaultSettings);
+    const p = progressStatus(rising, 62, 0.6, defaultSettings, 'progress');
     expect(p.pace).toBeCloseTo(1, 12);
     expect(p.status).toBe('on_track');
+  });
+
+  it('a goal met in an earlier year counts as achieved midway, not at the end', () => {
+    expect(progressStatus(rising, 60, 0.6, defaultSettings, 'progress', true).status).toBe(
+      'achieved',
+    );
+    expect(progressStatus(rising, 60, 1, defaultSettings, 'end', true).status).toBe('not_achieved');
+  });
+
+  it('a comparator of its own decides whether the goal is met: > 70 is not met at 70', () => {
+    const above = { ...rising, meets: (v: number) => v > 70 };
+    expect(reaches(above, 70)).toBe(false);
+    expect(progressStatus(above, 70, 1, defaultSettings, 'end').status).toBe('basically_achieved');
   });
 });

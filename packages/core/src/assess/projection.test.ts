@@ -32,10 +32,10 @@ describe('projectLevel', () => {
     expect(projectLevel(rising, 72, 2022, period).requiredPace).toBe(0);
   });
 
-  it('at Y the outcome is known: no pace, no trend', () => {
+  it('at Y the outcome is known: no projection at all (spec §4)', () => {
     expect(projectLevel(rising, 69, 2025, period)).toEqual({
-      projection: 'at_risk',
-      projectedValue: 69,
+      projection: null,
+      projectedValue: null,
       requiredPace: null,
       trend: null,
     });

@@ -20,16 +20,6 @@ export const NO_PROJECTION: ProjectionResult = {
 const verdict = (path: Path, value: number): Projection =>
   reaches(path, value) ? 'likely' : 'at_risk';
 
-/** The target year has data: the outcome is known, nothing is left to project. */
-function settled(path: Path, value: number): ProjectionResult {
-  return {
-    projection: verdict(path, value),
-    projectedValue: value,
-    requiredPace: null,
-    trend: null,
-  };
-}
-
 /**
  * Spec §4 for a level: extend b → a (latest) to Y, compound when b, a and T are positive,
  * linear otherwise; the required pace is the yearly growth (%) or change that reaches T by Y.
@@ -42,8 +32,8 @@ export function projectLevel(
 ): ProjectionResult {
   const elapsed = latestYear - period.baselineYear;
   const remaining = period.targetYear - latestYear;
-  if (elapsed <= 0) return NO_PROJECTION;
-  if (remaining <= 0) return settled(path, current);
+  // Once Y has data the outcome is known: nothing is left to project (spec §4).
+  if (elapsed <= 0 || remaining <= 0) return NO_PROJECTION;
   const compound = path.start > 0 && current > 0 && path.goal > 0;
   const projected = compound
     ? current * Math.exp((Math.log(current / path.start) * remaining) / elapsed)
@@ -68,13 +58,42 @@ export function projectTotal(
   period: PlanPeriod,
 ): ProjectionResult {
   const remaining = period.targetYear - latestYear;
-  if (years <= 0) return NO_PROJECTION;
-  if (remaining <= 0) return settled(path, total);
+  if (years <= 0 || remaining <= 0) return NO_PROJECTION;
   const projected = total + (total / years) * remaining;
   return {
     projection: verdict(path, projected),
     projectedValue: finite(projected),
     requiredPace: reaches(path, total) ? 0 : finite((path.goal - total) / remaining),
     trend: 'linear',
+  };
+}
+
+/**
+ * Spec §4 for a compounded total (yearly reductions or growths in %): the geometric mean of the
+ * years so far continues to Y; the required pace is the yearly reduction (growth) in % that
+ * reaches X by Y.
+ */
+export function projectCompound(
+  path: Path,
+  yearly: readonly number[],
+  reduction: boolean,
+  latestYear: number,
+  period: PlanPeriod,
+): ProjectionResult {
+  const remaining = period.targetYear - latestYear;
+  if (yearly.length === 0 || remaining <= 0) return NO_PROJECTION;
+  const sign = reduction ? -1 : 1;
+  const kept = yearly.reduce((k, a) => k * (1 + (sign * a) / 100), 1);
+  const goalKept = 1 + (sign * path.goal) / 100;
+  if (!(kept > 0) || !(goalKept > 0)) return NO_PROJECTION;
+  const projectedKept = kept * Math.exp((Math.log(kept) * remaining) / yearly.length);
+  const projected = sign * (projectedKept - 1) * 100;
+  const total = sign * (kept - 1) * 100;
+  const needed = sign * (Math.exp(Math.log(goalKept / kept) / remaining) - 1) * 100;
+  return {
+    projection: verdict(path, projected),
+    projectedValue: finite(projected),
+    requiredPace: reaches(path, total) ? 0 : finite(needed),
+    trend: 'compound',
   };
 }

@@ -21,6 +21,12 @@ export function pct(ratio: number): string {
   return Number.isFinite(p) ? `${p || 0}%` : '—';
 }
 
+/** A ratio as a percentage with at most one decimal: 0.975 → "97.5%" (the end grades turn on it). */
+export function pct1(ratio: number): string {
+  const p = Math.round(ratio * 1000) / 10;
+  return Number.isFinite(p) ? `${p || 0}%` : '—';
+}
+
 const both = (zh: string, en: string): AssessmentReason => ({ zh, en });
 
 export const notAssessed = (): AssessmentReason =>
@@ -35,13 +41,44 @@ export const noActual = (last: number): AssessmentReason =>
 /** What a level or cumulative reason talks about: the latest actual, or the total so far. */
 export const latestSubject = (year: number, value: number): AssessmentReason =>
   both(`${year} 年 ${num(value)}`, `${num(value)} in ${year}`);
-export const totalSubject = (total: number): AssessmentReason =>
-  both(`累计 ${num(total)}`, `total ${num(total)}`);
+export const totalSubject = (total: number, compound = false): AssessmentReason =>
+  compound
+    ? both(`累计（逐年复合）${num(total)}`, `compounded total ${num(total)}`)
+    : both(`累计 ${num(total)}`, `total ${num(total)}`);
+/** A bound to reach, read from its year-B value. */
+export const reachSubject = (year: number, value: number, start: number): AssessmentReason =>
+  both(
+    `${year} 年 ${num(value)}（基期 ${num(start)}）`,
+    `${num(value)} in ${year} (baseline ${num(start)})`,
+  );
 
 export const targetReached = (s: AssessmentReason, goal: number): AssessmentReason =>
   both(`${s.zh}，已达到目标 ${num(goal)}`, `${s.en}: target ${num(goal)} reached`);
 export const targetShort = (s: AssessmentReason, goal: number): AssessmentReason =>
   both(`${s.zh}，未达到目标 ${num(goal)}`, `${s.en}: short of the target ${num(goal)}`);
+/** At the end of the period: the target was met. */
+export const targetMet = (s: AssessmentReason, goal: number): AssessmentReason =>
+  both(`${s.zh}，完成目标 ${num(goal)}`, `${s.en}: target ${num(goal)} met`);
+/** At the end of the period: how much of the target was done. */
+export const endCompletion = (s: AssessmentReason, goal: number, c: number): AssessmentReason =>
+  both(
+    `${s.zh}，目标 ${num(goal)}，完成目标的 ${pct1(c)}`,
+    `${s.en}: ${pct1(c)} of the target ${num(goal)}`,
+  );
+/** A bound to reach, met in an earlier year (achieved midway, spec §2.4). */
+export const reachedBefore = (year: number, s: AssessmentReason, goal: number): AssessmentReason =>
+  both(
+    `${year} 年已达到目标 ${num(goal)}；${s.zh}`,
+    `target ${num(goal)} reached in ${year}; ${s.en}`,
+  );
+
+/** A view at year E of data that ends earlier says so (spec §1). */
+export const dataAsOf = (year: number): AssessmentReason =>
+  both(`数据截至 ${year} 年`, `data up to ${year}`);
+
+/** Joins a prefix and a reason: "数据截至 2024 年；完成进度 80%…". */
+export const prefixed = (head: AssessmentReason, r: AssessmentReason): AssessmentReason =>
+  both(`${head.zh}；${r.zh}`, `${head.en}; ${r.en}`);
 
 export function progress(completion: number, tau: number): AssessmentReason {
   const zh = `完成进度 ${pct(completion)}，时序进度 ${pct(tau)}`;
@@ -78,6 +115,23 @@ export function rateBelowFloor(
     `${zh}，其余年份需年均增长 ${rate(required)}`,
     `${en}; the remaining years need ${rate(required)} a year`,
   );
+}
+
+/** At the end, an average rate just short of its floor (or just over its ceiling). */
+export function rateJustShort(
+  avg: number,
+  bound: number,
+  side: 'floor' | 'ceiling',
+): AssessmentReason {
+  return side === 'floor'
+    ? both(
+        `年均增长 ${rate(avg)}，略低于下限 ${rate(bound)}`,
+        `average growth ${rate(avg)} is just below the floor of ${rate(bound)}`,
+      )
+    : both(
+        `年均增长 ${rate(avg)}，略高于上限 ${rate(bound)}`,
+        `average growth ${rate(avg)} is just above the ceiling of ${rate(bound)}`,
+      );
 }
 
 /** Reasons for a rate with a ceiling U only (at_most). */
@@ -165,6 +219,7 @@ export interface LinkFacts {
   linkedValue: number;
   /** The partner is a level (e.g. GDP in 亿元): its value here is its growth over the year before, in %. */
   growth: boolean;
+  comparator: Comparator;
   tolerance: number;
   met: boolean;
   breaches: readonly number[];
@@ -173,11 +228,16 @@ export interface LinkFacts {
 export function linkedCheck(f: LinkFacts): AssessmentReason {
   const v = verdict(f.met);
   const e = earlier(f.breaches);
-  return both(
-    `${f.year} 年 ${num(f.value)}，关联指标（序号 ${f.linkedSeq}）${f.growth ? '增速 ' : ''}${num(f.linkedValue)}${f.growth ? '%' : ''}，允许差 ${num(f.tolerance)}，${v.zh}${e.zh}`,
+  const req = requirement(f.comparator, f.linkedValue, f.tolerance);
+  const partner = both(
+    `关联指标（序号 ${f.linkedSeq}）${f.growth ? '增速 ' : ''}${num(f.linkedValue)}${f.growth ? '%' : ''}`,
     f.growth
-      ? `${f.year}: ${num(f.value)} against ${num(f.linkedValue)}% growth of indicator #${f.linkedSeq} (tolerance ${num(f.tolerance)}): ${v.en}${e.en}`
-      : `${f.year}: ${num(f.value)} against ${num(f.linkedValue)} for indicator #${f.linkedSeq} (tolerance ${num(f.tolerance)}): ${v.en}${e.en}`,
+      ? `${num(f.linkedValue)}% growth of indicator #${f.linkedSeq}`
+      : `${num(f.linkedValue)} for indicator #${f.linkedSeq}`,
+  );
+  return both(
+    `${f.year} 年 ${num(f.value)}，${partner.zh}，要求${req.zh}，${v.zh}${e.zh}`,
+    `${f.year}: ${num(f.value)} against ${partner.en}, required ${req.en}: ${v.en}${e.en}`,
   );
 }
 
@@ -185,5 +245,19 @@ export function linkedValueMissing(year: number, linkedSeq: number): AssessmentR
   return both(
     `${year} 年缺少关联指标（序号 ${linkedSeq}）的实际值`,
     `no ${year} actual for linked indicator #${linkedSeq}`,
+  );
+}
+
+/** 动态调整 (spec §6): "原目标 70，2024 年调整为 65". */
+export function revisionNote(
+  fromYear: number,
+  original: string | null,
+  revised: string | null,
+): AssessmentReason {
+  const o = original ?? '—';
+  const r = revised ?? '—';
+  return both(
+    `原目标 ${o}，${fromYear} 年调整为 ${r}`,
+    `original target ${o}, revised to ${r} from ${fromYear}`,
   );
 }

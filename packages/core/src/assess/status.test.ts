@@ -1,23 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { isBindingWarning, STATUSES, statusLabels } from './status';
+import { GRADES, isBindingWarning, NOT_GRADED, ON_TRACK, STATUSES } from './status';
 
 describe('statuses', () => {
-  it('every status has a Chinese and an English label', () => {
-    expect(STATUSES.map((s) => statusLabels[s].zh)).toEqual([
-      '已完成',
-      '符合预期',
-      '进度滞后',
-      '严重滞后',
-      '待下达目标',
-      '无数据',
-      '仅监测',
+  it('the grades of both phases and the ungraded statuses make up every status, once', () => {
+    const all = new Set([...GRADES.progress, ...GRADES.end, ...NOT_GRADED]);
+    expect([...all].sort()).toEqual([...STATUSES].sort());
+    expect(GRADES.progress).toEqual([
+      'achieved',
+      'ahead',
+      'on_track',
+      'lagging',
+      'seriously_lagging',
     ]);
-    expect(statusLabels.not_assessed.en).toBe('monitored only');
+    expect(GRADES.end).toEqual(['achieved', 'basically_achieved', 'not_achieved']);
   });
 
-  it('a binding warning is a binding indicator lagging, seriously lagging or without data', () => {
+  it('on track counts 提前实现, 快于预期, 基本符合预期, 完成 and 基本完成 (spec §5)', () => {
+    expect(ON_TRACK).toEqual(['achieved', 'ahead', 'on_track', 'basically_achieved']);
+  });
+
+  it('a binding warning is a binding indicator lagging, seriously lagging, not achieved or without data', () => {
     const warned = STATUSES.filter((s) => isBindingWarning('binding', s));
-    expect(warned).toEqual(['lagging', 'seriously_lagging', 'no_data']);
+    expect(warned).toEqual(['lagging', 'seriously_lagging', 'not_achieved', 'no_data']);
     expect(STATUSES.some((s) => isBindingWarning('expected', s))).toBe(false);
   });
 });

@@ -1,39 +1,61 @@
 import type { Attribute } from '../plan';
 
-/** One status per indicator per evaluation year (spec §3). */
+/**
+ * One status per indicator per evaluation year (spec §3). While the latest year is before Y the
+ * grade is one of the progress grades; once it is Y, one of the end grades (`achieved` is both:
+ * 提前实现 midway, 完成 at the end). The other three belong to both.
+ */
 export type Status =
   | 'achieved'
+  | 'ahead'
   | 'on_track'
   | 'lagging'
   | 'seriously_lagging'
+  | 'basically_achieved'
+  | 'not_achieved'
   | 'awaiting_target'
   | 'no_data'
   | 'not_assessed';
 
-export const STATUSES: readonly Status[] = [
+/** Every status, in the order the summaries and legends list them. */
+export const STATUSES = [
   'achieved',
+  'ahead',
   'on_track',
   'lagging',
   'seriously_lagging',
+  'basically_achieved',
+  'not_achieved',
   'awaiting_target',
   'no_data',
   'not_assessed',
-];
+] as const satisfies readonly Status[];
 
-export const statusLabels: Record<Status, { zh: string; en: string }> = {
-  achieved: { zh: '已完成', en: 'achieved' },
-  on_track: { zh: '符合预期', en: 'on track' },
-  lagging: { zh: '进度滞后', en: 'lagging' },
-  seriously_lagging: { zh: '严重滞后', en: 'seriously lagging' },
-  awaiting_target: { zh: '待下达目标', en: 'awaiting target' },
-  no_data: { zh: '无数据', en: 'no data' },
-  not_assessed: { zh: '仅监测', en: 'monitored only' },
+/** Whether a grade is of the progress of a plan still under way, or of its end (spec §3). */
+export type Phase = 'progress' | 'end';
+
+/** The grades an indicator can be given in each phase, best first; a reviewer's override picks one. */
+export const GRADES: Record<Phase, readonly Status[]> = {
+  progress: ['achieved', 'ahead', 'on_track', 'lagging', 'seriously_lagging'],
+  end: ['achieved', 'basically_achieved', 'not_achieved'],
 };
 
-/** 约束性指标预警: a binding indicator that lags, lags seriously or has no data. */
+/** Statuses that are no grade of progress or outcome: data or a target is missing, or only monitored. */
+export const NOT_GRADED: readonly Status[] = ['awaiting_target', 'no_data', 'not_assessed'];
+
+/** The statuses counted as on track (spec §5): 提前实现, 快于预期, 基本符合预期; 完成, 基本完成. */
+export const ON_TRACK: readonly Status[] = ['achieved', 'ahead', 'on_track', 'basically_achieved'];
+
+/**
+ * 约束性指标预警: a binding indicator that lags, lags seriously, was not achieved or has no
+ * data (spec §3).
+ */
 export function isBindingWarning(attribute: Attribute, status: Status): boolean {
   return (
     attribute === 'binding' &&
-    (status === 'lagging' || status === 'seriously_lagging' || status === 'no_data')
+    (status === 'lagging' ||
+      status === 'seriously_lagging' ||
+      status === 'not_achieved' ||
+      status === 'no_data')
   );
 }

@@ -1,5 +1,5 @@
 import type { Attribute } from '../plan';
-import { STATUSES, type Status } from './status';
+import { ON_TRACK, STATUSES, type Status } from './status';
 import type { IndicatorAssessment } from './types';
 
 /** Spec §5: counts by status, category and attribute; binding warnings; share on track. */
@@ -8,37 +8,45 @@ export interface PlanSummary {
   total: number;
   /** Indicators given a status: all but `not_assessed`. */
   assessed: number;
-  byStatus: Record<Status, number>;
-  byCategory: Record<string, Record<Status, number>>;
-  byAttribute: Record<Attribute, Record<Status, number>>;
+  byStatus: StatusCounts;
+  byCategory: Record<string, StatusCounts>;
+  byAttribute: Record<Attribute, StatusCounts>;
   /** seqs of the binding indicators with a warning, in plan order. */
   bindingWarnings: number[];
-  /** (achieved + on_track) / assessed; null when nothing is assessed. */
+  /**
+   * (achieved + ahead + on_track) / assessed midway, (achieved + basically_achieved) / assessed
+   * at the end (spec §5); null when nothing is assessed.
+   */
   shareOnTrack: number | null;
 }
 
-function zeroCounts(): Record<Status, number> {
-  return {
-    achieved: 0,
-    on_track: 0,
-    lagging: 0,
-    seriously_lagging: 0,
-    awaiting_target: 0,
-    no_data: 0,
-    not_assessed: 0,
-  };
+export type StatusCounts = Record<Status, number>;
+
+export function zeroCounts(): StatusCounts {
+  const counts = {} as StatusCounts;
+  for (const s of STATUSES) counts[s] = 0;
+  return counts;
 }
 
-/** (achieved + on_track) / assessed for one set of counts; null when nothing is assessed. */
-export function shareOnTrack(counts: Readonly<Record<Status, number>>): number | null {
-  const assessed = STATUSES.reduce((n, s) => n + counts[s], 0) - counts.not_assessed;
-  return assessed > 0 ? (counts.achieved + counts.on_track) / assessed : null;
+/** Indicators given a status in one set of counts: all but `not_assessed`. Missing counts are 0. */
+export function assessedOf(counts: Readonly<Partial<StatusCounts>>): number {
+  return STATUSES.reduce((n, s) => n + (s === 'not_assessed' ? 0 : (counts[s] ?? 0)), 0);
+}
+
+/**
+ * The share on track of one set of counts (spec §5): 提前实现, 快于预期 and 基本符合预期 midway,
+ * 完成 and 基本完成 at the end, over the assessed; null when nothing is assessed. The statuses of
+ * the two phases do not overlap but in `achieved`, so one sum serves both.
+ */
+export function shareOnTrack(counts: Readonly<Partial<StatusCounts>>): number | null {
+  const assessed = assessedOf(counts);
+  return assessed > 0 ? ON_TRACK.reduce((n, s) => n + (counts[s] ?? 0), 0) / assessed : null;
 }
 
 export function summarize(assessments: readonly IndicatorAssessment[], year: number): PlanSummary {
   const byStatus = zeroCounts();
-  const byCategory = new Map<string, Record<Status, number>>();
-  const byAttribute: Record<Attribute, Record<Status, number>> = {
+  const byCategory = new Map<string, StatusCounts>();
+  const byAttribute: Record<Attribute, StatusCounts> = {
     expected: zeroCounts(),
     binding: zeroCounts(),
   };

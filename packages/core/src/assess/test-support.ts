@@ -21,9 +21,10 @@ const blankTarget: Target = {
   cumulative: null,
   sumOf: null,
   comparator: null,
-  tolerance: 0,
+  tolerance: null,
   direction: null,
   linkedTo: null,
+  baselineYear: null,
 };
 
 export function indicator(
@@ -39,6 +40,7 @@ export function indicator(
     leadDepartment: null,
     raw: { baseline: null, target: null, rate: null, attribute: null },
     source: { document: '规划纲要', line: null, kind: 'table', quote: null },
+    revisions: [],
     ...rest,
     target: { ...blankTarget, ...target },
   };

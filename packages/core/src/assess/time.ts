@@ -1,4 +1,5 @@
 import type { PlanPeriod } from '../plan';
+import type { Phase } from './status';
 
 /** 时序进度 τ(y) = (y − B) / (Y − B), held within [0, 1]. */
 export function timeProgress(period: PlanPeriod, year: number): number {
@@ -10,4 +11,9 @@ export function timeProgress(period: PlanPeriod, year: number): number {
 /** The newest year an evaluation at `year` reads: later values, and values after Y, are ignored. */
 export function lastYear(period: PlanPeriod, year: number): number {
   return Math.min(year, period.targetYear);
+}
+
+/** `end` once the latest year read is Y: the question is then 完成 / 基本完成 / 未完成 (spec §3). */
+export function phaseOf(period: PlanPeriod, latestYear: number | null): Phase {
+  return latestYear !== null && latestYear >= period.targetYear ? 'end' : 'progress';
 }

@@ -1,5 +1,5 @@
 import type { AssessmentSettings, Attribute, PlanPeriod, TargetForm } from '../plan';
-import type { Status } from './status';
+import type { Phase, Status } from './status';
 
 /** What an evaluation reads besides the indicator and its values. */
 export interface AssessContext {
@@ -7,6 +7,19 @@ export interface AssessContext {
   settings: AssessmentSettings;
   /** The evaluation year E. */
   year: number;
+}
+
+/** A revised target in force (spec §6): from which year, and the original it replaced. */
+export interface RevisionInForce {
+  fromYear: number;
+  document: string;
+  reason: string;
+  /** The original target's number (T, r or X) and its plan text. */
+  originalValue: number | null;
+  originalText: string | null;
+  /** The revised target's number and text. */
+  revisedValue: number | null;
+  revisedText: string | null;
 }
 
 /** Why a status was given, in both languages. */
@@ -39,6 +52,8 @@ export interface IndicatorAssessment {
   attribute: Attribute;
   form: TargetForm;
   status: Status;
+  /** `end` when the latest year is Y: the grade is 完成 / 基本完成 / 未完成 (spec §3). */
+  phase: Phase;
   reason: AssessmentReason;
   /** 完成进度 c (level, cumulative). */
   completion: number | null;
@@ -65,6 +80,8 @@ export interface IndicatorAssessment {
   requiredPace: number | null;
   trend: ProjectionTrend | null;
   bindingWarning: boolean;
+  /** The revision (动态调整) of the target in force at the evaluation year, if it was revised. */
+  revision: RevisionInForce | null;
   /** Per-year checks (bound, maintain, assigned, linked); the yearly actuals for the other forms. */
   years: YearCheck[];
 }

@@ -12,7 +12,7 @@ describe('indexValues', () => {
     expect(actualsOf(index.get(1), period)).toEqual([
       { year: 2023, value: 3, target: null, met: null },
     ]);
-    expect(actualAt(index.get(1), period, 2020)).toBe(2);
+    expect(actualAt(index.get(1), 2020)).toBe(2);
     expect(actualsOf(index.get(2), period)).toEqual([
       { year: 2021, value: 5, target: null, met: null },
     ]);
@@ -30,13 +30,13 @@ describe('indexValues', () => {
   it('given duplicate values, the larger wins whatever their order', () => {
     const one = indexValues([actual(2021, 5), actual(2021, 7), actual(2021, 6)], period, 2023);
     const two = indexValues([actual(2021, 6), actual(2021, 7), actual(2021, 5)], period, 2023);
-    expect(actualAt(one.get(1), period, 2021)).toBe(7);
-    expect(actualAt(two.get(1), period, 2021)).toBe(7);
+    expect(actualAt(one.get(1), 2021)).toBe(7);
+    expect(actualAt(two.get(1), 2021)).toBe(7);
   });
 
   it('reads -0 as 0, so duplicates of both are one figure', () => {
     const index = indexValues([actual(2021, -0), actual(2021, 0)], period, 2023);
-    expect(Object.is(actualAt(index.get(1), period, 2021), 0)).toBe(true);
+    expect(Object.is(actualAt(index.get(1), 2021), 0)).toBe(true);
   });
 
   it('given duplicate assigned targets of equal value, the comparator listed first wins', () => {

@@ -9,8 +9,12 @@ export interface AssignedTarget {
   comparator: Comparator | null;
 }
 
-/** One indicator's figures from year B to the last year read, indexed by `year − B`. */
+/**
+ * One indicator's figures from the first year read (B, or an earlier B′ of spec §1) to the last,
+ * indexed by `year − first`.
+ */
 export interface Series {
+  first: number;
   actual: (number | undefined)[];
   assigned: (AssignedTarget | undefined)[];
 }
@@ -37,28 +41,31 @@ function preferred(a: AssignedTarget | undefined, b: AssignedTarget): boolean {
   return b.value === a.value && comparatorRank(b.comparator) < comparatorRank(a.comparator);
 }
 
-function seriesOf(index: Map<number, Series>, seq: number): Series {
+function seriesOf(index: Map<number, Series>, seq: number, first: number): Series {
   let series = index.get(seq);
   if (series === undefined) {
-    series = { actual: [], assigned: [] };
+    series = { first, actual: [], assigned: [] };
     index.set(seq, series);
   }
   return series;
 }
 
-/** Groups the values by indicator, keeping years B … min(E, Y) with a finite value. */
+/**
+ * Groups the values by indicator, keeping years `first` … min(E, Y) with a finite value; `first`
+ * is B unless some indicator's baseline is of an earlier year.
+ */
 export function indexValues(
   values: readonly YearValue[],
   period: PlanPeriod,
   year: number,
+  first: number = period.baselineYear,
 ): ValueIndex {
   const index = new Map<number, Series>();
-  const first = period.baselineYear;
   const last = lastYear(period, year);
   for (const v of values) {
     if (!Number.isInteger(v.year) || v.year < first || v.year > last || !Number.isFinite(v.value))
       continue;
-    const series = seriesOf(index, v.seq);
+    const series = seriesOf(index, v.seq, first);
     const i = v.year - first;
     // -0 and 0 are one figure; telling them apart would let the order of the values show.
     const value = v.value === 0 ? 0 : v.value;
@@ -73,29 +80,36 @@ export function indexValues(
   return index;
 }
 
-/** The actuals of the years after B, oldest first; also the `years` of a form without checks. */
+/**
+ * The actuals of the years after the period's baseline year (the indicator's B′ where it has
+ * one), oldest first; also the `years` of a form without checks.
+ */
 export function actualsOf(series: Series | undefined, period: PlanPeriod): Actual[] {
   const out: Actual[] = [];
   if (series === undefined) return out;
-  for (let i = 1; i < series.actual.length; i++) {
+  for (let i = Math.max(0, period.baselineYear + 1 - series.first); i < series.actual.length; i++) {
     const value = series.actual[i];
-    if (value !== undefined)
-      out.push({ year: period.baselineYear + i, value, target: null, met: null });
+    if (value !== undefined) out.push({ year: series.first + i, value, target: null, met: null });
   }
   return out;
 }
 
-/** The value of year `y`, or null. */
-export function actualAt(series: Series | undefined, period: PlanPeriod, y: number): number | null {
-  return series?.actual[y - period.baselineYear] ?? null;
+/** The actual of year `y`, or null. */
+export function actualAt(series: Series | undefined, y: number): number | null {
+  return series === undefined ? null : (series.actual[y - series.first] ?? null);
 }
 
-/** 基期值: the plan's printed baseline, else the year-B actual. */
+/** The assigned target of year `y`, if the city has assigned one. */
+export function assignedAt(series: Series | undefined, y: number): AssignedTarget | undefined {
+  return series === undefined ? undefined : series.assigned[y - series.first];
+}
+
+/** 基期值: the plan's printed baseline, else the actual of the baseline year (B, or B′). */
 export function baselineOf(
   target: Target,
   series: Series | undefined,
   period: PlanPeriod,
 ): number | null {
   if (target.baseline !== null && Number.isFinite(target.baseline)) return target.baseline;
-  return actualAt(series, period, period.baselineYear);
+  return actualAt(series, period.baselineYear);
 }

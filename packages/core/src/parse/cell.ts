@@ -6,7 +6,11 @@ export type CellToken =
   | { kind: 'empty' }
   | { kind: 'dash' }
   | { kind: 'assigned' }
-  | { kind: 'linked'; basic: boolean }
+  /**
+   * 与经济增长基本同步 (at_least, the plan's tolerance), 不低于GDP增长 (at_least, 0),
+   * 高于/快于GDP增长 (above, 0): `basic` says the plan's 基本同步 tolerance applies.
+   */
+  | { kind: 'linked'; comparator: 'at_least' | 'above'; basic: boolean }
   | {
       kind: 'number';
       value: number;
@@ -62,7 +66,9 @@ const SUFFIXES: [string, Comparator][] = [
 /** 达到市要求 · 按市下达目标 · 按市定目标确定 · 完成上级下达任务 … (spaces already removed). */
 const ASSIGNED =
   /^(达到|完成|按|按照|执行)(省|市|上级)(下达|定|要求|确定)?的?(目标|要求|任务)?(确定)?$/;
-const LINKED = /^(与|和)(经济|地区生产总值|生产总值|GDP)增长(基本)?同步$/;
+const ECONOMY = '(?:经济|地区生产总值|生产总值|GDP|gdp)(?:的)?(?:增长|增速|增幅)';
+const LINKED_WITH = new RegExp(`^(?:与|和|同)${ECONOMY}(?:保持)?(基本)?同步$`);
+const LINKED_BEYOND = new RegExp(`^(略?高于|快于|超过|不低于|不慢于)${ECONOMY}$`);
 const DASH = /^[-_—–―－~/]+$/;
 
 export function readCell(text: string | null): CellToken {
@@ -70,8 +76,13 @@ export function readCell(text: string | null): CellToken {
   if (s === '') return { kind: 'empty' };
   if (DASH.test(s)) return { kind: 'dash' };
   if (ASSIGNED.test(s)) return { kind: 'assigned' };
-  const linked = LINKED.exec(s);
-  if (linked) return { kind: 'linked', basic: linked[3] !== undefined };
+  const withGrowth = LINKED_WITH.exec(s);
+  if (withGrowth) return { kind: 'linked', comparator: 'at_least', basic: withGrowth[1] !== undefined };
+  const beyond = LINKED_BEYOND.exec(s);
+  if (beyond) {
+    const atLeast = beyond[1] === '不低于' || beyond[1] === '不慢于';
+    return { kind: 'linked', comparator: atLeast ? 'at_least' : 'above', basic: false };
+  }
   const bracket = /^[[【](.+)[\]】](.*)$/.exec(s);
   if (bracket) return readNumber(`${bracket[1]}${bracket[2]}`, true);
   return readNumber(s, false);

@@ -212,6 +212,7 @@ export function rowsToIndicators(
       leadDepartment: null,
       raw: row.raw,
       target: parsed.target,
+      revisions: [],
       source: { document, line: row.line, kind: 'table', quote: row.quote },
     });
   }

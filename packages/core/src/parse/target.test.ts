@@ -46,14 +46,14 @@ describe('parseTarget: level', () => {
     });
   });
 
-  it('reads 左右 in the rate cell as about with the plan tolerance', () => {
+  it('reads 左右 in the rate cell as about, stating no tolerance of its own (the plan default applies)', () => {
     expect(
       target(row('全员劳动生产率（元/人，2020年价格）', '127128', '178774', '7左右')),
     ).toMatchObject({
       form: 'level',
       rate: 7,
       comparator: 'about',
-      tolerance: 0.5,
+      tolerance: null,
     });
   });
 
@@ -91,16 +91,20 @@ describe('parseTarget: level', () => {
 });
 
 describe('parseTarget: annual_rate', () => {
-  it('reads 6 左右 alone in the 年均增长 cell as about ± 0.5', () => {
+  it('reads 6 左右 alone in the 年均增长 cell as about, with the plan’s tolerance', () => {
     expect(target(row('生产总值(GDP) 增长率(%)', '-', '-', '6 左右'))).toMatchObject({
       form: 'annual_rate',
       baseline: null,
       value: null,
       rate: 6,
       comparator: 'about',
-      tolerance: 0.5,
+      tolerance: null,
       direction: 'increase',
     });
+    const footnoted = parseTarget(row('生产总值(GDP) 增长率(%)', '-', '-', '6 左右'), {
+      aboutTolerance: 1,
+    });
+    expect(footnoted.ok && footnoted.target.tolerance).toBe(1);
   });
 
   it('reads a plain number and 以上 as at_least', () => {
@@ -108,7 +112,7 @@ describe('parseTarget: annual_rate', () => {
       form: 'annual_rate',
       rate: 7,
       comparator: 'at_least',
-      tolerance: 0,
+      tolerance: null,
     });
     expect(target(row('城镇居民人均可支配收入增长率(%)', '-', '-', '6 以上'))).toMatchObject({
       rate: 6,
@@ -272,7 +276,46 @@ describe('parseTarget: assigned, linked, monitor', () => {
       form: 'linked',
       linkedTo: null,
       comparator: 'at_least',
-      tolerance: 0.5,
+      tolerance: null,
+    });
+  });
+
+  it.each([
+    ['高于GDP增长', 'above'],
+    ['高于经济增长', 'above'],
+    ['快于地区生产总值增速', 'above'],
+    ['略高于经济增长', 'above'],
+    ['不低于经济增长', 'at_least'],
+    ['与经济增长同步', 'at_least'],
+  ] as const)('reads %s as linked %s with a tolerance of 0 of its own', (text, comparator) => {
+    expect(target(row('居民人均可支配收入增长(%)', null, null, text))).toMatchObject({
+      form: 'linked',
+      comparator,
+      tolerance: 0,
+    });
+  });
+
+  it('reads [x] on a …降低/…降幅/…下降 indicator in % as a compounded total of yearly cuts', () => {
+    for (const name of [
+      '单位GDP能源消耗降低(%)',
+      '单位地区生产总值能耗降幅(%)',
+      '单位GDP二氧化碳排放下降(%)',
+    ]) {
+      expect(target(row(name, null, null, '[13.5]'))).toMatchObject({
+        form: 'cumulative',
+        cumulative: 13.5,
+        sumOf: 'compound',
+        direction: 'decrease',
+      });
+    }
+  });
+
+  it('keeps a total of new jobs or of a reduction not in % a plain sum', () => {
+    expect(target(row('城镇新增就业（万人）', null, null, '[2.9]'))).toMatchObject({
+      sumOf: 'values',
+    });
+    expect(target(row('化学需氧量排放总量减少（万吨）', null, null, '[1.2]'))).toMatchObject({
+      sumOf: 'values',
     });
   });
 

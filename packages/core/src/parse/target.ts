@@ -197,7 +197,7 @@ function decide(x: Reading): Target | CellIssue {
         `a second target beside "${x.cells[hit]}"`,
       );
     const linked = t.kind === 'linked' ? t : r.kind === 'linked' ? r : null;
-    return linked ? linkedTarget(x, linked.basic) : assignedTarget(x);
+    return linked ? linkedTarget(x, linked) : assignedTarget(x);
   }
   const tn = t.kind === 'number' ? t : null;
   const rn = r.kind === 'number' ? r : null;
@@ -229,9 +229,10 @@ function blank(x: Reading): Target {
     cumulative: null,
     sumOf: null,
     comparator: null,
-    tolerance: 0,
+    tolerance: null,
     direction: null,
     linkedTo: null,
+    baselineYear: null,
   };
 }
 
@@ -240,10 +241,13 @@ function towards(b: number | null, t: number | null): Direction | null {
   return t > b ? 'increase' : t < b ? 'decrease' : 'maintain';
 }
 
-/** Reductions read positive numbers as "reduce by at least": at_least, direction decrease. */
+/**
+ * Reductions read positive numbers as "reduce by at least": at_least, direction decrease. 左右
+ * takes the plan's tolerance when the caller gives one, else none of its own (the plan default).
+ */
 function finish(x: Reading, target: Target): Target {
   const tolerance =
-    target.comparator === 'about' ? (x.opts.aboutTolerance ?? 0.5) : target.tolerance;
+    target.comparator === 'about' ? (x.opts.aboutTolerance ?? null) : target.tolerance;
   if (!isReduction(x.name) || target.form === 'monitor') return { ...target, tolerance };
   return {
     ...target,
@@ -263,20 +267,27 @@ function assignedTarget(x: Reading): Target {
   return finish(x, { ...blank(x), form: 'assigned', comparator });
 }
 
-function linkedTarget(x: Reading, basic: boolean): Target {
-  const tolerance = basic ? (x.opts.linkedTolerance ?? 0.5) : 0;
-  return finish(x, { ...blank(x), form: 'linked', comparator: 'at_least', tolerance });
+/** 基本同步 takes the plan's tolerance (none of its own); 不低于 and 高于 state 0 (spec §2.6). */
+function linkedTarget(x: Reading, cell: { comparator: Comparator; basic: boolean }): Target {
+  const tolerance = cell.basic ? (x.opts.linkedTolerance ?? null) : 0;
+  return finish(x, { ...blank(x), form: 'linked', comparator: cell.comparator, tolerance });
 }
 
+/**
+ * A five-year total. An intensity reduction in % (单位GDP能耗降低 [13.5]) compounds its yearly
+ * cuts; a row that prints levels totals their increase; otherwise the yearly values add up.
+ */
 function cumulativeTarget(x: Reading, total: NumberToken, level: NumberToken | null): Target {
   const printsLevel =
     level !== null || x.baseline !== null || /^每[十百千万]/.test(compact(x.name));
+  const unit = splitUnit(x.cells.name).unit || total.unit;
+  const compound = level === null && isReduction(x.name) && /^[%％]$/.test(unit);
   return finish(x, {
     ...blank(x),
     form: 'cumulative',
     value: level?.value ?? null,
     cumulative: total.value,
-    sumOf: printsLevel ? 'increases' : 'values',
+    sumOf: compound ? 'compound' : printsLevel ? 'increases' : 'values',
     comparator: total.comparator,
     direction: level ? towards(x.baseline, level.value) : total.value > 0 ? 'increase' : 'maintain',
   });

@@ -1,0 +1,88 @@
+import type { Phase, Status } from './assess/status';
+import type { Attribute, Comparator, TargetForm } from './plan';
+
+/**
+ * The domain's words in both languages, read by the web app, the reports and the CLI alike:
+ * one place for the grade words of spec §3, the attributes, the target forms and comparators.
+ */
+export interface Words {
+  zh: string;
+  en: string;
+}
+export type Lang = keyof Words;
+
+/**
+ * Which rules graded an assessment: `v1` before spec v2 (no 快于预期, no end grades), `v2` now.
+ * A finalized round records its rules, so that it keeps showing the words it was graded in.
+ */
+export type RulesVersion = 'v1' | 'v2';
+export const RULES_VERSION: RulesVersion = 'v2';
+
+const w = (zh: string, en: string): Words => ({ zh, en });
+
+const statusWordsV2: Record<Status, Words> = {
+  achieved: w('提前实现', 'achieved early'),
+  ahead: w('快于预期', 'ahead of schedule'),
+  on_track: w('基本符合预期', 'on track'),
+  lagging: w('滞后预期', 'behind schedule'),
+  seriously_lagging: w('严重滞后', 'seriously behind'),
+  basically_achieved: w('基本完成', 'basically achieved'),
+  not_achieved: w('未完成', 'not achieved'),
+  awaiting_target: w('待下达目标', 'awaiting target'),
+  no_data: w('无数据', 'no data'),
+  not_assessed: w('仅监测', 'monitored only'),
+};
+
+/** At the end of the period `achieved` is 完成: the target was met by Y, not early. */
+const endWords: Partial<Record<Status, Words>> = { achieved: w('完成', 'achieved') };
+
+/** The words of rounds finalized under v1 rules, which they keep. */
+const v1Words: Partial<Record<Status, Words>> = {
+  achieved: w('已完成', 'achieved'),
+  on_track: w('符合预期', 'on track'),
+  lagging: w('进度滞后', 'lagging'),
+  seriously_lagging: w('严重滞后', 'seriously lagging'),
+};
+
+export interface StatusWordOptions {
+  /** The phase the grade belongs to; `progress` when not given. */
+  phase?: Phase;
+  /** The rules that gave it; the current ones when not given. */
+  rules?: RulesVersion;
+}
+
+/** 提前实现 / 快于预期 / 基本符合预期 / 滞后预期 / 严重滞后 midway; 完成 / 基本完成 / 未完成 at the end. */
+export function statusWords(status: Status, options: StatusWordOptions = {}): Words {
+  if (options.rules === 'v1') return v1Words[status] ?? statusWordsV2[status];
+  if (options.phase === 'end') return endWords[status] ?? statusWordsV2[status];
+  return statusWordsV2[status];
+}
+
+export const attributeWords: Record<Attribute, Words> = {
+  expected: w('预期性', 'expected'),
+  binding: w('约束性', 'binding'),
+};
+
+export const formWords: Record<TargetForm, Words> = {
+  level: w('水平值', 'level'),
+  annual_rate: w('年均增速', 'average growth'),
+  cumulative: w('累计值', 'five-year total'),
+  bound: w('约束值', 'bound'),
+  maintain: w('保持值', 'maintain'),
+  assigned: w('市下达目标', 'city-assigned target'),
+  linked: w('同步指标', 'linked'),
+  monitor: w('仅监测', 'monitored only'),
+};
+
+export const comparatorWords: Record<Comparator, Words> = {
+  about: w('左右', 'about'),
+  at_least: w('不低于', 'at least'),
+  at_most: w('不高于', 'at most'),
+  below: w('低于', 'below'),
+  above: w('高于', 'above'),
+};
+
+export const phaseWords: Record<Phase, Words> = {
+  progress: w('进度评价', 'progress'),
+  end: w('完成评价', 'outcome'),
+};
