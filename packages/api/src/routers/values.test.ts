@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import ExcelJS from 'exceljs';
+import type { ZodError } from 'zod';
 import { builtInPlans, importPlan, loadAssessmentInput, type SessionUser } from '@pm/db';
 import { describeDb } from '@pm/db/testing';
 import { beforeAll, expect, it } from 'vitest';
@@ -274,7 +275,7 @@ describeDb('values router', (get) => {
     ).toBe(20);
 
     rowOf(1).getCell(9).value = '5.6';
-    rowOf(11).getCell(13).value = '口径为全部参保人';
+    rowOf(11).getCell(14).value = '口径为全部参保人';
     const good = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     expect(await official.values.upload({ district: YUHUA, year: 2023, base64: good })).toEqual({
       changed: 5,
@@ -321,5 +322,168 @@ describeDb('values router', (get) => {
       changed: 0,
       problems: [{ cell: '(file)', key: 'values.sheet.notXlsx' }],
     });
+  });
+
+  it('an assigned target saves with its own comparator; changing only it is a new version', async () => {
+    const official = as('official');
+    const air = (rest: object) => ({
+      district: YUHUA,
+      seq: 16,
+      year: 2022,
+      kind: 'assigned_target' as const,
+      value: '70',
+      version: null as number | null,
+      ...rest,
+    });
+    const first = await official.values.save(air({ comparator: 'at_most' }));
+    expect(first.value).toMatchObject({ value: 70, comparator: 'at_most', version: 1 });
+    const second = await official.values.save(air({ version: 1, comparator: '低于' }));
+    expect(second.value).toMatchObject({ value: 70, comparator: 'below', version: 2 });
+    const same = await official.values.save(air({ version: 2 }));
+    expect(same.value).toBeNull();
+    const grid = await official.values.grid({ district: YUHUA, year: 2022 });
+    const row = grid.groups.flatMap((g) => g.rows).find((r) => r.indicator.seq === 16)!;
+    expect(row.assigned?.stored).toMatchObject({ comparator: 'below', version: 2 });
+    const { entries } = await as('leader').values.history({
+      district: YUHUA,
+      id: first.value!.id,
+    });
+    expect(entries.map((e) => [e.version, e.oldComparator, e.newComparator])).toEqual([
+      [2, 'at_most', 'below'],
+      [1, null, 'at_most'],
+    ]);
+  });
+
+  it('a comparator on an actual, or one that is no comparator, is BAD_REQUEST naming the field', async () => {
+    const onActual = await failure(
+      as('official').values.save({ ...platforms('64', null), year: 2022, comparator: 'at_most' }),
+    );
+    expect(onActual.code).toBe('BAD_REQUEST');
+    expect(onActual.cause).toMatchObject({
+      key: 'values.comparatorOnActual',
+      params: { field: 'comparator' },
+    });
+    const unknown = await failure(
+      as('official').values.save({
+        ...platforms('70', null),
+        seq: 16,
+        year: 2022,
+        kind: 'assigned_target',
+        comparator: '约',
+      }),
+    );
+    expect(unknown.code).toBe('BAD_REQUEST');
+    expect((unknown.cause as ZodError).issues).toEqual([
+      expect.objectContaining({
+        path: ['comparator'],
+        message: expect.stringMatching(/^"约" is not a comparator; write one of about/),
+      }),
+    ]);
+  });
+
+  it('the template offers each assigned target’s comparator; a changed one uploads, a bad one is named by its cell', async () => {
+    const official = as('official');
+    const { base64 } = await official.values.template({ district: YUHUA, year: 2024 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('填报 Entry')!;
+    expect(sheet.getRow(1).getCell(11).value).toBe('比较方式 comparator');
+    const rowOf = (seq: number) => {
+      let found = 0;
+      sheet.eachRow((row, r) => {
+        if (row.getCell(1).value === seq) found = r;
+      });
+      return sheet.getRow(found);
+    };
+    expect(rowOf(16).getCell(11).value).toBe('不低于');
+    expect(rowOf(8).getCell(11).value).toBe('不高于');
+    expect(rowOf(4).getCell(11).value).toBe(null);
+    expect(rowOf(16).getCell(11).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"左右,不低于,不高于,低于,高于"'],
+    });
+    const upload = async () =>
+      official.values.upload({
+        district: YUHUA,
+        year: 2024,
+        base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
+      });
+
+    rowOf(16).getCell(11).value = '大约';
+    rowOf(8).getCell(11).value = '低于';
+    rowOf(13).getCell(10).value = 11;
+    rowOf(13).getCell(11).value = '≥';
+    const bad = await upload();
+    expect(bad.changed).toBe(0);
+    expect(bad.problems).toEqual([
+      expect.objectContaining({
+        cell: `'填报 Entry'!K${rowOf(8).number}`,
+        key: 'values.sheet.comparatorWithoutTarget',
+      }),
+      expect.objectContaining({
+        cell: `'填报 Entry'!K${rowOf(16).number}`,
+        key: 'values.sheet.badComparator',
+        params: { text: '大约' },
+        message: expect.stringContaining('"大约" is not a comparator'),
+      }),
+    ]);
+
+    rowOf(16).getCell(10).value = 75;
+    rowOf(16).getCell(11).value = 'at_most';
+    rowOf(8).getCell(10).value = 5.5;
+    expect(await upload()).toEqual({ changed: 3, problems: [] });
+    const grid = await official.values.grid({ district: YUHUA, year: 2024 });
+    const stored = (seq: number) =>
+      grid.groups.flatMap((g) => g.rows).find((r) => r.indicator.seq === seq)!.assigned!.stored;
+    expect(stored(16)).toMatchObject({ value: 75, comparator: 'at_most' });
+    expect(stored(8)).toMatchObject({ value: 5.5, comparator: 'below' });
+    expect(stored(13)).toMatchObject({ value: 11, comparator: null });
+
+    const again = await official.values.template({ district: YUHUA, year: 2024 });
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(Buffer.from(again.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet2 = wb2.getWorksheet('填报 Entry')!;
+    let r16 = 0;
+    sheet2.eachRow((row, r) => {
+      if (row.getCell(1).value === 16) r16 = r;
+    });
+    expect(sheet2.getRow(r16).getCell(11).value).toBe('不高于');
+    expect(
+      await official.values.upload({ district: YUHUA, year: 2024, base64: again.base64 }),
+    ).toEqual({ changed: 0, problems: [] });
+    sheet2.getRow(r16).getCell(11).value = null;
+    const reset = await official.values.upload({
+      district: YUHUA,
+      year: 2024,
+      base64: Buffer.from(await wb2.xlsx.writeBuffer()).toString('base64'),
+    });
+    expect(reset).toEqual({ changed: 1, problems: [] });
+    const after = await official.values.grid({ district: YUHUA, year: 2024 });
+    expect(
+      after.groups.flatMap((g) => g.rows).find((r) => r.indicator.seq === 16)!.assigned!.stored,
+    ).toMatchObject({ value: 75, comparator: null, version: 2 });
+  });
+
+  it('a template made before comparators (values@1) still uploads', async () => {
+    const official = as('official');
+    const { base64 } = await official.values.template({ district: YUHUA, year: 2025 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    const about = wb.getWorksheet('说明 About')!;
+    about.getCell('B2').value = 'plan-monitor/values@1';
+    const sheet = wb.getWorksheet('填报 Entry')!;
+    sheet.spliceColumns(22, 1);
+    sheet.spliceColumns(11, 1);
+    let r16 = 0;
+    sheet.eachRow((row, r) => {
+      if (row.getCell(1).value === 16) r16 = r;
+    });
+    sheet.getRow(r16).getCell(10).value = 80;
+    const result = await official.values.upload({
+      district: YUHUA,
+      year: 2025,
+      base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
+    });
+    expect(result).toEqual({ changed: 1, problems: [] });
   });
 });

@@ -120,6 +120,13 @@ export function describeProblem(problem: ValueProblem): ProblemText {
         'notAssigned',
         'only indicators the city assigns targets to take an assigned target, after the baseline year',
       );
+    case 'comparator_on_actual':
+      return text(
+        'BAD_REQUEST',
+        'comparatorOnActual',
+        'comparator: only an assigned target has a comparator; leave it out for an actual',
+        { field: 'comparator' },
+      );
     case 'duplicate':
       return text('BAD_REQUEST', 'duplicate', 'the same figure is given twice');
     case 'reserved_source':

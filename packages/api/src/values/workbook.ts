@@ -1,6 +1,11 @@
 import ExcelJS from 'exceljs';
 import {
+  comparatorInForce,
+  comparatorInputSchema,
+  comparatorSchema,
+  comparatorWords,
   readFigure,
+  type Comparator,
   type EntryGrid,
   type EntryRow,
   type StoredValue,
@@ -8,11 +13,13 @@ import {
   type ValueState,
 } from '@pm/core';
 
-export const VALUES_WORKBOOK_FORMAT = 'plan-monitor/values@1';
+export const VALUES_WORKBOOK_FORMAT = 'plan-monitor/values@2';
+/** Templates made before assigned targets had their own comparator; they upload as before. */
+const FORMAT_V1 = 'plan-monitor/values@1';
 const ABOUT = '说明 About';
 const ENTRY = '填报 Entry';
 
-/** The entry sheet's columns; the last six are hidden and record what the template was made from. */
+/** The entry sheet's columns; the last seven are hidden and record what the template was made from. */
 const COLUMNS = [
   ['seq', '序号 seq', 6],
   ['category', '类别 category', 10],
@@ -24,6 +31,7 @@ const COLUMNS = [
   ['last', '上年值 last year', 12],
   ['actual', '本年实际值 actual', 14],
   ['assigned', '市下达目标 assigned target', 14],
+  ['comparator', '比较方式 comparator', 12],
   ['source', '来源 source', 14],
   ['note', '备注 note', 24],
   ['reason', '确认理由 reason', 24],
@@ -34,11 +42,30 @@ const COLUMNS = [
   ['assignedWas', 'was:assigned', 4],
   ['sourceWas', 'was:source', 4],
   ['noteWas', 'was:note', 4],
+  ['comparatorWas', 'was:comparator', 4],
 ] as const;
 type Column = (typeof COLUMNS)[number][0];
-const col = (key: Column) => COLUMNS.findIndex(([k]) => k === key) + 1;
+type Layout = readonly (typeof COLUMNS)[number][];
+/** The columns of each template format: values@1 had no comparator. */
+const LAYOUTS = new Map<string, Layout>([
+  [VALUES_WORKBOOK_FORMAT, COLUMNS],
+  [FORMAT_V1, COLUMNS.filter(([k]) => k !== 'comparator' && k !== 'comparatorWas')],
+]);
+/** The column number of `key` in `layout`; 0 when the layout has no such column. */
+const colIn = (layout: Layout, key: Column) => layout.findIndex(([k]) => k === key) + 1;
+const col = (key: Column) => colIn(COLUMNS, key);
 const HIDDEN_FROM = col('actualVersion');
-const EDITABLE: readonly Column[] = ['actual', 'assigned', 'source', 'note', 'reason'];
+const EDITABLE: readonly Column[] = [
+  'actual',
+  'assigned',
+  'comparator',
+  'source',
+  'note',
+  'reason',
+];
+
+/** The comparators in the words officials read, offered as the comparator cell's list. */
+const COMPARATOR_LIST = comparatorSchema.options.map((c) => comparatorWords[c].zh);
 
 const STATE_ZH: Record<ValueState, string> = {
   draft: '草稿',
@@ -61,6 +88,9 @@ function rowCells(row: EntryRow): Record<Column, Cell> {
   const actual = row.actual?.stored ?? null;
   const assigned = row.assigned?.stored ?? null;
   const ind = row.indicator;
+  const comparator = row.assigned
+    ? comparatorWords[comparatorInForce(ind.target, assigned?.comparator ?? null)].zh
+    : null;
   return {
     seq: ind.seq,
     category: ind.category,
@@ -72,6 +102,7 @@ function rowCells(row: EntryRow): Record<Column, Cell> {
     last: row.lastYear?.value ?? null,
     actual: actual?.value ?? null,
     assigned: assigned?.value ?? null,
+    comparator,
     source: actual?.source ?? null,
     note: actual?.note ?? null,
     reason: null,
@@ -82,10 +113,25 @@ function rowCells(row: EntryRow): Record<Column, Cell> {
     assignedWas: assigned?.value ?? null,
     sourceWas: actual?.source ?? null,
     noteWas: actual?.note ?? null,
+    comparatorWas: comparator,
   };
 }
 
 const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFF1F3' } };
+
+/** A drop-down of the comparators; a warning, not a stop, as ≥ or at_least upload as well. */
+const COMPARATOR_VALIDATION: ExcelJS.DataValidation = {
+  type: 'list',
+  allowBlank: true,
+  formulae: [`"${COMPARATOR_LIST.join(',')}"`],
+  showInputMessage: true,
+  promptTitle: '比较方式 comparator',
+  prompt: '实际值应如何与市下达目标比较；留空则按规划的要求。',
+  showErrorMessage: true,
+  errorStyle: 'warning',
+  errorTitle: '比较方式 comparator',
+  error: `请选择 ${COMPARATOR_LIST.join('、')} 之一。`,
+};
 
 /** A pre-filled entry workbook for one district and year: units, targets, last year, this year. */
 export async function valuesTemplate(grid: EntryGrid): Promise<Buffer> {
@@ -103,6 +149,7 @@ export async function valuesTemplate(grid: EntryGrid): Promise<Buffer> {
     [
       'help',
       `在“${ENTRY}”表的白色单元格填写 ${grid.year} 年实际值、市下达目标、来源和备注；灰色单元格只读。` +
+        `市下达目标的“比较方式”（${COMPARATOR_LIST.join('、')}）说明实际值应如何与目标比较，默认为规划的要求。` +
         `与上年相比变化超过 ±${Math.round(grid.changeThreshold * 100)}% 或超出合理范围的数值，请在“确认理由”列说明。` +
         '已审核的数值已锁定。上传时整表检查，任何一处有误都不会保存。',
     ],
@@ -123,10 +170,12 @@ export async function valuesTemplate(grid: EntryGrid): Promise<Buffer> {
     open.source = actualOpen;
     open.note = actualOpen;
     open.assigned = assignedOpen;
+    open.comparator = assignedOpen;
     open.reason = actualOpen || assignedOpen;
     for (const [key] of COLUMNS) {
       if (!EDITABLE.includes(key) || !open[key]) added.getCell(col(key)).fill = GREY;
     }
+    if (assignedOpen) added.getCell(col('comparator')).dataValidation = COMPARATOR_VALIDATION;
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -175,10 +224,23 @@ function untouched(now: Cell, was: Cell): boolean {
 
 const text = (c: Cell) => (c === null ? null : String(c).trim() || null);
 
+/** A comparator cell as read: its key, none (blank) or not a comparator. */
+function readComparatorCell(
+  c: Cell,
+): { ok: true; value: Comparator | null } | { ok: false; message: string } {
+  const t = text(c);
+  if (t === null) return { ok: true, value: null };
+  const read = comparatorInputSchema.safeParse(t);
+  return read.success
+    ? { ok: true, value: read.data }
+    : { ok: false, message: read.error.issues[0]?.message ?? `"${t}" is not a comparator` };
+}
+
 /**
  * Reads an entry workbook back: the district and year it is for, and a change for every figure,
- * source or note a person altered. Layout problems are reported with their sheet cell; figures
- * themselves are checked by `saveValues`.
+ * source, note or comparator a person altered (a blank comparator is the plan's). Problems of
+ * the layout and of comparators are reported with their sheet cell; figures themselves are
+ * checked by `saveValues`.
  */
 export async function readValuesWorkbook(data: Uint8Array): Promise<{
   district: string | null;
@@ -218,13 +280,14 @@ export async function readValuesWorkbook(data: Uint8Array): Promise<{
   });
   const district = text(meta.get('district') ?? null);
   const year = Number(meta.get('year'));
-  if (meta.get('format') !== VALUES_WORKBOOK_FORMAT || !district || !Number.isInteger(year))
+  const layout = LAYOUTS.get(String(meta.get('format')));
+  if (!layout || !district || !Number.isInteger(year))
     return {
       ...none,
       problems: [problem(`'${ABOUT}'!B1`, 'notTemplate', 'not an entry template of Plan Monitor')],
     };
   const problems: SheetProblem[] = [];
-  COLUMNS.forEach(([, header], i) => {
+  layout.forEach(([, header], i) => {
     const cell = sheet.getRow(1).getCell(i + 1);
     if (cellValue(cell) !== header)
       problems.push(
@@ -236,8 +299,11 @@ export async function readValuesWorkbook(data: Uint8Array): Promise<{
   const changes: SheetChange[] = [];
   sheet.eachRow((row, r) => {
     if (r === 1) return;
-    const at = (key: Column) => `'${ENTRY}'!${row.getCell(col(key)).address}`;
-    const get = (key: Column) => cellValue(row.getCell(col(key)));
+    const at = (key: Column) => `'${ENTRY}'!${row.getCell(colIn(layout, key)).address}`;
+    const get = (key: Column) => {
+      const c = colIn(layout, key);
+      return c === 0 ? null : cellValue(row.getCell(c));
+    };
     const seqCell = get('seq');
     if (seqCell === null) return;
     const seq = Number(seqCell);
@@ -274,7 +340,28 @@ export async function readValuesWorkbook(data: Uint8Array): Promise<{
       });
     }
     const assigned = get('assigned');
-    if (!untouched(assigned, get('assignedWas'))) {
+    const comparator = readComparatorCell(get('comparator'));
+    if (!comparator.ok) {
+      problems.push(
+        problem(at('comparator'), 'badComparator', comparator.message, {
+          text: String(get('comparator')),
+        }),
+      );
+      return;
+    }
+    const was = readComparatorCell(get('comparatorWas'));
+    const comparatorChanged = comparator.value !== (was.ok ? was.value : null);
+    if (comparatorChanged && assigned === null && get('assignedWas') === null) {
+      problems.push(
+        problem(
+          at('comparator'),
+          'comparatorWithoutTarget',
+          'a comparator goes with the assigned target of its row: enter the target, or leave the comparator as it was',
+        ),
+      );
+      return;
+    }
+    if (!untouched(assigned, get('assignedWas')) || comparatorChanged) {
       changes.push({
         change: {
           seq,
@@ -282,6 +369,7 @@ export async function readValuesWorkbook(data: Uint8Array): Promise<{
           kind: 'assigned_target',
           value: assigned ?? '',
           version: version('assignedVersion'),
+          ...(comparatorChanged ? { comparator: comparator.value } : {}),
           reason,
         },
         valueCell: at('assigned'),
