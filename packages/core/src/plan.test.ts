@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, planFileSchema, PLAN_FORMAT } from './plan';
+import { defaultSettings, planFileSchema, PLAN_FORMAT, PLAN_FORMAT_V1 } from './plan';
 
 const indicator = {
   seq: 1,
@@ -43,11 +43,16 @@ describe('plan interchange schema', () => {
     expect(parsed.indicators[0]?.target.sumOf).toBeNull();
   });
 
-  it('reads a file written before v2: no baseline year, no revisions, settings without δ', () => {
+  it('reads a file written before v2: no baseline year, no revisions, settings without δ, a tolerance of 0 as none', () => {
+    const zero = { ...indicator, target: { ...indicator.target, tolerance: 0 } };
     const parsed = planFileSchema.parse({
       ...file,
+      format: PLAN_FORMAT_V1,
       plan: { ...file.plan, settings: { epsilon: 0.1 } },
+      indicators: [zero],
     });
+    expect(parsed.format).toBe(PLAN_FORMAT);
+    expect(parsed.indicators[0]?.target.tolerance).toBeNull();
     expect(parsed.indicators[0]?.target.baselineYear).toBeNull();
     expect(parsed.indicators[0]?.revisions).toEqual([]);
     expect(parsed.plan.settings).toMatchObject({ epsilon: 0.1, delta: 0.2 });

@@ -168,12 +168,19 @@ export type PlanHeader = z.infer<typeof planHeaderSchema>;
 /** Baseline year B, mid-term year M, target year Y (spec §1). */
 export type PlanPeriod = Pick<PlanHeader, 'baselineYear' | 'midtermYear' | 'targetYear'>;
 
-export const PLAN_FORMAT = 'plan-monitor/plan@1';
+export const PLAN_FORMAT = 'plan-monitor/plan@2';
+/**
+ * Files written before spec v2, still read: their tolerance of 0 meant "none stated" (the plan
+ * default applied), which v2 writes as null; they have no baseline years and no revisions.
+ */
+export const PLAN_FORMAT_V1 = 'plan-monitor/plan@1';
+
+const fromV1 = (t: Target): Target => (t.tolerance === 0 ? { ...t, tolerance: null } : t);
 
 /** The interchange format: one district's plan with its main indicators. */
 export const planFileSchema = z
   .object({
-    format: z.literal(PLAN_FORMAT),
+    format: z.enum([PLAN_FORMAT, PLAN_FORMAT_V1]),
     district: districtSchema,
     plan: planHeaderSchema,
     indicators: z.array(indicatorSchema),
@@ -217,8 +224,16 @@ export const planFileSchema = z
         years.add(r.fromYear);
       });
     });
-  });
-export type PlanFile = z.infer<typeof planFileSchema>;
+  })
+  .transform((file) => ({
+    ...file,
+    format: PLAN_FORMAT as typeof PLAN_FORMAT,
+    indicators:
+      file.format === PLAN_FORMAT
+        ? file.indicators
+        : file.indicators.map((i) => ({ ...i, target: fromV1(i.target) })),
+  }));
+export type PlanFile = z.output<typeof planFileSchema>;
 
 /** 实际值 (actual) or 市下达目标 (assigned_target). */
 export const valueKindSchema = z.enum(['actual', 'assigned_target']);

@@ -1,10 +1,10 @@
-import { defaultSettings, type PlanFile } from '../plan';
+import { defaultSettings, PLAN_FORMAT, type PlanFile } from '../plan';
 import { indicator, period } from '../assess/test-support';
 import type { StoredValue } from './workflow';
 
 /** A small Yuhua-like plan: categories out of seq order, every kind of cell. */
 export const plan: PlanFile = {
-  format: 'plan-monitor/plan@1',
+  format: PLAN_FORMAT,
   district: { code: '130108', name: '裕华区', city: '石家庄市', province: '河北省' },
   plan: { title: '规划', ...period, settings: defaultSettings },
   indicators: [
