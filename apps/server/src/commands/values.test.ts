@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cli, useDataFolder } from './testing';
 
 const HEADER = 'indicator,year,kind,value,district,state,source,note';
+const EXPORT_HEADER = `${HEADER},comparator`;
 
 describe('values commands', () => {
   const { scratch } = useDataFolder();
@@ -21,9 +22,9 @@ describe('values commands', () => {
 
   it('exports a year of a district as CSV with district, state, source and note', async () => {
     const [header, ...rows] = await exported('--year', '2023');
-    expect(header).toBe(HEADER);
+    expect(header).toBe(EXPORT_HEADER);
     expect(rows.length).toBeGreaterThan(10);
-    expect(rows).toContain('4,2023,actual,62.96,130108,approved,demo,演示数据');
+    expect(rows).toContain('4,2023,actual,62.96,130108,approved,demo,演示数据,');
   });
 
   it('an export imports back as no change', async () => {
@@ -45,8 +46,8 @@ describe('values commands', () => {
     expect(run.err).toBe('');
     expect(run.out).toContain('Imported 3 figure(s) (130108: 2, 130104: 1); 0 unchanged.');
     const rows = await exported('--year', '2024');
-    expect(rows).toContain('18,2024,actual,556.3,130108,submitted,统计公报,');
-    expect(rows).toContain('4,2024,actual,68,130108,draft,,');
+    expect(rows).toContain('18,2024,actual,556.3,130108,submitted,统计公报,,');
+    expect(rows).toContain('4,2024,actual,68,130108,draft,,,');
     const qiaoxi = await cli('values', 'export', '130104', '--year', '2024');
     expect(qiaoxi.out).toContain('2,2024,actual,2700,130104,approved,,');
   });
@@ -109,7 +110,7 @@ describe('values commands', () => {
       '新认定平台',
     );
     expect(confirmed.out).toContain('Imported 1 figure(s) (130108: 1); 0 unchanged.');
-    expect(await exported('--year', '2024')).toContain('4,2024,actual,200,130108,approved,,');
+    expect(await exported('--year', '2024')).toContain('4,2024,actual,200,130108,approved,,,');
   });
 
   it('the evaluate CLI’s values file imports with --district and --state, and counts in the assessment', async () => {
@@ -124,8 +125,59 @@ describe('values commands', () => {
     const air = JSON.parse(evaluated.out).indicators.find((i: { seq: number }) => i.seq === 16);
     expect(air).toMatchObject({ latestYear: 2024, status: 'on_track' });
     expect(await exported('--year', '2024')).toContain(
-      '16,2024,assigned_target,72,130108,approved,,',
+      '16,2024,assigned_target,72,130108,approved,,,at_least',
     );
+  });
+
+  it('an assigned target’s comparator imports by key, word or symbol, and exports in force', async () => {
+    const demo = await exported('--year', '2023');
+    const targets = demo.filter((r) => r.includes(',assigned_target,'));
+    expect(targets.length).toBeGreaterThan(3);
+    for (const row of targets) expect(row).toMatch(/,(at_least|at_most)$/);
+    for (const row of demo.filter((r) => r.includes(',actual,'))) expect(row).toMatch(/,$/);
+    const file = write('comparators.csv', [
+      `${HEADER},comparator`,
+      '16,2025,assigned_target,72,130108,draft,,,不高于',
+      '8,2025,assigned_target,5.5,130108,draft,,,<',
+      '13,2025,assigned_target,11,130108,draft,,,',
+    ]);
+    const run = await cli('values', 'import', file);
+    expect(run.err).toBe('');
+    expect(run.out).toContain('Imported 3 figure(s) (130108: 3); 0 unchanged.');
+    const rows = await exported('--year', '2025');
+    expect(rows).toContain('16,2025,assigned_target,72,130108,draft,,,at_most');
+    expect(rows).toContain('8,2025,assigned_target,5.5,130108,draft,,,below');
+    expect(rows).toContain('13,2025,assigned_target,11,130108,draft,,,at_least');
+    const only = write('only.csv', [
+      'indicator,year,kind,value,comparator',
+      '16,2025,assigned_target,72,above',
+    ]);
+    const changed = await cli('values', 'import', only, '--district', '130108', '--state', 'draft');
+    expect(changed.out).toContain('Imported 1 figure(s) (130108: 1); 0 unchanged.');
+    expect(await exported('--year', '2025')).toContain(
+      '16,2025,assigned_target,72,130108,draft,,,above',
+    );
+    const again = await cli('values', 'import', path('comparators.csv'));
+    expect(again.out).toContain('Imported 1 figure(s) (130108: 1); 2 unchanged.');
+  });
+
+  it('a bad comparator, or one on an actual, is named by line and column, and nothing changes', async () => {
+    const before = await exported();
+    const file = write('bad-comparators.csv', [
+      `${HEADER},comparator`,
+      '16,2025,assigned_target,75,130108,,,,大约',
+      '16,2025,actual,76,130108,,,,≥',
+      '18,2025,actual,600,130108,,,,',
+    ]);
+    const run = await cli('values', 'import', file);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('nothing was imported');
+    expect(run.err).toContain('bad-comparators.csv:2 (comparator): "大约" is not a comparator');
+    expect(run.err).toContain(
+      'bad-comparators.csv:3 (comparator): an actual has no comparator ("≥"); only an assigned_target row has one',
+    );
+    expect(run.err).not.toContain('bad-comparators.csv:4');
+    expect(await exported()).toEqual(before);
   });
 
   it('a filled .xlsx template imports as drafts; a bad cell is named by its address', async () => {
@@ -157,7 +209,7 @@ describe('values commands', () => {
     await wb.xlsx.writeFile(path('good.xlsx'));
     const good = await cli('values', 'import', path('good.xlsx'));
     expect(good.out).toContain('Imported 1 figure(s) of 130108 2024 as drafts.');
-    expect(await exported('--year', '2024')).toContain('1,2024,actual,5.6,130108,draft,,');
+    expect(await exported('--year', '2024')).toContain('1,2024,actual,5.6,130108,draft,,,');
   });
 
   it.each([

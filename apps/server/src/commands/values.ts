@@ -1,10 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import {
+  comparatorInForce,
   entryGrid,
   parseValuesCsv,
   writeValuesCsv,
   type CsvProblem,
+  type PlanFile,
+  type StoredValue,
   type ValueChange,
   type ValueRecord,
   type ValueState,
@@ -39,7 +42,7 @@ export function registerValuesCommands(program: Command) {
   values
     .command('import')
     .description(
-      'Import figures from a CSV (indicator,year,kind,value[,district,state,source,note]) or a filled .xlsx entry template; the whole file is checked first and a file with problems changes nothing',
+      "Import figures from a CSV (indicator,year,kind,value[,district,state,source,note,comparator]; comparator: an assigned target's, e.g. at_least, 不低于 or ≥, empty keeps the stored one) or a filled .xlsx entry template; the whole file is checked first and a file with problems changes nothing",
     )
     .argument('<file>', 'the .csv or .xlsx file')
     .option('--district <code>', 'district of rows without a district column')
@@ -64,7 +67,7 @@ export function registerValuesCommands(program: Command) {
   values
     .command('export')
     .description(
-      'Export the figures of a district (every state) as CSV, or a year as an .xlsx entry template',
+      "Export the figures of a district (every state) as CSV, with each assigned target's comparator in force, or a year as an .xlsx entry template",
     )
     .argument('<code>', 'the district division code, e.g. 130108')
     .option('--year <year>', 'only this year (required for xlsx)')
@@ -88,11 +91,23 @@ export function registerValuesCommands(program: Command) {
           : writeValuesCsv(
               loaded.values
                 .filter((v) => year === undefined || v.year === year)
-                .map((v) => ({ ...v, district: code })),
+                .map((v) => ({
+                  ...v,
+                  comparator: exportedComparator(loaded.file, v),
+                  district: code,
+                })),
             );
       if (opts.out) writeFileSync(opts.out, data);
       else process.stdout.write(data);
     });
+}
+
+/** An assigned target's comparator in force (its own, else the plan's); none on an actual. */
+function exportedComparator(file: PlanFile, value: StoredValue) {
+  const indicator = file.indicators.find((i) => i.seq === value.seq);
+  return value.kind === 'assigned_target' && indicator
+    ? comparatorInForce(indicator.target, value.comparator)
+    : null;
 }
 
 async function importXlsx(file: string): Promise<string> {
@@ -144,6 +159,7 @@ async function importCsv(file: string, opts: ImportOptions): Promise<string> {
           state,
           source: record.source ?? undefined,
           note: record.note ?? undefined,
+          comparator: record.comparator ?? undefined,
           reason: opts.reason ?? null,
         },
       });
