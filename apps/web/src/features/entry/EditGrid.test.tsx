@@ -1,16 +1,25 @@
 import { useEffect, useState } from 'react';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { I18nProvider } from '../../i18n';
+import { entryGrid, type EntryGrid } from '@pm/core';
+import { I18nProvider, type Locale } from '../../i18n';
 import { EditGrid } from './EditGrid';
-import { reverted, typed, without, type Edits } from './edits';
-import { grid } from './fixture';
+import { chosen, reverted, typed, without, type Edits } from './edits';
+import { grid, plan, stored } from './fixture';
 import type { EntryEdits } from './useEntryEdits';
 
 let latest: Edits = {};
 
 /** The grid with edits held in memory, as the page holds them (without the saving). */
-function Harness({ initial = {} }: { initial?: Edits }) {
+function Harness({
+  initial = {},
+  shown = grid,
+  locale = 'zh-CN',
+}: {
+  initial?: Edits;
+  shown?: EntryGrid;
+  locale?: Locale;
+}) {
   const [edits, setEdits] = useState<Edits>(initial);
   useEffect(() => {
     latest = edits;
@@ -23,6 +32,10 @@ function Harness({ initial = {} }: { initial?: Edits }) {
       setEdits((all) =>
         typed(all, { seq: row.indicator.seq, kind: cell.kind, stored: cell.stored }, field, text),
       ),
+    choose: (row, cell, comparator) =>
+      setEdits((all) =>
+        chosen(all, { seq: row.indicator.seq, kind: cell.kind, stored: cell.stored }, comparator),
+      ),
     discard: (id) => setEdits((all) => without(all, id)),
     revert: (id, field) => setEdits((all) => reverted(all, id, field)),
     keepMine: (id) =>
@@ -33,8 +46,8 @@ function Harness({ initial = {} }: { initial?: Edits }) {
     takeTheirs: (id) => setEdits((all) => without(all, id)),
   };
   return (
-    <I18nProvider locale="zh-CN">
-      <EditGrid grid={grid} entry={entry} onHistory={() => {}} />
+    <I18nProvider locale={locale}>
+      <EditGrid grid={shown} entry={entry} onHistory={() => {}} />
     </I18nProvider>
   );
 }
@@ -141,5 +154,59 @@ describe('EditGrid', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: '采用对方的 575' }));
     expect(latest).toEqual({});
+  });
+
+  it('an assigned target’s comparator is chosen from a labelled list that marks the plan’s', () => {
+    render(<Harness />);
+    const select = screen.getByLabelText(
+      '城市空气质量优良天数比率 市下达目标的比较方式',
+    ) as HTMLSelectElement;
+    expect(select.value).toBe('at_least');
+    expect([...select.options].map((o) => o.text)).toEqual([
+      '左右',
+      '不低于（规划）',
+      '不高于',
+      '低于',
+      '高于',
+    ]);
+    expect(screen.getAllByRole('combobox')).toEqual([select]);
+    fireEvent.change(select, { target: { value: 'at_most' } });
+    expect(latest['16:assigned_target']).toMatchObject({
+      comparator: 'at_most',
+      status: 'pending',
+    });
+    expect(latest['16:assigned_target']?.text).toBeUndefined();
+    expect(screen.getByText('比较方式随市下达目标一起保存，请先填写目标。')).toBeTruthy();
+    fireEvent.change(cell('城市空气质量优良天数比率 市下达目标'), { target: { value: '72' } });
+    expect(latest['16:assigned_target']).toMatchObject({ comparator: 'at_most', text: '72' });
+    fireEvent.keyDown(select, { key: 'Escape' });
+    expect(latest['16:assigned_target']?.comparator).toBeUndefined();
+    expect(select.value).toBe('at_least');
+  });
+
+  it('a stored target shows its own comparator, in English too; an approved one is locked', () => {
+    const withTarget = entryGrid(
+      plan,
+      [stored(16, 2024, 70, { kind: 'assigned_target', comparator: 'below' })],
+      2024,
+    );
+    render(<Harness shown={withTarget} locale="en" />);
+    const select = screen.getByLabelText(
+      'How the actual of 城市空气质量优良天数比率 must compare with the city-assigned target',
+    ) as HTMLSelectElement;
+    expect(select.value).toBe('below');
+    expect(select.selectedOptions[0]?.text).toBe('below');
+    expect([...select.options].map((o) => o.text)).toContain('at least (plan)');
+    cleanup();
+    const approved = entryGrid(
+      plan,
+      [stored(16, 2024, 70, { kind: 'assigned_target', state: 'approved' })],
+      2024,
+    );
+    render(<Harness shown={approved} />);
+    expect(
+      (screen.getByLabelText('城市空气质量优良天数比率 市下达目标的比较方式') as HTMLSelectElement)
+        .disabled,
+    ).toBe(true);
   });
 });

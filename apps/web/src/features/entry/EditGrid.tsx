@@ -1,7 +1,14 @@
 import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import { figureText, type EntryCell, type EntryGrid, type EntryRow } from '@pm/core';
+import {
+  comparatorInForce,
+  comparatorSchema,
+  figureText,
+  type EntryCell,
+  type EntryGrid,
+  type EntryRow,
+} from '@pm/core';
 import { useI18n } from '../../i18n';
-import { COLUMN_COUNT, DemoBadge, HeadRow, RowHead, StateBadge } from './cells';
+import { COLUMN_COUNT, comparatorText, DemoBadge, HeadRow, RowHead, StateBadge } from './cells';
 import { editId, readEdit, type Edit, type Field } from './edits';
 import { GRID_COLUMNS, nextCell, readClipboard, type Direction, type Position } from './keyboard';
 import { RowNotes } from './RowNotes';
@@ -9,7 +16,7 @@ import type { EntryEdits } from './useEntryEdits';
 
 interface Slot {
   cell: EntryCell;
-  field: Field;
+  field: Exclude<Field, 'comparator'>;
 }
 
 /** The cell behind each editable column of a row, or null where the row has none. */
@@ -178,6 +185,14 @@ export function EditGrid({
                     <td>{input(0)}</td>
                     <td>
                       {input(1)}
+                      {row.assigned && (
+                        <ComparatorSelect
+                          row={row}
+                          cell={row.assigned}
+                          edit={edit(row.assigned)}
+                          entry={entry}
+                        />
+                      )}
                       {row.lastAssigned && (
                         <small className="entry-hint">
                           {t('entry.lastAssigned', { value: row.lastAssigned.value })}
@@ -219,6 +234,49 @@ export function EditGrid({
         </table>
       </div>
     </>
+  );
+}
+
+/**
+ * How the actual must compare with the assigned target: the target's own comparator, else the
+ * plan's, which the list marks. Escape takes back a choice not yet saved.
+ */
+function ComparatorSelect({
+  row,
+  cell,
+  edit,
+  entry,
+}: {
+  row: EntryRow;
+  cell: EntryCell;
+  edit: Edit | undefined;
+  entry: EntryEdits;
+}) {
+  const { t, locale } = useI18n();
+  const target = row.indicator.target;
+  const plan = comparatorInForce(target, null);
+  const value = edit?.comparator ?? comparatorInForce(target, cell.stored?.comparator ?? null);
+  return (
+    <select
+      className="entry-comparator"
+      aria-label={t('entry.comparatorOf', { name: row.indicator.name })}
+      value={value}
+      disabled={locked(cell)}
+      title={locked(cell) ? t('entry.locked') : undefined}
+      data-dirty={edit?.comparator !== undefined || undefined}
+      onChange={(e) => entry.choose(row, cell, comparatorSchema.parse(e.target.value))}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') entry.revert(editId(row.indicator.seq, cell.kind), 'comparator');
+      }}
+    >
+      {comparatorSchema.options.map((c) => (
+        <option key={c} value={c}>
+          {c === plan
+            ? t('entry.comparatorPlan', { word: comparatorText(c, locale) })
+            : comparatorText(c, locale)}
+        </option>
+      ))}
+    </select>
   );
 }
 

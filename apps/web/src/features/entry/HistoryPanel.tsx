@@ -1,10 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { DEMO_SOURCE, type EntryCell, type EntryRow } from '@pm/core';
+import {
+  comparatorInForce,
+  DEMO_SOURCE,
+  type Comparator,
+  type EntryCell,
+  type EntryRow,
+  type Target,
+} from '@pm/core';
 import { ErrorState, Loading } from '../../components/states';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../lib/trpc';
-import { figure, stateKey } from './cells';
+import { comparatorText, figure, stateKey } from './cells';
 
 /** Every change of a row's figures of the year: who, when, from what to what, and why. */
 export function HistoryPanel({
@@ -40,6 +47,7 @@ export function HistoryPanel({
             key={cell.kind}
             district={district}
             id={cell.stored!.id}
+            target={cell.kind === 'assigned_target' ? row.indicator.target : null}
             label={
               cell.kind === 'actual' ? t('entry.col.actual', { year }) : t('entry.col.assigned')
             }
@@ -50,10 +58,25 @@ export function HistoryPanel({
   );
 }
 
-function HistoryList({ district, id, label }: { district: string; id: number; label: string }) {
+function HistoryList({
+  district,
+  id,
+  label,
+  target,
+}: {
+  district: string;
+  id: number;
+  label: string;
+  /** An assigned target's indicator target: its figures are shown with their comparator. */
+  target: Target | null;
+}) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const history = useQuery(trpc.values.history.queryOptions({ district, id }));
+  const shown = (value: number | null, comparator: Comparator | null) =>
+    target && value !== null
+      ? `${comparatorText(comparatorInForce(target, comparator), locale)} ${figure(value)}`
+      : figure(value);
   if (history.isPending) return <Loading />;
   if (history.isError)
     return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
@@ -68,11 +91,11 @@ function HistoryList({ district, id, label }: { district: string; id: number; la
               {e.changedBy === DEMO_SOURCE ? t('entry.demo') : e.changedBy}
             </div>
             <div>
-              {e.oldValue === e.newValue
-                ? figure(e.newValue)
+              {shown(e.oldValue, e.oldComparator) === shown(e.newValue, e.newComparator)
+                ? shown(e.newValue, e.newComparator)
                 : t('entry.changedFigure', {
-                    from: figure(e.oldValue),
-                    to: figure(e.newValue),
+                    from: shown(e.oldValue, e.oldComparator),
+                    to: shown(e.newValue, e.newComparator),
                   })}{' '}
               ·{' '}
               {e.oldState && e.oldState !== e.newState

@@ -1,10 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { EntryCell, EntryGrid, EntryRow } from '@pm/core';
+import { comparatorInForce, type EntryCell, type EntryGrid, type EntryRow } from '@pm/core';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
-import { COLUMN_COUNT, DemoBadge, figure, HeadRow, RowHead, StateBadge } from './cells';
+import {
+  COLUMN_COUNT,
+  comparatorText,
+  DemoBadge,
+  figure,
+  HeadRow,
+  RowHead,
+  StateBadge,
+} from './cells';
 
 type Asking = { cell: EntryCell; action: 'return' | 'reopen' } | null;
 
@@ -34,7 +42,7 @@ export function ReviewGrid({
   review: boolean;
   onHistory: (row: EntryRow) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const refresh = useRefreshValues();
   const [asking, setAsking] = useState<Asking>(null);
@@ -93,9 +101,18 @@ export function ReviewGrid({
     );
   };
 
+  /** An assigned target with its comparator in force: 不低于 70. */
+  const comparator = (row: EntryRow, cell: EntryCell) =>
+    cell.kind === 'assigned_target' && cell.stored ? (
+      <span className="entry-comparator-text">
+        {comparatorText(comparatorInForce(row.indicator.target, cell.stored.comparator), locale)}
+      </span>
+    ) : null;
+
   const value = (row: EntryRow, cell: EntryCell | null) =>
     cell ? (
       <span className="entry-value">
+        {comparator(row, cell)}
         <span className="num">{figure(cell.stored?.value)}</span>
         <DemoBadge value={cell.stored} />
         {actions(row, cell)}

@@ -145,7 +145,9 @@ function EditNote({
   if (reading.kind === 'waiting')
     return (
       <div className="entry-note">
-        <span>{t('entry.waitingForFigure')}</span>
+        <span>
+          {t(cell.kind === 'actual' ? 'entry.waitingForFigure' : 'entry.waitingForTarget')}
+        </span>
       </div>
     );
   if (reading.kind === 'concerns')

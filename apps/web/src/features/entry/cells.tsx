@@ -1,6 +1,6 @@
-import type { EntryRow, StoredValue, ValueState } from '@pm/core';
-import { isDemo } from '@pm/core';
-import { useI18n, type MessageKey } from '../../i18n';
+import type { Comparator, EntryRow, StoredValue, ValueState } from '@pm/core';
+import { comparatorWords, isDemo } from '@pm/core';
+import { useI18n, type Locale, type MessageKey } from '../../i18n';
 
 /** A figure as read in the grid: plain digits, as typed; a dash for none. */
 export function figure(value: number | null | undefined): string {
@@ -8,6 +8,10 @@ export function figure(value: number | null | undefined): string {
 }
 
 export const stateKey = (state: ValueState): MessageKey => `entry.state.${state}`;
+
+/** A comparator in the reader's language, in core's words (不低于, at least). */
+export const comparatorText = (comparator: Comparator, locale: Locale): string =>
+  comparatorWords[comparator][locale === 'en' ? 'en' : 'zh'];
 
 export function StateBadge({ value }: { value: StoredValue | null | undefined }) {
   const { t } = useI18n();

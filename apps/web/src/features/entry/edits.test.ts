@@ -1,6 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { grid, stored } from './fixture';
-import { loadEdits, patchGrid, readEdit, storageKey, storeEdits, typed, type Edit } from './edits';
+import { entryGrid } from '@pm/core';
+import { grid, plan, stored } from './fixture';
+import {
+  chosen,
+  loadEdits,
+  patchGrid,
+  readEdit,
+  reverted,
+  storageKey,
+  storeEdits,
+  typed,
+  type Edit,
+} from './edits';
 
 const rows = grid.groups.flatMap((g) => g.rows);
 const row = (seq: number) => rows.find((r) => r.indicator.seq === seq)!;
@@ -77,6 +88,43 @@ describe('reading an edit with the rules of core', () => {
       kind: 'ready',
       value: 560,
     });
+  });
+});
+
+describe('the comparator of an assigned target', () => {
+  const withTarget = entryGrid(
+    plan,
+    [stored(16, 2024, 70, { kind: 'assigned_target', comparator: 'at_most', version: 2 })],
+    2024,
+  );
+  const air = (g: typeof grid) =>
+    g.groups.flatMap((x) => x.rows).find((r) => r.indicator.seq === 16)!;
+  const readTarget = (g: typeof grid, e: Edit) =>
+    readEdit(e, air(g), air(g).assigned!, g.changeThreshold);
+
+  it('chosen alone, it is ready with the stored target, or waits for one', () => {
+    const cell = {
+      seq: 16,
+      kind: 'assigned_target' as const,
+      stored: air(withTarget).assigned!.stored,
+    };
+    const edits = chosen({}, cell, 'below');
+    expect(edits['16:assigned_target']).toMatchObject({ comparator: 'below', base: 2, rev: 1 });
+    expect(readTarget(withTarget, edits['16:assigned_target']!)).toEqual({
+      kind: 'ready',
+      value: 70,
+    });
+    const none = chosen({}, { ...cell, stored: null }, 'below')['16:assigned_target']!;
+    expect(readTarget(grid, none)).toEqual({ kind: 'waiting' });
+  });
+
+  it('taking it back leaves the target typed, or drops an edit of nothing else', () => {
+    const cell = { seq: 16, kind: 'assigned_target' as const, stored: null };
+    const both = typed(chosen({}, cell, 'above'), cell, 'value', '72');
+    expect(reverted(both, '16:assigned_target', 'comparator')['16:assigned_target']).toMatchObject({
+      text: '72',
+    });
+    expect(reverted(chosen({}, cell, 'above'), '16:assigned_target', 'comparator')).toEqual({});
   });
 });
 

@@ -2,6 +2,7 @@ import {
   concernsFor,
   figureText,
   readFigure,
+  type Comparator,
   type Concern,
   type EntryCell,
   type EntryGrid,
@@ -11,8 +12,14 @@ import {
   type ValueKind,
 } from '@pm/core';
 
-/** What an edit changes of a figure: the figure itself, or (actuals only) its source or note. */
-export type Field = 'value' | 'source' | 'note';
+/**
+ * What an edit changes of a figure: the figure itself, (actuals only) its source or note,
+ * (assigned targets only) its comparator.
+ */
+export type Field = 'value' | 'source' | 'note' | 'comparator';
+
+/** The fields typed as text. */
+export type TextField = Exclude<Field, 'comparator'> | 'reason';
 
 /** What the server said about a save that did not go through. */
 export interface SaveFailure {
@@ -37,6 +44,8 @@ export interface Edit {
   text?: string;
   source?: string;
   note?: string;
+  /** How the actual must compare with an assigned target, as chosen. */
+  comparator?: Comparator;
   /** Confirms an unusual figure. */
   reason?: string;
   /** The version of the stored figure the edit started from; null when there was none. */
@@ -70,25 +79,36 @@ export function storeEdits(key: string, edits: Edits): void {
   else globalThis.localStorage?.setItem(key, JSON.stringify(edits));
 }
 
-/** The edits after typing `text` into a field of a cell: pending again, whatever failed before. */
-export function typed(
+type EditedCell = { seq: number; kind: ValueKind; stored: StoredValue | null };
+
+/** The edits with `patch` made to a cell's edit: pending again, whatever failed before. */
+function edited(
   edits: Edits,
-  cell: { seq: number; kind: ValueKind; stored: StoredValue | null },
-  field: Field | 'reason',
-  text: string,
+  cell: EditedCell,
+  patch: Partial<Pick<Edit, 'text' | 'source' | 'note' | 'reason' | 'comparator'>>,
 ): Edits {
   const id = editId(cell.seq, cell.kind);
   const was = edits[id];
   const base = was?.base ?? cell.stored?.version ?? null;
   const next: Edit = {
     ...(was ?? { seq: cell.seq, kind: cell.kind, base, rev: 0 }),
-    [field === 'value' ? 'text' : field]: text,
+    ...patch,
     rev: (was?.rev ?? 0) + 1,
     status: 'pending',
   };
   delete next.failure;
   delete next.conflict;
   return { ...edits, [id]: next };
+}
+
+/** The edits after typing `text` into a field of a cell. */
+export function typed(edits: Edits, cell: EditedCell, field: TextField, text: string): Edits {
+  return edited(edits, cell, { [field === 'value' ? 'text' : field]: text });
+}
+
+/** The edits after choosing the comparator of an assigned target. */
+export function chosen(edits: Edits, cell: EditedCell, comparator: Comparator): Edits {
+  return edited(edits, cell, { comparator });
 }
 
 export function without(edits: Edits, id: string): Edits {
@@ -102,7 +122,11 @@ export function reverted(edits: Edits, id: string, field: Field): Edits {
   if (!was) return edits;
   const next = { ...was, rev: was.rev + 1 };
   delete next[field === 'value' ? 'text' : field];
-  const left = next.text !== undefined || next.source !== undefined || next.note !== undefined;
+  const left =
+    next.text !== undefined ||
+    next.source !== undefined ||
+    next.note !== undefined ||
+    next.comparator !== undefined;
   return left ? { ...edits, [id]: next } : without(edits, id);
 }
 
@@ -110,7 +134,7 @@ export function reverted(edits: Edits, id: string, field: Field): Edits {
 export type Reading =
   | { kind: 'invalid'; error: FigureError }
   | { kind: 'concerns'; concerns: Concern[] }
-  /** A source or note without a figure to belong to. */
+  /** A source, note or comparator without a figure to belong to. */
   | { kind: 'waiting' }
   | { kind: 'remove'; stored: StoredValue }
   | { kind: 'nothing' }
@@ -127,7 +151,7 @@ export function readEdit(
   if (!reading.ok) return { kind: 'invalid', error: reading.error };
   if (reading.value === null) {
     if (edit.text !== undefined && cell.stored) return { kind: 'remove', stored: cell.stored };
-    return edit.source || edit.note ? { kind: 'waiting' } : { kind: 'nothing' };
+    return edit.source || edit.note || edit.comparator ? { kind: 'waiting' } : { kind: 'nothing' };
   }
   if (reading.value !== cell.stored?.value && !edit.reason?.trim()) {
     const concerns = concernsFor(reading.value, row.indicator, cell.previous, { changeThreshold });

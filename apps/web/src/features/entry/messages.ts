@@ -21,6 +21,8 @@ export const entryZh = {
   'entry.baselineEntered': '（{year} 年填报）',
   'entry.lastAssigned': '上年目标 {value}',
   'entry.targetShort': '目标',
+  'entry.comparatorOf': '{name} 市下达目标的比较方式',
+  'entry.comparatorPlan': '{word}（规划）',
   'entry.state.draft': '草稿',
   'entry.state.submitted': '已提交',
   'entry.state.approved': '已审核',
@@ -43,6 +45,7 @@ export const entryZh = {
   'entry.notANumber': '请输入数字，可使用千分位逗号（1,234.5）、全角数字或 %。',
   'entry.percentNotUnit': '该指标单位为“{unit}”，请去掉 % 号。',
   'entry.waitingForFigure': '来源和备注随本年实际值一起保存，请先填写数值。',
+  'entry.waitingForTarget': '比较方式随市下达目标一起保存，请先填写目标。',
   'entry.reasonFor': '{label}的确认原因',
   'entry.reasonPlaceholder': '请说明原因，例如：统计口径调整',
   'entry.confirm': '确认',
@@ -99,6 +102,7 @@ export const entryZh = {
   'values.printedBaseline': '规划已给出基数，无需填报。',
   'values.notAssigned': '只有“按市下达目标”的指标在基期之后填报市下达目标。',
   'values.duplicate': '同一数值填写了两次。',
+  'values.comparatorOnActual': '只有市下达目标有比较方式，实际值请勿填写比较方式。',
   'values.reservedSource': '“demo”专用于演示数据，请填写实际来源。',
   'values.concern.change':
     '与上年（{previous}）相比变化 {change}%，超过 ±{threshold}%，请填写原因确认。',
@@ -108,6 +112,9 @@ export const entryZh = {
   'values.sheet.notTemplate': '这不是本系统下载的填报模板。',
   'values.sheet.columnChanged': '此列应为“{header}”，请勿改动模板的列。',
   'values.sheet.badSeq': '序号不是有效的指标序号。',
+  'values.sheet.badComparator': '“{text}”不是比较方式，请从单元格的下拉列表中选择。',
+  'values.sheet.comparatorWithoutTarget':
+    '比较方式随本行的市下达目标一起填写：请填写目标，或将比较方式恢复原样。',
   'values.sheet.otherTemplate': '这是 {district} {year} 年的模板，请在对应的区县和年度上传。',
   'values.sheet.noPlan': '区县 {district} 尚未导入规划。',
 } as const;
@@ -134,6 +141,8 @@ export const entryEn: Record<keyof typeof entryZh, string> = {
   'entry.baselineEntered': '(entered for {year})',
   'entry.lastAssigned': 'last year {value}',
   'entry.targetShort': 'Target',
+  'entry.comparatorOf': 'How the actual of {name} must compare with the city-assigned target',
+  'entry.comparatorPlan': '{word} (plan)',
   'entry.state.draft': 'Draft',
   'entry.state.submitted': 'Submitted',
   'entry.state.approved': 'Approved',
@@ -158,6 +167,8 @@ export const entryEn: Record<keyof typeof entryZh, string> = {
   'entry.percentNotUnit': 'The unit of this indicator is “{unit}”: leave out the % sign.',
   'entry.waitingForFigure':
     'Source and note are saved with the actual figure: enter the figure first.',
+  'entry.waitingForTarget':
+    'The comparator is saved with the city-assigned target: enter the target first.',
   'entry.reasonFor': 'Reason confirming {label}',
   'entry.reasonPlaceholder': 'Why, e.g. a change in the statistical scope',
   'entry.confirm': 'Confirm',
@@ -218,6 +229,8 @@ export const entryEn: Record<keyof typeof entryZh, string> = {
   'values.notAssigned':
     'Only indicators whose targets the city assigns take an assigned target, after the baseline year.',
   'values.duplicate': 'The same figure is given twice.',
+  'values.comparatorOnActual':
+    'Only a city-assigned target has a comparator: leave it out for an actual figure.',
   'values.reservedSource': '“demo” marks illustrative figures; give the real source.',
   'values.concern.change':
     'Differs from last year’s {previous} by {change}%, more than ±{threshold}%: give a reason to confirm it.',
@@ -228,6 +241,9 @@ export const entryEn: Record<keyof typeof entryZh, string> = {
   'values.sheet.columnChanged':
     'This column must be “{header}”: do not change the template’s columns.',
   'values.sheet.badSeq': 'This is not an indicator number.',
+  'values.sheet.badComparator': '“{text}” is not a comparator: pick one from the cell’s list.',
+  'values.sheet.comparatorWithoutTarget':
+    'A comparator goes with the city-assigned target of its row: enter the target, or put the comparator back as it was.',
   'values.sheet.otherTemplate':
     'This template is for {district}, {year}: upload it on that district and year.',
   'values.sheet.noPlan': 'District {district} has no plan yet.',

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import {
   figureText,
+  type Comparator,
   type EntryCell,
   type EntryGrid,
   type EntryRow,
@@ -11,6 +12,7 @@ import {
 import type { AppRouter } from '@pm/api';
 import { useTRPC } from '../../lib/trpc';
 import {
+  chosen,
   loadEdits,
   patchGrid,
   readEdit,
@@ -22,6 +24,7 @@ import {
   type Edit,
   type Edits,
   type Field,
+  type TextField,
 } from './edits';
 
 const SAVE_DELAY_MS = 500;
@@ -29,7 +32,9 @@ const RETRY_MS = 5000;
 
 export interface EntryEdits {
   edits: Edits;
-  type(row: EntryRow, cell: EntryCell, field: Field | 'reason', text: string): void;
+  type(row: EntryRow, cell: EntryCell, field: TextField, text: string): void;
+  /** Chooses how the actual must compare with an assigned target. */
+  choose(row: EntryRow, cell: EntryCell, comparator: Comparator): void;
   discard(id: string): void;
   /** Takes back what was typed into one field (Escape). */
   revert(id: string, field: Field): void;
@@ -149,6 +154,7 @@ export function useEntryEdits(
         );
       } else if (reading.kind === 'ready') {
         const actual = edit.kind === 'actual';
+        const target = edit.kind === 'assigned_target';
         send(id, edit, () =>
           save
             .mutateAsync({
@@ -160,6 +166,7 @@ export function useEntryEdits(
               version: edit.base,
               source: actual ? edit.source : undefined,
               note: actual ? edit.note : undefined,
+              comparator: target ? edit.comparator : undefined,
               reason: edit.reason?.trim() || undefined,
             })
             .then((r) => r.value ?? at.cell.stored),
@@ -190,6 +197,10 @@ export function useEntryEdits(
     type: (row, cell, field, text) =>
       setEdits((all) =>
         typed(all, { seq: row.indicator.seq, kind: cell.kind, stored: cell.stored }, field, text),
+      ),
+    choose: (row, cell, comparator) =>
+      setEdits((all) =>
+        chosen(all, { seq: row.indicator.seq, kind: cell.kind, stored: cell.stored }, comparator),
       ),
     discard: (id) => setEdits((all) => without(all, id)),
     revert: (id, field) => setEdits((all) => reverted(all, id, field)),
