@@ -159,7 +159,7 @@ describe('EditGrid', () => {
   it('an assigned target’s comparator is chosen from a labelled list that marks the plan’s', () => {
     render(<Harness />);
     const select = screen.getByLabelText(
-      '城市空气质量优良天数比率 市下达目标的比较方式',
+      '城市空气质量优良天数比率 与市下达目标的比较方式',
     ) as HTMLSelectElement;
     expect(select.value).toBe('at_least');
     expect([...select.options].map((o) => o.text)).toEqual([
@@ -205,8 +205,11 @@ describe('EditGrid', () => {
     );
     render(<Harness shown={approved} />);
     expect(
-      (screen.getByLabelText('城市空气质量优良天数比率 市下达目标的比较方式') as HTMLSelectElement)
-        .disabled,
+      (
+        screen.getByLabelText(
+          '城市空气质量优良天数比率 与市下达目标的比较方式',
+        ) as HTMLSelectElement
+      ).disabled,
     ).toBe(true);
   });
 });

@@ -21,7 +21,7 @@ export const entryZh = {
   'entry.baselineEntered': '（{year} 年填报）',
   'entry.lastAssigned': '上年目标 {value}',
   'entry.targetShort': '目标',
-  'entry.comparatorOf': '{name} 市下达目标的比较方式',
+  'entry.comparatorOf': '{name} 与市下达目标的比较方式',
   'entry.comparatorPlan': '{word}（规划）',
   'entry.state.draft': '草稿',
   'entry.state.submitted': '已提交',
