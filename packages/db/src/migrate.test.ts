@@ -81,6 +81,53 @@ describe.each(testDrivers())('migrations [%s]', (driver) => {
   });
 });
 
+describe.each(testDrivers())('migration 0005 [%s]', (driver) => {
+  it('turns a v1 tolerance of 0 ("none stated") into null and keeps every other', async () => {
+    const test = await openTestDatabase(driver, false);
+    const folder = mkdtempSync(join(tmpdir(), 'pm-mig-'));
+    try {
+      cpSync(migrationsFolder(), folder, { recursive: true });
+      const journalPath = join(folder, 'meta', '_journal.json');
+      const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+      const upTo = journal.entries.findIndex(
+        (e: { tag: string }) => e.tag === '0005_tolerance_none_is_null',
+      );
+      writeFileSync(
+        journalPath,
+        JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }),
+      );
+      await migrate(test.handle, folder);
+      const { db } = test.handle;
+      await db.execute(sql`insert into districts (id, name, city, province)
+        values ('130108', '裕华区', '石家庄市', '河北省')`);
+      await db.execute(sql`insert into plans (district_id, title, baseline_year, midterm_year, target_year, settings)
+        values ('130108', '规划', 2020, 2023, 2025, '{}')`);
+      for (const [seq, tolerance] of [
+        [1, '0'],
+        [2, '0.5'],
+        [3, 'null'],
+      ] as const) {
+        const target = `{"form":"annual_rate","rate":6,"comparator":"about","tolerance":${tolerance}}`;
+        await db.execute(sql`insert into indicators (plan_id, seq, category, name, unit, attribute, raw, target, form, source)
+          select id, ${seq}, '经济', '增长', '%', 'expected', '{}', ${target}::jsonb, 'annual_rate', '{}' from plans`);
+      }
+      await migrate(test.handle);
+      const rows = await queryRows<{ seq: number; tolerance: number | null }>(
+        db,
+        sql`select seq, (target->>'tolerance')::float as tolerance from indicators order by seq`,
+      );
+      expect(rows).toEqual([
+        { seq: 1, tolerance: null },
+        { seq: 2, tolerance: 0.5 },
+        { seq: 3, tolerance: null },
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+      await test.drop();
+    }
+  });
+});
+
 describe('drizzle/ and the schema agree', () => {
   it('drizzle-kit generate finds nothing new to write', () => {
     const root = resolve(migrationsFolder(), '..');

@@ -17,7 +17,14 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
-import type { AssessmentSettings, Comparator, RawCells, Source, Target } from '@pm/core';
+import type {
+  AssessmentSettings,
+  Comparator,
+  RawCells,
+  Source,
+  Target,
+  TargetRevision,
+} from '@pm/core';
 
 export const attributeEnum = pgEnum('attribute', ['expected', 'binding']);
 export const valueKindEnum = pgEnum('value_kind', ['actual', 'assigned_target']);
@@ -76,6 +83,11 @@ export const indicators = pgTable(
     raw: jsonb('raw').$type<RawCells>().notNull(),
     /** The parsed target form (spec §2). */
     target: jsonb('target').$type<Target>().notNull(),
+    /** 动态调整: revisions of the target, oldest first; the original `target` is never overwritten. */
+    targetRevisions: jsonb('target_revisions')
+      .$type<TargetRevision[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     form: text('form').notNull(),
     source: jsonb('source').$type<Source>().notNull(),
   },

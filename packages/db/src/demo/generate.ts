@@ -1,14 +1,14 @@
 import type { Comparator, Indicator, PlanFile, YearValue } from '@pm/core';
 
 /** What the illustrative figures of one indicator are made to show. */
-export type DemoScenario = 'on_track' | 'lagging' | 'serious' | 'achieved' | 'no_data';
+export type DemoScenario = 'on_track' | 'ahead' | 'lagging' | 'serious' | 'achieved' | 'no_data';
 
 // More indicators on track than not, as in a real mid-term; the rotation makes every plan show each.
 const ROTATION: readonly DemoScenario[] = [
   'on_track',
   'lagging',
   'serious',
-  'on_track',
+  'ahead',
   'achieved',
   'no_data',
   'on_track',
@@ -44,22 +44,29 @@ export function demoValues(file: PlanFile): YearValue[] {
         if (t.value === null) break;
         const b = t.baseline ?? round(t.value * 0.7);
         if (t.baseline === null) actual(ind.seq, B, b);
-        const f = { on_track: 1.08, lagging: 0.75, serious: 0.3, achieved: 1.9 }[scenario];
+        const f = { on_track: 1.08, ahead: 1.3, lagging: 0.75, serious: 0.3, achieved: 1.9 }[
+          scenario
+        ];
         for (const y of years) actual(ind.seq, y, b + (t.value - b) * Math.min(1.15, tau(y) * f));
         break;
       }
       case 'annual_rate': {
         if (t.rate === null) break;
         const down = t.comparator === 'at_most' || t.comparator === 'below';
-        const tol = t.comparator === 'about' ? t.tolerance || 0.5 : 0;
+        const tol =
+          t.comparator === 'about' ? (t.tolerance ?? file.plan.settings.aboutTolerance) : 0;
         const edge = down ? t.rate + tol : t.rate - tol;
-        const gap = { on_track: -0.4, achieved: -0.4, lagging: 0.5, serious: 2.5 }[scenario];
+        const gap = { on_track: -0.4, ahead: -1.4, achieved: -0.4, lagging: 0.5, serious: 2.5 }[
+          scenario
+        ];
         years.forEach((y, i) => actual(ind.seq, y, (down ? edge + gap : edge - gap) + wobble(i)));
         break;
       }
       case 'cumulative': {
         if (t.cumulative === null) break;
-        const f = { on_track: 1.08, lagging: 0.8, serious: 0.35, achieved: 1.75 }[scenario];
+        const f = { on_track: 1.08, ahead: 1.3, lagging: 0.8, serious: 0.35, achieved: 1.75 }[
+          scenario
+        ];
         const perYear = (t.cumulative / (Y - B)) * f;
         years.forEach((y, i) => {
           if (t.sumOf === 'increases') actual(ind.seq, y, (t.baseline ?? 0) + perYear * (i + 1));

@@ -23,10 +23,12 @@ function indicator(seq: number, name: string, overrides: Partial<Indicator> = {}
       cumulative: null,
       sumOf: null,
       comparator: null,
-      tolerance: 0,
+      tolerance: null,
       direction: 'increase',
       linkedTo: null,
+      baselineYear: null,
     },
+    revisions: [],
     source: {
       document: '裕华区“十四五”规划纲要',
       line: 283,

@@ -130,6 +130,7 @@ export function toIndicator(
     leadDepartment: row.leadDepartment,
     raw: row.raw,
     target: row.target,
+    revisions: row.targetRevisions,
     source: row.source,
   };
 }
@@ -145,6 +146,7 @@ function indicatorRow(planId: number, ind: Indicator) {
     leadDepartment: ind.leadDepartment,
     raw: ind.raw,
     target: ind.target,
+    targetRevisions: ind.revisions,
     form: ind.target.form,
     source: ind.source,
   };

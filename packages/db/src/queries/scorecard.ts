@@ -7,6 +7,7 @@ import {
   type PlanFile,
   type SourcedValue,
   type Target,
+  type TargetRevision,
   type ValueState,
 } from '@pm/core';
 import { queryRows, type Database } from '../client';
@@ -90,6 +91,7 @@ interface LeanIndicatorRow {
   attribute: 'expected' | 'binding';
   lead_department: string | null;
   target: Target;
+  target_revisions: TargetRevision[];
 }
 
 type PlanIndicator = Indicator & { planId: number };
@@ -122,12 +124,13 @@ function selectIndicators(
       .select()
       .from(indicators)
       .where(inArray(indicators.planId, planIds))
-      .orderBy(asc(indicators.planId), asc(indicators.seq));
+      .orderBy(asc(indicators.planId), asc(indicators.seq))
+      .then((rows) => rows.map((r) => ({ ...toIndicator(r), planId: r.planId })));
   }
   // Raw rows without the jsonb texts: at 3,000 districts drizzle's mapping and the unused JSON cost more than the query.
   return queryRows<LeanIndicatorRow>(
     db,
-    sql`select plan_id, seq, category, name, unit, attribute, lead_department, target
+    sql`select plan_id, seq, category, name, unit, attribute, lead_department, target, target_revisions
       from ${indicators} where ${inArray(indicators.planId, planIds)} order by plan_id, seq`,
   ).then((rows) =>
     rows.map((r) => ({
@@ -140,6 +143,7 @@ function selectIndicators(
       leadDepartment: r.lead_department,
       raw: NO_RAW,
       target: r.target,
+      revisions: r.target_revisions,
       source: NO_SOURCE,
     })),
   );
@@ -279,8 +283,8 @@ async function loadInputs(
       demo: false,
     });
   }
-  for (const i of indicatorRows) {
-    byPlan.get(i.planId)?.file.indicators.push(toIndicator(i));
+  for (const { planId, ...indicator } of indicatorRows) {
+    byPlan.get(planId)?.file.indicators.push(indicator);
   }
   for (const r of valueRows) {
     const input = byPlan.get(r.plan_id);

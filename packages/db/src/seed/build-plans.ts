@@ -223,6 +223,7 @@ function textIndicator(seed: SeedPlan, text: string, t: TextTarget, seq: number)
     leadDepartment: null,
     raw: t.raw,
     target: parsed.target,
+    revisions: [],
     source: { document: seed.file, line: t.source.line, kind: 'text', quote: t.source.quote },
   };
 }

@@ -72,7 +72,7 @@ describe('Yuhua 裕华区 130108 (表1, tab rows, merged 达到市要求)', () =
     expect(bySeq(file, 1)).toMatchObject({
       name: '生产总值(GDP)增长率',
       unit: '%',
-      target: { form: 'annual_rate', rate: 6, comparator: 'about', tolerance: 0.5 },
+      target: { form: 'annual_rate', rate: 6, comparator: 'about', tolerance: null },
     });
     expect(bySeq(file, 4)).toMatchObject({
       name: '市级以上创新平台',
@@ -144,7 +144,7 @@ describe('Weibin 卫滨区 410703 (专栏1-1, garbage headers, split rows)', () 
       form: 'annual_rate',
       rate: 7,
       comparator: 'about',
-      tolerance: 0.5,
+      tolerance: null,
     });
     expect(bySeq(file, 3)).toMatchObject({
       raw: { baseline: '3.01 亿' },

@@ -1,0 +1,1 @@
+ALTER TABLE "indicators" ADD COLUMN "target_revisions" jsonb DEFAULT '[]'::jsonb NOT NULL;
