@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { assessPlan } from './assess/assess';
 import { actuals, indicator, period } from './assess/test-support';
-import { reviewInputSchema, reviewPlan, withStatus, type ReviewRecord } from './evaluation';
+import type { PlanSummary } from './assess/summary';
+import type { IndicatorAssessment } from './assess/types';
+import {
+  EVALUATION_FORMAT,
+  readSnapshot,
+  reviewInputSchema,
+  reviewPlan,
+  withStatus,
+  type EvaluationSnapshot,
+  type ReviewRecord,
+} from './evaluation';
 import { defaultSettings } from './plan';
 
 const platforms = indicator(
@@ -88,5 +98,71 @@ describe('reviewPlan', () => {
   it('withStatus keeps the assessment when the status is the same', () => {
     const a = assessed(55).indicators[0]!;
     expect(withStatus(a, a.status)).toBe(a);
+  });
+});
+
+describe('readSnapshot', () => {
+  /** A round finalized under v1 rules, as v1 stored it: no rules, no phase, seven counts. */
+  const v1Counts = {
+    achieved: 1,
+    on_track: 0,
+    lagging: 0,
+    seriously_lagging: 0,
+    awaiting_target: 0,
+    no_data: 0,
+    not_assessed: 0,
+  };
+  const v1Assessment = {
+    ...withStatus(assessed(70).indicators[0]!, 'achieved'),
+    phase: undefined,
+    revision: undefined,
+  } as unknown as IndicatorAssessment;
+  const v1Summary = {
+    year: 2023,
+    total: 1,
+    assessed: 1,
+    byStatus: v1Counts,
+    byCategory: { 经济发展: v1Counts },
+    byAttribute: { expected: v1Counts, binding: { ...v1Counts, achieved: 0 } },
+    bindingWarnings: [],
+    shareOnTrack: 1,
+  } as unknown as PlanSummary;
+  const snapshot = {
+    format: EVALUATION_FORMAT,
+    district: { code: '130108', name: '裕华区', city: '石家庄市', province: '河北省' },
+    plan: { title: '规划', ...period, settings: defaultSettings },
+    indicators: [platforms],
+    values: [],
+    demo: false,
+    openedBy: 'wang',
+    openedAt: '2024-01-05T00:00:00.000Z',
+    finalizedBy: 'li',
+    finalizedAt: '2024-02-01T00:00:00.000Z',
+    result: {
+      year: 2023,
+      indicators: [{ computed: v1Assessment, final: v1Assessment, review: null, stale: false }],
+      computedSummary: v1Summary,
+      summary: v1Summary,
+      reviewed: 1,
+      pending: [],
+      stale: [],
+    },
+  } as EvaluationSnapshot;
+
+  it('reads a v1 snapshot as graded by v1, its statuses and shares as they were', () => {
+    const read = readSnapshot(snapshot);
+    expect(read.rules).toBe('v1');
+    expect(read.result.summary.shareOnTrack).toBe(1);
+    expect(read.result.summary.byStatus).toMatchObject({ achieved: 1, ahead: 0, not_achieved: 0 });
+    expect(read.result.summary.byCategory['经济发展']?.basically_achieved).toBe(0);
+    expect(read.result.indicators[0]?.final).toMatchObject({
+      status: 'achieved',
+      phase: 'progress',
+      revision: null,
+    });
+  });
+
+  it('keeps the rules a snapshot names', () => {
+    expect(readSnapshot({ ...snapshot, rules: 'v2' }).rules).toBe('v2');
   });
 });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { PlanAssessment } from './assess/assess';
 import { isBindingWarning, STATUSES, type Status } from './assess/status';
-import { summarize, type PlanSummary } from './assess/summary';
+import { summarize, zeroCounts, type PlanSummary, type StatusCounts } from './assess/summary';
 import type { IndicatorAssessment } from './assess/types';
 import type { District, Indicator, PlanHeader, YearValue } from './plan';
+import type { RulesVersion } from './words';
 
 export const statusSchema = z.enum(STATUSES);
 
@@ -125,6 +126,8 @@ export interface SourcedValue extends YearValue {
  */
 export interface EvaluationSnapshot {
   format: typeof EVALUATION_FORMAT;
+  /** The assessment rules that graded it; snapshots finalized before v2 have none (v1). */
+  rules?: RulesVersion;
   district: District;
   plan: PlanHeader;
   indicators: Indicator[];
@@ -135,4 +138,56 @@ export interface EvaluationSnapshot {
   finalizedBy: string;
   finalizedAt: string;
   result: ReviewedPlan;
+}
+
+const filled = (counts: Partial<StatusCounts>): StatusCounts => ({ ...zeroCounts(), ...counts });
+
+function filledSummary(s: PlanSummary): PlanSummary {
+  const map = (r: Record<string, Partial<StatusCounts>>) =>
+    Object.fromEntries(Object.entries(r).map(([k, c]) => [k, filled(c)]));
+  return {
+    ...s,
+    byStatus: filled(s.byStatus),
+    byCategory: map(s.byCategory),
+    byAttribute: {
+      expected: filled(s.byAttribute.expected),
+      binding: filled(s.byAttribute.binding),
+    },
+  };
+}
+
+const filledAssessment = (a: IndicatorAssessment): IndicatorAssessment => ({
+  ...a,
+  phase: a.phase ?? 'progress',
+  revision: a.revision ?? null,
+});
+
+/**
+ * A stored snapshot as today's code reads it, its statuses and words untouched: the rules it was
+ * graded by (v1 when it names none), every count present (0 for statuses its rules did not have),
+ * and the fields later rules added to an assessment at their neutral values.
+ */
+export function readSnapshot(snapshot: EvaluationSnapshot): EvaluationSnapshot & {
+  rules: RulesVersion;
+} {
+  const r = snapshot.result;
+  return {
+    ...snapshot,
+    rules: snapshot.rules ?? 'v1',
+    indicators: snapshot.indicators.map((i) => ({
+      ...i,
+      revisions: i.revisions ?? [],
+      target: { ...i.target, baselineYear: i.target.baselineYear ?? null },
+    })),
+    result: {
+      ...r,
+      computedSummary: filledSummary(r.computedSummary),
+      summary: filledSummary(r.summary),
+      indicators: r.indicators.map((i) => ({
+        ...i,
+        computed: filledAssessment(i.computed),
+        final: filledAssessment(i.final),
+      })),
+    },
+  };
 }

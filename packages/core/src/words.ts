@@ -1,4 +1,4 @@
-import type { Phase, Status } from './assess/status';
+import { STATUSES, type Phase, type Status } from './assess/status';
 import type { Attribute, Comparator, TargetForm } from './plan';
 
 /**
@@ -17,6 +17,20 @@ export type Lang = keyof Words;
  */
 export type RulesVersion = 'v1' | 'v2';
 export const RULES_VERSION: RulesVersion = 'v2';
+
+/** The statuses each rules version knows, in the order summaries and legends list them. */
+export const STATUSES_OF: Record<RulesVersion, readonly Status[]> = {
+  v1: [
+    'achieved',
+    'on_track',
+    'lagging',
+    'seriously_lagging',
+    'awaiting_target',
+    'no_data',
+    'not_assessed',
+  ],
+  v2: STATUSES,
+};
 
 const w = (zh: string, en: string): Words => ({ zh, en });
 

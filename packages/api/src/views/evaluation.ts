@@ -1,13 +1,17 @@
 import {
   EVALUATION_FORMAT,
+  readSnapshot,
   reviewPlan,
+  RULES_VERSION,
   type District,
   type EvaluationSnapshot,
   type Indicator,
   type IndicatorAssessment,
   type PlanSummary,
   type ReviewedPlan,
+  type Phase,
   type ReviewRecord,
+  type RulesVersion,
   type SourcedValue,
   type Status,
 } from '@pm/core';
@@ -31,6 +35,8 @@ export interface EvaluationItem {
   leadDepartment: string | null;
   targetText: string | null;
   computed: IndicatorAssessment;
+  /** Whether the grade is midway (进度) or of the end (完成), which decides its words and choices. */
+  phase: Phase;
   finalStatus: Status;
   /** 约束性指标预警 by the status that stands. */
   bindingWarning: boolean;
@@ -41,6 +47,8 @@ export interface EvaluationItem {
 
 export interface EvaluationView {
   round: Omit<EvaluationRound, 'planId' | 'reviews'>;
+  /** The rules that graded the round: today's while open, the snapshot's once finalized. */
+  rules: RulesVersion;
   district: District;
   plan: PlanPeriodView;
   demo: boolean;
@@ -55,6 +63,7 @@ export interface EvaluationView {
 }
 
 interface Frozen {
+  rules: RulesVersion;
   district: District;
   plan: Parameters<typeof periodOf>[0]['plan'];
   indicators: Indicator[];
@@ -69,6 +78,7 @@ function view(round: EvaluationRound, f: Frozen): EvaluationView {
   const { planId: _plan, reviews: _reviews, ...meta } = round;
   return {
     round: meta,
+    rules: f.rules,
     district: f.district,
     plan: periodOf(f),
     demo: f.demo,
@@ -84,6 +94,7 @@ function view(round: EvaluationRound, f: Frozen): EvaluationView {
         leadDepartment: ind?.leadDepartment ?? null,
         targetText: ind ? planTarget(ind.raw) : null,
         computed,
+        phase: computed.phase,
         finalStatus: final.status,
         bindingWarning: final.bindingWarning,
         review,
@@ -102,10 +113,16 @@ function view(round: EvaluationRound, f: Frozen): EvaluationView {
 
 /** A round as the reviewer sees it: live while open, the snapshot once finalized. */
 export function evaluationView({ round, reviews, input, snapshot }: RoundRecord): EvaluationView {
-  if (snapshot) return view(round, snapshot);
+  if (snapshot) return view(round, readSnapshot(snapshot));
   if (!input) throw new Error(`round ${round.id} is open but its plan was not loaded`);
   const result = reviewPlan(assessInput(input, round.year), reviews);
-  return view(round, { ...input.file, values: input.values, demo: input.demo, result });
+  return view(round, {
+    ...input.file,
+    rules: RULES_VERSION,
+    values: input.values,
+    demo: input.demo,
+    result,
+  });
 }
 
 /** Reviews still missing or given on another computed status: a round with these cannot be finalized. */
@@ -127,6 +144,7 @@ export function snapshotOf(
   if (missing) refuse(missing);
   return {
     format: EVALUATION_FORMAT,
+    rules: RULES_VERSION,
     district: input.file.district,
     plan: input.file.plan,
     indicators: input.file.indicators,

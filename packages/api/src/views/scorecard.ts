@@ -2,6 +2,8 @@ import {
   assessPlan,
   indicatorChart,
   rateBand,
+  readSnapshot,
+  RULES_VERSION,
   type AssessmentSettings,
   type District,
   type EvaluationSnapshot,
@@ -10,6 +12,7 @@ import {
   type PlanFile,
   type PlanSummary,
   type RateBand,
+  type RulesVersion,
   type SourcedValue,
   type Status,
 } from '@pm/core';
@@ -49,6 +52,8 @@ export interface Scorecard {
   plan: PlanPeriodView;
   year: number;
   mode: 'live' | 'finalized';
+  /** The rules the statuses were graded by, which decides their words (a v1 round keeps v1's). */
+  rules: RulesVersion;
   demo: boolean;
   completeness: Completeness;
   summary: PlanSummary;
@@ -130,6 +135,7 @@ export function liveScorecard(input: PlanInput, year: number, finalizedYears: nu
     plan: periodOf(file),
     year,
     mode: 'live',
+    rules: RULES_VERSION,
     demo: input.demo,
     completeness: completeness(input.values, file.indicators, year),
     summary: result.summary,
@@ -143,10 +149,11 @@ export function liveScorecard(input: PlanInput, year: number, finalizedYears: nu
 
 /** The scorecard as a round froze it: the statuses that stand, overrides marked. */
 export function finalizedScorecard(
-  snapshot: EvaluationSnapshot,
+  stored: EvaluationSnapshot,
   round: EvaluationRound,
   finalizedYears: number[],
 ): Scorecard {
+  const snapshot = readSnapshot(stored);
   const demo = demoSeqs(snapshot.values);
   const bySeq = new Map(snapshot.indicators.map((i) => [i.seq, i]));
   const { result } = snapshot;
@@ -155,6 +162,7 @@ export function finalizedScorecard(
     plan: periodOf(snapshot),
     year: result.year,
     mode: 'finalized',
+    rules: snapshot.rules,
     demo: snapshot.demo,
     completeness: completeness(snapshot.values, snapshot.indicators, result.year),
     summary: result.summary,
