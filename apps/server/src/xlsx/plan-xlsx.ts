@@ -3,6 +3,24 @@ import { assessmentSettingsSchema, planFileSchema, type PlanFile } from '@pm/cor
 
 const PLAN_SHEET = '规划 Plan';
 const INDICATOR_SHEET = '指标 Indicators';
+const REVISION_SHEET = '调整 Revisions';
+
+const TARGET_COLUMNS = [
+  'form',
+  'baseline',
+  'value',
+  'rate',
+  'cumulative',
+  'sumOf',
+  'comparator',
+  'tolerance',
+  'direction',
+  'linkedTo',
+  'baselineYear',
+] as const;
+
+/** Columns a workbook written before they existed may lack: an empty cell reads the same. */
+const OPTIONAL = new Set<string>(['target.baselineYear']);
 
 /** The indicator columns, each a path into an indicator of the interchange format. */
 const COLUMNS = [
@@ -17,20 +35,25 @@ const COLUMNS = [
   'raw.rate',
   'raw.attribute',
   'raw.merged',
-  'target.form',
-  'target.baseline',
-  'target.value',
-  'target.rate',
-  'target.cumulative',
-  'target.sumOf',
-  'target.comparator',
-  'target.tolerance',
-  'target.direction',
-  'target.linkedTo',
+  ...TARGET_COLUMNS.map((c) => `target.${c}` as const),
   'source.document',
   'source.line',
   'source.kind',
   'source.quote',
+] as const;
+
+const TEXT_COLUMNS = new Set<string>(['text', 'document', 'reason', 'revisedBy', 'revisedAt']);
+
+/** A row per revision (动态调整) of an indicator's target, `seq` naming the indicator. */
+const REVISION_COLUMNS = [
+  'seq',
+  'fromYear',
+  'text',
+  'document',
+  'reason',
+  'revisedBy',
+  'revisedAt',
+  ...TARGET_COLUMNS.map((c) => `target.${c}` as const),
 ] as const;
 
 const SETTING_KEYS = Object.keys(
@@ -90,6 +113,19 @@ export async function planToXlsx(file: PlanFile): Promise<Buffer> {
   }));
   for (const ind of file.indicators) sheet.addRow(COLUMNS.map((c) => toCell(get(ind, c))));
   sheet.getRow(1).font = { bold: true };
+  const revisions = wb.addWorksheet(REVISION_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  revisions.columns = REVISION_COLUMNS.map((c) => ({
+    header: c,
+    key: c,
+    width: c === 'document' || c === 'reason' ? 40 : 14,
+  }));
+  for (const ind of file.indicators) {
+    for (const r of ind.revisions) {
+      const row = { ...r, seq: ind.seq };
+      revisions.addRow(REVISION_COLUMNS.map((c) => toCell(get(row, c))));
+    }
+  }
+  revisions.getRow(1).font = { bold: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -141,31 +177,73 @@ export async function planFromXlsx(
   });
   const header = (sheet.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? ''));
   const colOf = new Map(header.map((h, i) => [h, i + 1]));
-  const problems: SheetProblem[] = COLUMNS.filter((c) => !colOf.has(c)).map((c) => ({
-    cell: `'${INDICATOR_SHEET}'!1`,
-    message: `column ${c} is missing`,
-  }));
+  const problems: SheetProblem[] = COLUMNS.filter((c) => !colOf.has(c) && !OPTIONAL.has(c)).map(
+    (c) => ({ cell: `'${INDICATOR_SHEET}'!1`, message: `column ${c} is missing` }),
+  );
+  const revisionSheet = wb.getWorksheet(REVISION_SHEET);
+  const revisionHeader = revisionSheet
+    ? (revisionSheet.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? ''))
+    : [];
+  const revisionColOf = new Map(revisionHeader.map((h, i) => [h, i + 1]));
+  if (revisionSheet) {
+    for (const c of REVISION_COLUMNS.filter((c) => !revisionColOf.has(c) && !OPTIONAL.has(c)))
+      problems.push({ cell: `'${REVISION_SHEET}'!1`, message: `column ${c} is missing` });
+  }
   if (problems.length > 0) return { file: null, problems };
   const indicators: Record<string, unknown>[] = [];
+  const rowOfSeq = new Map<unknown, Record<string, unknown>>();
   sheet.eachRow((row, r) => {
     if (r === 1) return;
-    const ind: Record<string, unknown> = {};
+    const ind: Record<string, unknown> = { revisions: [] };
     for (const c of COLUMNS) {
-      const v = cellValue(row.getCell(colOf.get(c)!));
+      const col = colOf.get(c);
+      const v = col === undefined ? null : cellValue(row.getCell(col));
       if (c === 'raw.merged') {
         if (v !== null) set(ind, c, String(v).split(','));
       } else set(ind, c, v);
     }
     indicators.push(ind);
+    rowOfSeq.set(ind.seq, ind);
   });
   json.indicators = indicators;
+  /** Sheet row of each revision, by indicator index and revision index, to point at problems. */
+  const revisionRow = new Map<string, number>();
+  const strays: SheetProblem[] = [];
+  revisionSheet?.eachRow((row, r) => {
+    if (r === 1) return;
+    const revision: Record<string, unknown> = {};
+    for (const c of REVISION_COLUMNS) {
+      const col = revisionColOf.get(c);
+      const v = col === undefined ? null : cellValue(row.getCell(col));
+      // A person retyping "65" in the text cell makes it a number; the text stays text.
+      set(revision, c, TEXT_COLUMNS.has(c) && typeof v === 'number' ? String(v) : v);
+    }
+    const { seq, ...rest } = revision;
+    const ind = rowOfSeq.get(seq);
+    if (!ind) {
+      strays.push({
+        cell: `'${REVISION_SHEET}'!A${r}`,
+        message: `seq ${String(seq)} is no indicator of the plan`,
+      });
+      return;
+    }
+    const list = ind.revisions as unknown[];
+    revisionRow.set(`${indicators.indexOf(ind)}.${list.length}`, r);
+    list.push(rest);
+  });
+  if (strays.length > 0) return { file: null, problems: strays };
 
   const result = planFileSchema.safeParse(json);
   if (result.success) return { file: result.data, problems: [] };
   for (const issue of result.error.issues) {
     const [head, index, ...rest] = issue.path.map(String);
     let cell: string;
-    if (head === 'indicators' && index !== undefined) {
+    if (head === 'indicators' && index !== undefined && rest[0] === 'revisions') {
+      const [, k, ...field] = rest;
+      const col = revisionColOf.get(field.join('.'));
+      const letter = col ? revisionSheet!.getColumn(col).letter : '';
+      cell = `'${REVISION_SHEET}'!${letter}${revisionRow.get(`${index}.${k}`) ?? ''}`;
+    } else if (head === 'indicators' && index !== undefined) {
       const col = colOf.get(rest.join('.')) ?? colOf.get(rest[0] ?? '');
       const letter = col ? sheet.getColumn(col).letter : '';
       cell = `'${INDICATOR_SHEET}'!${letter}${Number(index) + 2}`;

@@ -1,0 +1,93 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { builtInPlans } from '@pm/db';
+import type { PlanFile } from '@pm/core';
+import { planFromXlsx, planToXlsx } from './plan-xlsx';
+
+const yuhua = builtInPlans().find((p) => p.district.code === '130108')!;
+
+/** Yuhua's plan with a revised target (动态调整) and a baseline printed for 2019. */
+const revised: PlanFile = {
+  ...yuhua,
+  indicators: yuhua.indicators.map((ind, i) =>
+    i === 3
+      ? {
+          ...ind,
+          target: { ...ind.target, baselineYear: 2019 },
+          revisions: [
+            {
+              fromYear: 2024,
+              target: { ...ind.target, value: 65 },
+              text: '65',
+              document: '裕华区人民政府关于调整“十四五”规划部分指标的通知',
+              reason: '中期评估后调整',
+              revisedBy: 'admin',
+              revisedAt: '2024-06-01T00:00:00.000Z',
+            },
+          ],
+        }
+      : ind,
+  ),
+};
+
+async function edit(data: Buffer, change: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  change(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('the plan workbook', () => {
+  it('carries baseline years and revisions there and back', async () => {
+    const { file, problems } = await planFromXlsx(await planToXlsx(revised));
+    expect(problems).toEqual([]);
+    expect(file).toEqual(revised);
+  });
+
+  it('reads a workbook written before v2: no baseline-year column, no revisions sheet', async () => {
+    const old = await edit(await planToXlsx(yuhua), (wb) => {
+      wb.removeWorksheet(wb.getWorksheet('调整 Revisions')!.id);
+      const sheet = wb.getWorksheet('指标 Indicators')!;
+      const col = (sheet.getRow(1).values as unknown[]).indexOf('target.baselineYear');
+      sheet.spliceColumns(col, 1);
+    });
+    const { file, problems } = await planFromXlsx(old);
+    expect(problems).toEqual([]);
+    expect(file?.indicators.every((i) => i.target.baselineYear === null)).toBe(true);
+    expect(file?.indicators.every((i) => i.revisions.length === 0)).toBe(true);
+  });
+
+  it('points at the revision’s own cell when it is wrong', async () => {
+    const bad = await edit(await planToXlsx(revised), (wb) => {
+      const sheet = wb.getWorksheet('调整 Revisions')!;
+      const col = (sheet.getRow(1).values as unknown[]).indexOf('fromYear');
+      sheet.getRow(2).getCell(col).value = 2031;
+    });
+    const { file, problems } = await planFromXlsx(bad);
+    expect(file).toBeNull();
+    expect(problems).toEqual([
+      { cell: "'调整 Revisions'!B2", message: 'a revision takes effect in 2021–2025' },
+    ]);
+  });
+
+  it('refuses a revision of an indicator the plan does not have', async () => {
+    const stray = await edit(await planToXlsx(revised), (wb) => {
+      wb.getWorksheet('调整 Revisions')!.getRow(2).getCell(1).value = 99;
+    });
+    const { file, problems } = await planFromXlsx(stray);
+    expect(file).toBeNull();
+    expect(problems).toEqual([
+      { cell: "'调整 Revisions'!A2", message: 'seq 99 is no indicator of the plan' },
+    ]);
+  });
+
+  it('keeps a revision’s text as text when a person typed it as a number', async () => {
+    const typed = await edit(await planToXlsx(revised), (wb) => {
+      const sheet = wb.getWorksheet('调整 Revisions')!;
+      const col = (sheet.getRow(1).values as unknown[]).indexOf('text');
+      sheet.getRow(2).getCell(col).value = 65;
+    });
+    const { file } = await planFromXlsx(typed);
+    expect(file?.indicators[3]?.revisions[0]?.text).toBe('65');
+  });
+});
