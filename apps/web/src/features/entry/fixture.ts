@@ -14,9 +14,10 @@ const target = (t: Partial<Target> & Pick<Target, 'form'>): Target => ({
   cumulative: null,
   sumOf: null,
   comparator: null,
-  tolerance: 0,
+  tolerance: null,
   direction: null,
   linkedTo: null,
+  baselineYear: null,
   ...t,
 });
 
@@ -35,12 +36,13 @@ const indicator = (
   leadDepartment: null,
   raw: { baseline: null, target: null, rate: null, attribute: null },
   target: t,
+  revisions: [],
   source: { document: '规划纲要', line: null, kind: 'table', quote: null },
 });
 
 /** Four indicators of a 2020–2025 plan; the third is the only one with an assigned target. */
 export const plan: PlanFile = {
-  format: 'plan-monitor/plan@1',
+  format: 'plan-monitor/plan@2',
   district: { code: '130108', name: '裕华区', city: '石家庄市', province: '河北省' },
   plan: {
     title: '规划',
