@@ -484,3 +484,21 @@ describe('splitUnit', () => {
     expect(splitUnit('城镇新增就业人数')).toEqual({ name: '城镇新增就业人数', unit: '' });
   });
 });
+
+describe('parseTarget: a baseline printed for another year', () => {
+  it.each(['77.3（2019年）', '77.3(2019年数据)', '77.3 (2019)'])(
+    'reads %s as 77.3 of 2019 (B′)',
+    (cell) => {
+      expect(target(row('森林覆盖率（%）', cell, '78.3', null))).toMatchObject({
+        form: 'level',
+        baseline: 77.3,
+        value: 78.3,
+        baselineYear: 2019,
+      });
+    },
+  );
+
+  it('leaves a baseline without a year to the plan’s B', () => {
+    expect(target(row('森林覆盖率（%）', '77.3', '78.3', null)).baselineYear).toBeNull();
+  });
+});

@@ -94,8 +94,9 @@ export function parseTarget(cells: TargetCells, opts: ParseTargetOptions = {}): 
   const attribute = parseAttribute(cells.attribute, opts.defaultAttribute);
   if (typeof attribute !== 'string') errors.push(attribute);
 
+  const printed = baselineOfYear(cells.baseline);
   const tokens = {
-    baseline: readCell(cells.baseline),
+    baseline: readCell(printed.text),
     target: asStated(readCell(cells.target), cells.name, opts),
     rate: readCell(cells.rate),
   };
@@ -123,7 +124,20 @@ export function parseTarget(cells: TargetCells, opts: ParseTargetOptions = {}): 
   };
   const decided = decide(reading);
   if ('cell' in decided) return { ok: false, errors: [decided] };
-  return { ok: true, target: decided, attribute: attribute as Attribute, unit, notes };
+  const target = printed.year === null ? decided : { ...decided, baselineYear: printed.year };
+  return { ok: true, target, attribute: attribute as Attribute, unit, notes };
+}
+
+/**
+ * A baseline printed for another year than the plan's: "77.3（2019年）", "77.3(2019年数据)" gives
+ * 77.3 of 2019 (spec §1, B′). Other texts pass as they are.
+ */
+export function baselineOfYear(text: string | null): { text: string | null; year: number | null } {
+  const m = /^(.*?)\s*[(（]\s*((?:19|20)\d\d)\s*年?(?:数据|底|末|值)?\s*[)）]\s*$/s.exec(
+    text ?? '',
+  );
+  if (!m || (m[1] ?? '').trim() === '') return { text, year: null };
+  return { text: m[1]!, year: Number(m[2]) };
 }
 
 type Issue = (cell: TargetCell, message: string) => CellIssue;
