@@ -24,7 +24,7 @@ describe('values commands', () => {
     const [header, ...rows] = await exported('--year', '2023');
     expect(header).toBe(EXPORT_HEADER);
     expect(rows.length).toBeGreaterThan(10);
-    expect(rows).toContain('4,2023,actual,62.96,130108,approved,demo,演示数据,');
+    expect(rows).toContain('4,2023,actual,65.6,130108,approved,demo,演示数据,');
   });
 
   it('an export imports back as no change', async () => {
@@ -97,7 +97,7 @@ describe('values commands', () => {
     const file = write('far.csv', ['indicator,year,kind,value', '4,2024,actual,200']);
     const refused = await cli('values', 'import', file, '--district', '130108');
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/far\.csv:2 \(value\): differs from last year's 62\.96 by \d+/);
+    expect(refused.err).toMatch(/far\.csv:2 \(value\): differs from last year's 65\.6 by \d+/);
     const confirmed = await cli(
       'values',
       'import',
