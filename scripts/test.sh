@@ -71,10 +71,19 @@ fi
 
 # --- every test ---
 prettier --check . --log-level warn || stop "formatting differs in the files listed above: run 'npm run format'"
+# This command's own checks first (they run it with a prerequisite missing, so it stops early).
+if [ -z "${PM_TEST_INNER:-}" ]; then
+  PM_TEST_INNER=1 node --test scripts/ 2>&1 | tee "$logs/self.log"
+  self=${PIPESTATUS[0]}
+else
+  exit 0
+fi
 turbo run typecheck lint test e2e --continue --concurrency=2 2>&1 | tee "$logs/turbo.log"
 status=${PIPESTATUS[0]}
+[ "$self" -eq 0 ] || status=1
 # One closing line over every runner (vitest per package, Playwright).
 plain=$(sed 's/\x1b\[[0-9;]*m//g' "$logs/turbo.log" | grep -E 'Tests +[0-9]+ (passed|failed)|^\S*:? *[0-9]+ (passed|failed) \(' || true)
+plain+=$'\n'$(sed -nE 's/^# (pass|fail) ([0-9]+)$/\2 \1ed/p' "$logs/self.log")
 count() { printf '%s\n' "$plain" | { grep -oE "[0-9]+ $1" || true; } | awk '{s+=$1} END {print s+0}'; }
 echo "$(count passed) passed, $(count failed) failed"
 rm -rf "$logs"
