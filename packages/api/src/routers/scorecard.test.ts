@@ -66,7 +66,7 @@ describeDb('scorecard router', (get) => {
     const detail = await (await leader()).scorecard.indicator({ district: YUHUA, seq: 4 });
     expect(detail.indicator.name).toBe('市级以上创新平台');
     expect(detail.indicator.source.kind).toBe('table');
-    expect(detail.row.status).toBe('on_track');
+    expect(detail.row.status).toBe('ahead');
     expect(detail.chart.kind).toBe('path');
     expect(detail.chart.points.map((p) => p.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
     expect(detail.values.map((v) => [v.year, v.state, v.source])).toEqual([
