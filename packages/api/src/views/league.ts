@@ -1,4 +1,4 @@
-import { shareOnTrack, type PlanSummary } from '@pm/core';
+import { assessedOf, shareOnTrack, type PlanSummary } from '@pm/core';
 import type { DistrictSummary, PlanInput } from '@pm/db';
 import { assessInput, completeness, type Completeness } from './scorecard';
 
@@ -48,8 +48,7 @@ export function planRow(input: PlanInput, year: number | undefined): PlanRow {
   const { summary } = assessInput(input, y);
   const categories: Record<string, CategoryCell> = {};
   for (const [name, counts] of Object.entries(summary.byCategory)) {
-    const all = Object.values(counts).reduce((n, c) => n + c, 0);
-    categories[name] = { assessed: all - counts.not_assessed, shareOnTrack: shareOnTrack(counts) };
+    categories[name] = { assessed: assessedOf(counts), shareOnTrack: shareOnTrack(counts) };
   }
   return {
     row: {
