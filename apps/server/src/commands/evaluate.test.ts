@@ -21,6 +21,8 @@ describe('evaluate', () => {
         'attribute',
         'form',
         'status',
+        'phase',
+        'statusText',
         'reason',
         'completion',
         'timeProgress',
@@ -64,6 +66,63 @@ describe('evaluate', () => {
       timeProgress: 0.6,
       pace: 1,
     });
+  });
+
+  const evaluateFiles = (values: string, ...rest: string[]) => {
+    writeFileSync(path('graded.csv'), `indicator,year,kind,value\n${values}`);
+    return cli('evaluate', '--plan', path('plan.json'), '--values', path('graded.csv'), ...rest);
+  };
+  /** The table line of one indicator. */
+  const line = (out: string, name: string) => out.split('\n').find((l) => l.includes(name)) ?? '';
+  const yearly = (name: string, ...values: number[]) =>
+    values.map((v, k) => `${name},${2021 + k},actual,${v}\n`).join('');
+
+  it('prints 快于预期 midway: worked example 8, 66 by 2023 on 50 → 70', async () => {
+    const run = await evaluateFiles('市级以上创新平台,2023,actual,66\n', '--year', '2023');
+    expect(run.code).toBe(0);
+    expect(line(run.out, '市级以上创新平台')).toMatch(/预期性.*level.*快于预期/);
+  });
+
+  it('a final evaluation (E = Y = 2025) prints 完成, 基本完成 and 未完成', async () => {
+    const values =
+      '市级以上创新平台,2025,actual,71\n' +
+      yearly('生产总值(GDP)增长率', 5.2, 5.2, 5.2, 5.2, 5.2) +
+      yearly('城镇居民人均可支配收入增长率', 3, 3, 3, 3, 3);
+    const run = await evaluateFiles(values, '--year', '2025');
+    expect(run.code).toBe(0);
+    expect(line(run.out, '市级以上创新平台')).toMatch(/level\s+完成\s/);
+    expect(line(run.out, '生产总值(GDP)增长率')).toMatch(/annual_rate\s+基本完成\s/);
+    expect(line(run.out, '城镇居民人均可支配收入增长率')).toMatch(/annual_rate\s+未完成\s/);
+    expect(run.out).not.toContain('提前实现');
+
+    const json = await evaluateFiles(values, '--year', '2025', '--format', 'json');
+    const bySeq = (seq: number) =>
+      JSON.parse(json.out).indicators.find((i: { seq: number }) => i.seq === seq);
+    expect(bySeq(4)).toMatchObject({
+      status: 'achieved',
+      phase: 'end',
+      statusText: { zh: '完成', en: 'achieved' },
+    });
+    expect(bySeq(1)).toMatchObject({
+      status: 'basically_achieved',
+      statusText: { zh: '基本完成' },
+    });
+    expect(bySeq(7)).toMatchObject({ status: 'not_achieved', statusText: { zh: '未完成' } });
+    expect(bySeq(2)).toMatchObject({ status: 'no_data', phase: 'progress' });
+  });
+
+  it('gives the share on track of the summary: 2 of the 20 at the end are 完成 or 基本完成', async () => {
+    const values =
+      '市级以上创新平台,2025,actual,71\n' + yearly('生产总值(GDP)增长率', 5.2, 5.2, 5.2, 5.2, 5.2);
+    const run = await evaluateFiles(values, '--year', '2025');
+    expect(run.out).toContain('20 indicators, 20 assessed, 10% on track');
+  });
+
+  it('--help lists the grades of both phases', async () => {
+    const run = await cli('evaluate', '--help');
+    expect(run.out).toContain('提前实现 · 快于预期 · 基本符合预期 · 滞后预期 · 严重滞后');
+    expect(run.out).toContain('完成 · 基本完成 · 未完成');
+    expect(run.out).toContain('待下达目标 · 无数据 · 仅监测');
   });
 
   it('lists every bad row of a values file with its line and column', async () => {

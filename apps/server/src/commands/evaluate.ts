@@ -1,5 +1,16 @@
 import { Option, type Command } from 'commander';
-import { assessPlan, parseValuesCsv, statusLabels, type PlanFile, type YearValue } from '@pm/core';
+import {
+  assessPlan,
+  attributeWords,
+  GRADES,
+  NOT_GRADED,
+  parseValuesCsv,
+  statusWords,
+  type PlanFile,
+  type Status,
+  type StatusWordOptions,
+  type YearValue,
+} from '@pm/core';
 import { loadAssessmentInput } from '@pm/db';
 import { CliError, formatTable, withDatabase } from './context';
 import { readPlanFile, readText } from './plan';
@@ -11,6 +22,20 @@ interface EvaluateOptions {
   values?: string;
 }
 
+const words = (statuses: readonly Status[], options?: StatusWordOptions) =>
+  statuses.map((s) => statusWords(s, options).zh).join(' · ');
+
+/** The grades of spec §3 as `--help` lists them, from the catalog of words. */
+const GRADES_HELP = `
+Grades (spec §3):
+  midway, while the latest figures are before the target year:
+    ${words(GRADES.progress)}
+  at the end, once they are of the target year:
+    ${words(GRADES.end, { phase: 'end' })}
+  not graded: ${words(NOT_GRADED)}
+With --format json each indicator has its status key, its phase (progress | end)
+and statusText {zh, en}.`;
+
 export function registerEvaluateCommand(program: Command) {
   program
     .command('evaluate')
@@ -19,7 +44,7 @@ export function registerEvaluateCommand(program: Command) {
     )
     .argument('[code]', 'district division code (reads the database)')
     .requiredOption('--year <year>', 'evaluation year, e.g. 2023')
-    .option('--plan <file>', 'plan file (plan-monitor/plan@1 JSON) instead of the database')
+    .option('--plan <file>', 'plan file (plan-monitor/plan@2 or @1 JSON) instead of the database')
     .option(
       '--values <file>',
       'values CSV with header indicator,year,kind,value (counted as approved)',
@@ -27,6 +52,7 @@ export function registerEvaluateCommand(program: Command) {
     .addOption(
       new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
     )
+    .addHelpText('after', GRADES_HELP)
     .action(async (code: string | undefined, opts: EvaluateOptions) => {
       const year = Number(opts.year);
       if (!/^\d{4}$/.test(opts.year))
@@ -44,6 +70,8 @@ export function registerEvaluateCommand(program: Command) {
         attribute: a.attribute,
         form: a.form,
         status: a.status,
+        phase: a.phase,
+        statusText: statusWords(a.status, { phase: a.phase }),
         reason: a.reason,
         completion: a.completion,
         timeProgress: a.timeProgress,
@@ -67,9 +95,9 @@ export function registerEvaluateCommand(program: Command) {
           indicators.map((a) => [
             a.seq,
             a.name,
-            a.attribute === 'binding' ? '约束性' : '预期性',
+            attributeWords[a.attribute].zh,
             a.form,
-            `${statusLabels[a.status].zh}${a.bindingWarning ? ' ⚠' : ''}`,
+            `${a.statusText.zh}${a.bindingWarning ? ' ⚠' : ''}`,
             a.reason.zh,
           ]),
         ),

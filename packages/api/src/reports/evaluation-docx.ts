@@ -13,7 +13,7 @@ import {
 import type { EvaluationView } from '../views/evaluation';
 import {
   attributeText,
-  CATEGORY_HEAD,
+  categoryHead,
   categoryRows,
   countRows,
   dateText,
@@ -24,6 +24,8 @@ import {
   reportTitle,
   reviewed,
   statusText,
+  targetText,
+  warningLead,
   warnings,
 } from './format';
 
@@ -62,10 +64,10 @@ function indicatorTable(v: EvaluationView): Table {
       i.seq,
       `${i.name}${i.unit ? `（${i.unit}）` : ''}${i.demo ? '〔演示〕' : ''}`,
       attributeText(i.attribute),
-      i.targetText ?? '—',
+      targetText(i) ?? '—',
       latestText(i),
-      statusText(i.computed.status),
-      statusText(i.finalStatus),
+      statusText(v, i, i.computed.status),
+      statusText(v, i, i.finalStatus),
       i.computed.reason.zh,
     ]),
   );
@@ -75,21 +77,24 @@ function warningSection(v: EvaluationView): (Paragraph | Table)[] {
   const list = warnings(v);
   if (list.length === 0) return [para(`截至 ${v.round.year} 年，无约束性指标预警。`)];
   return [
-    para(`以下 ${list.length} 项约束性指标进度滞后、严重滞后或缺少数据，需重点关注：`),
+    para(warningLead(v, list.length)),
     table(
       ['序号', '指标', '评估结论', '原因', '最新值', '规划目标', '牵头单位'],
       list.map((i) => [
         i.seq,
         i.name,
-        statusText(i.finalStatus),
+        statusText(v, i, i.finalStatus),
         i.review?.decision === 'overridden' ? (i.review.reason ?? '') : i.computed.reason.zh,
         latestText(i),
-        i.targetText ?? '—',
+        targetText(i) ?? '—',
         i.leadDepartment ?? '—',
       ]),
     ),
   ];
 }
+
+/** A reviewer's text as a sentence: one full stop, whether they typed it or not. */
+const sentence = (text: string | null) => `${(text ?? '').replace(/[。.]\s*$/u, '')}。`;
 
 function reviewSection(v: EvaluationView): Paragraph[] {
   const list = reviewed(v);
@@ -99,10 +104,10 @@ function reviewSection(v: EvaluationView): Paragraph[] {
     const parts = [`${i.seq}. ${i.name}：`];
     if (r.decision === 'overridden') {
       parts.push(
-        `计算状态为“${statusText(r.computedStatus)}”，评估调整为“${statusText(r.finalStatus)}”。理由：${r.reason ?? ''}。`,
+        `计算状态为“${statusText(v, i, r.computedStatus)}”，评估调整为“${statusText(v, i, r.finalStatus)}”。理由：${sentence(r.reason)}`,
       );
     } else {
-      parts.push(`确认计算状态“${statusText(r.finalStatus)}”。`);
+      parts.push(`确认计算状态“${statusText(v, i, r.finalStatus)}”。`);
     }
     if (r.comment) parts.push(`意见：${r.comment}`);
     parts.push(`（${r.reviewedBy}，${dateText(r.reviewedAt)}）`);
@@ -146,7 +151,7 @@ export async function evaluationDocx(v: EvaluationView): Promise<Buffer> {
           para('按状态统计（计算结果与评估结论）：'),
           table(['状态', '计算结果', '评估结论'], countRows(v)),
           para('按类别统计（评估结论）：'),
-          table(CATEGORY_HEAD, categoryRows(v)),
+          table(categoryHead(v), categoryRows(v)),
           heading('三、主要指标完成情况'),
           indicatorTable(v),
           heading('四、约束性指标预警'),

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { EvaluationView } from '../views/evaluation';
 import {
   attributeText,
-  CATEGORY_HEAD,
+  categoryHead,
   categoryRows,
   countRows,
   dateText,
@@ -11,6 +11,7 @@ import {
   overview,
   reportTitle,
   statusText,
+  targetText,
   warnings,
 } from './format';
 
@@ -48,7 +49,7 @@ export async function evaluationXlsx(v: EvaluationView): Promise<Buffer> {
     ['状态', '计算结果', '评估结论'],
     ...countRows(v),
     [],
-    CATEGORY_HEAD,
+    categoryHead(v),
     ...categoryRows(v),
   ];
   for (const l of lines) summary.addRow(l);
@@ -82,11 +83,11 @@ export async function evaluationXlsx(v: EvaluationView): Promise<Buffer> {
       i.name,
       i.unit,
       attributeText(i.attribute),
-      i.targetText,
+      targetText(i),
       i.computed.latestYear,
       i.computed.latestValue,
-      statusText(i.computed.status),
-      statusText(i.finalStatus),
+      statusText(v, i, i.computed.status),
+      statusText(v, i, i.finalStatus),
       i.computed.reason.zh,
       i.review?.decision === 'overridden' ? i.review.reason : null,
       i.review?.comment ?? null,
@@ -102,11 +103,11 @@ export async function evaluationXlsx(v: EvaluationView): Promise<Buffer> {
     warnings(v).map((i) => [
       i.seq,
       i.name,
-      statusText(i.finalStatus),
+      statusText(v, i, i.finalStatus),
       i.review?.decision === 'overridden' ? i.review.reason : i.computed.reason.zh,
       i.computed.latestYear,
       i.computed.latestValue,
-      i.targetText,
+      targetText(i),
       i.leadDepartment,
     ]),
     [6, 32, 10, 40, 9, 10, 16, 20],

@@ -1,9 +1,25 @@
-import { STATUSES, statusLabels, type Status } from '@pm/core';
+import {
+  attributeWords,
+  GRADES,
+  isBindingWarning,
+  NOT_GRADED,
+  ON_TRACK,
+  phaseOf,
+  revisionNote,
+  shareOnTrack,
+  STATUSES,
+  STATUSES_OF,
+  statusWords,
+  type Phase,
+  type Status,
+} from '@pm/core';
 import type { EvaluationItem, EvaluationView } from '../views/evaluation';
 
 /** Text shared by the Word and Excel reports of an evaluation round (Chinese, as such reports are). */
 
-export const statusText = (s: Status) => statusLabels[s].zh;
+/** An indicator's grade in the words of its phase and of the rules that graded the round. */
+export const statusText = (v: EvaluationView, item: EvaluationItem, s: Status) =>
+  statusWords(s, { phase: item.phase, rules: v.rules }).zh;
 
 export function num(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
@@ -13,8 +29,13 @@ export function num(x: number | null | undefined): string {
 export const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : `${Math.round(x * 100)}%`;
 
-export const attributeText = (a: EvaluationItem['attribute']) =>
-  a === 'binding' ? '约束性' : '预期性';
+export const attributeText = (a: EvaluationItem['attribute']) => attributeWords[a].zh;
+
+/** The plan's target; a revised one (动态调整) as "原目标 70，2024 年调整为 65". */
+export function targetText(item: EvaluationItem): string | null {
+  const r = item.computed.revision;
+  return r ? revisionNote(r.fromYear, r.originalText, r.revisedText).zh : item.targetText;
+}
 
 export function latestText(item: EvaluationItem): string {
   const { latestValue, latestYear } = item.computed;
@@ -37,56 +58,106 @@ export function draftNote(v: EvaluationView): string | null {
 
 export const DEMO_NOTE = '注：本报告含演示数据（标注“演示”），仅用于演示，不代表实际情况。';
 
+/**
+ * The phases the round grades in, midway first: those of its graded indicators (one without data
+ * has no phase of its own), else the round year's. v1 knew no end grades.
+ */
+function phasesOf(v: EvaluationView): Phase[] {
+  if (v.rules === 'v1') return ['progress'];
+  const graded = (s: Status) => !NOT_GRADED.includes(s);
+  const seen = new Set(
+    v.items.filter((i) => graded(i.computed.status) || graded(i.finalStatus)).map((i) => i.phase),
+  );
+  if (seen.size === 0) return [phaseOf(v.plan, v.round.year)];
+  return (['progress', 'end'] as const).filter((p) => seen.has(p));
+}
+
+/** A status in a summary: 提前实现 midway, 完成 at the end, both where the round has both. */
+function summaryText(v: EvaluationView, s: Status): string {
+  const words = phasesOf(v).map((phase) => statusWords(s, { phase, rules: v.rules }).zh);
+  return [...new Set(words)].join('/');
+}
+
+/**
+ * The statuses a round's summaries list, in the spec's order: the grades of its rules and its
+ * indicators' phases, the ungraded ones, and any other that was given (an override may give one).
+ */
+function roundStatuses(v: EvaluationView): Status[] {
+  const listed = new Set([...phasesOf(v).flatMap((p) => GRADES[p]), ...NOT_GRADED]);
+  const given = (s: Status) => v.computedSummary.byStatus[s] + v.summary.byStatus[s] > 0;
+  return STATUSES_OF[v.rules].filter((s) => listed.has(s) || given(s));
+}
+
+const gradesOf = (v: EvaluationView) => roundStatuses(v).filter((s) => !NOT_GRADED.includes(s));
+
+/** What the share on track counts: 基本符合预期及以上 midway, 完成及基本完成 at the end. */
+function onTrackText(v: EvaluationView): string {
+  const w = (s: Status, phase: Phase) => statusWords(s, { phase, rules: v.rules }).zh;
+  return phasesOf(v)
+    .map((p) =>
+      p === 'progress'
+        ? `${w('on_track', p)}及以上`
+        : `${w('achieved', p)}及${w('basically_achieved', p)}`,
+    )
+    .join('、');
+}
+
 export function overview(v: EvaluationView): string {
   const s = v.summary;
   const c = s.byStatus;
   const binding = v.items.filter((i) => i.attribute === 'binding').length;
+  const listed = (list: Status[]) => list.map((g) => `${summaryText(v, g)} ${c[g]} 项`).join('、');
+  const grades = gradesOf(v);
   const others = c.awaiting_target + c.no_data;
   return (
     `${v.district.name}“十四五”规划确定主要指标 ${s.total} 项，其中约束性指标 ${binding} 项。` +
     `${v.round.year} 年度已有 ${v.completeness.reported} 项指标报送经审核的实际值（数据完整率 ${pct(v.completeness.share)}）。` +
-    `纳入评价的 ${s.assessed} 项指标中，已完成 ${c.achieved} 项、符合预期 ${c.on_track} 项，` +
-    `符合预期及以上占 ${pct(s.shareOnTrack)}；进度滞后 ${c.lagging} 项、严重滞后 ${c.seriously_lagging} 项` +
-    `${others > 0 ? `；待下达目标 ${c.awaiting_target} 项、无数据 ${c.no_data} 项` : ''}。` +
+    `纳入评价的 ${s.assessed} 项指标中，${listed(grades.filter((g) => ON_TRACK.includes(g)))}，` +
+    `${onTrackText(v)}占 ${pct(s.shareOnTrack)}；${listed(grades.filter((g) => !ON_TRACK.includes(g)))}` +
+    `${others > 0 ? `；${listed(['awaiting_target', 'no_data'])}` : ''}。` +
     `约束性指标预警 ${s.bindingWarnings.length} 项。`
   );
 }
 
 /** Status counts, computed and as they stand, in the spec's order. */
 export function countRows(v: EvaluationView): [string, number, number][] {
-  return STATUSES.map((s) => [statusText(s), v.computedSummary.byStatus[s], v.summary.byStatus[s]]);
+  return roundStatuses(v).map((s) => [
+    summaryText(v, s),
+    v.computedSummary.byStatus[s],
+    v.summary.byStatus[s],
+  ]);
 }
 
-export const CATEGORY_HEAD = [
+export const categoryHead = (v: EvaluationView) => [
   '类别',
   '指标数',
-  '已完成',
-  '符合预期',
-  '进度滞后',
-  '严重滞后',
+  ...gradesOf(v).map((s) => summaryText(v, s)),
   '其他',
-  '符合预期占比',
+  `${onTrackText(v)}占比`,
 ];
 
 export function categoryRows(v: EvaluationView): (string | number)[][] {
+  const grades = gradesOf(v);
   return Object.entries(v.summary.byCategory).map(([name, c]) => {
     const total = STATUSES.reduce((n, s) => n + c[s], 0);
-    const assessed = total - c.not_assessed;
-    const good = c.achieved + c.on_track;
+    const graded = grades.map((s) => c[s]);
     return [
       name,
       total,
-      c.achieved,
-      c.on_track,
-      c.lagging,
-      c.seriously_lagging,
-      total - good - c.lagging - c.seriously_lagging,
-      assessed > 0 ? pct(good / assessed) : '—',
+      ...graded,
+      total - graded.reduce((n, k) => n + k, 0),
+      pct(shareOnTrack(c)),
     ];
   });
 }
 
 export const warnings = (v: EvaluationView) => v.items.filter((i) => i.bindingWarning);
+
+/** "以下 2 项约束性指标滞后预期、严重滞后或缺少数据，需重点关注：" in the round's words. */
+export function warningLead(v: EvaluationView, n: number): string {
+  const graded = roundStatuses(v).filter((s) => s !== 'no_data' && isBindingWarning('binding', s));
+  return `以下 ${n} 项约束性指标${graded.map((s) => summaryText(v, s)).join('、')}或缺少数据，需重点关注：`;
+}
 
 export const reviewed = (v: EvaluationView) =>
   v.items.filter((i) => i.review?.decision === 'overridden' || i.review?.comment);

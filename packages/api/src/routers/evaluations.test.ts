@@ -189,6 +189,8 @@ describeDb('evaluations router', (get) => {
     ])
       expect(text).toContain(heading);
     expect(text).toContain('2023 年受区域传输影响，已采取应急措施');
+    expect(text).toContain('计算状态为“严重滞后”，评估调整为“滞后预期”');
+    expect(text).toContain('基本符合预期及以上占');
     expect(text).toContain('演示数据');
 
     const xlsx = await leader.evaluations.export({ district: YUHUA, round, format: 'xlsx' });
@@ -201,6 +203,7 @@ describeDb('evaluations router', (get) => {
     ]);
     const rows = book.getWorksheet('指标 Indicators')!.getSheetValues();
     expect(rows).toHaveLength(22);
+    expect(rows.find((r) => Array.isArray(r) && r[1] === 17)).toContain('滞后预期');
     expect(zipEntry(Buffer.from(xlsx.base64, 'base64'), 'xl/workbook.xml')).not.toBeNull();
   });
 

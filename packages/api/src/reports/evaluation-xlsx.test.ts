@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { EvaluationView } from '../views/evaluation';
+import { evaluationXlsx } from './evaluation-xlsx';
+import { finalRound, midtermRound, v1Round, xlsxRows } from './testing';
+
+async function read(v: EvaluationView) {
+  const xlsx = await evaluationXlsx(v);
+  const summary = await xlsxRows(xlsx, '汇总 Summary');
+  const indicators = await xlsxRows(xlsx, '指标 Indicators');
+  const after = (head: string) => {
+    const at = summary.findIndex((r) => r[1] === head);
+    const end = summary.findIndex((r, k) => k > at && r.length === 0);
+    return summary.slice(at, end < 0 ? undefined : end);
+  };
+  const overview = summary.find((r) => r[0] === '总体情况')?.[1] as string;
+  const row = (seq: number) => indicators.find((r) => r[0] === seq)!;
+  return { counts: after('计算结果').slice(1), categories: after('指标数'), overview, row };
+}
+
+describe('the workbook of a round', () => {
+  it('a mid-term round counts the five progress grades, computed and final', async () => {
+    const { counts, categories, overview, row } = await read(midtermRound());
+    expect(counts.map((r) => r[0])).toEqual([
+      '提前实现',
+      '快于预期',
+      '基本符合预期',
+      '滞后预期',
+      '严重滞后',
+      '待下达目标',
+      '无数据',
+      '仅监测',
+    ]);
+    expect(counts[1]).toEqual(['快于预期', 2, 2]);
+    expect(categories[0]).toEqual([
+      '类别',
+      '指标数',
+      '提前实现',
+      '快于预期',
+      '基本符合预期',
+      '滞后预期',
+      '严重滞后',
+      '其他',
+      '基本符合预期及以上占比',
+    ]);
+    expect(overview).toContain('基本符合预期及以上占 20%');
+    expect(row(4).slice(4, 10)).toEqual(['预期性', '70', 2023, 66, '快于预期', '快于预期']);
+    expect(row(16)[4]).toBe('约束性');
+  });
+
+  it('a final round (E = Y = 2025) is graded 完成, 基本完成, 未完成 and shows the revised target', async () => {
+    const { counts, categories, overview, row } = await read(finalRound());
+    expect(counts).toEqual([
+      ['完成', 2, 2],
+      ['基本完成', 2, 2],
+      ['未完成', 2, 2],
+      ['待下达目标', 0, 0],
+      ['无数据', 14, 14],
+      ['仅监测', 0, 0],
+    ]);
+    expect(categories[0]).toEqual([
+      '类别',
+      '指标数',
+      '完成',
+      '基本完成',
+      '未完成',
+      '其他',
+      '完成及基本完成占比',
+    ]);
+    expect(categories).toContainEqual(['创新驱动', 4, 2, 0, 0, 2, '50%']);
+    expect(overview).toContain('完成 2 项、基本完成 2 项，完成及基本完成占 20%；未完成 2 项');
+    expect(row(4).slice(5, 10)).toEqual(['原目标 70，2024 年调整为 65', 2025, 65, '完成', '完成']);
+    expect(row(10)[8]).toBe('基本完成');
+    expect(row(16)[8]).toBe('未完成');
+  });
+
+  it('a round finalized under v1 keeps the words it was graded in', async () => {
+    const { counts, categories, overview, row } = await read(v1Round());
+    expect(counts.slice(0, 4)).toEqual([
+      ['已完成', 1, 1],
+      ['符合预期', 1, 1],
+      ['进度滞后', 1, 2],
+      ['严重滞后', 1, 0],
+    ]);
+    expect(counts).toHaveLength(7);
+    expect(categories[0]).toContain('符合预期及以上占比');
+    expect(overview).toContain('已完成 1 项、符合预期 1 项，符合预期及以上占 10%');
+    expect(row(16).slice(8, 10)).toEqual(['严重滞后', '进度滞后']);
+  });
+});
