@@ -101,6 +101,14 @@ export const rawCellsSchema = z.object({
 });
 export type RawCells = z.infer<typeof rawCellsSchema>;
 
+const blankCell = (text: string | null) => text === null || /^[\s\-—–_]*$/.test(text);
+
+/** The plan's own words for the target: its target cell, else its rate cell (年均增长, 达到市要求). */
+export function planTarget(raw: RawCells): string | null {
+  if (!blankCell(raw.target)) return raw.target;
+  return blankCell(raw.rate) ? null : raw.rate;
+}
+
 /** Where an indicator came from in the plan document. */
 export const sourceSchema = z.object({
   document: z.string().min(1),

@@ -88,6 +88,22 @@ describeDb('evaluations router', (get) => {
     expect((await reviewer.evaluations.get({ district: YUHUA, round })).reviewed).toBe(0);
   });
 
+  it('an override picks a grade of the item’s phase: midway not 未完成', async () => {
+    const reviewer = await as('reviewer');
+    const error = await failure(
+      reviewer.evaluations.review({
+        district: YUHUA,
+        round,
+        items: [{ seq: 17, decision: 'overridden', status: 'not_achieved', reason: '年度未完成' }],
+      }),
+    );
+    expect(error?.code).toBe('BAD_REQUEST');
+    expect(error?.cause).toMatchObject({
+      key: 'evaluations.notAGrade',
+      params: { seq: 17, status: 'not_achieved' },
+    });
+  });
+
   it('counts the reviews and refuses to finalize until every indicator has one', async () => {
     const reviewer = await as('reviewer');
     await reviewer.evaluations.review({

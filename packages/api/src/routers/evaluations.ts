@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reviewInputSchema } from '@pm/core';
+import { GRADES, reviewInputSchema } from '@pm/core';
 import {
   EvaluationError,
   finalizeRound,
@@ -72,15 +72,24 @@ export const evaluationsRouter = router({
       if (!record.input)
         throw new DomainError('CONFLICT', 'evaluations.finalized', 'the round is finalized');
       const computed = new Map(
-        assessInput(record.input, record.round.year).indicators.map((a) => [a.seq, a.status]),
+        assessInput(record.input, record.round.year).indicators.map((a) => [a.seq, a]),
       );
       const writes = input.items.map((item) => {
-        const status = computed.get(item.seq);
-        if (status === undefined)
+        const assessment = computed.get(item.seq);
+        if (assessment === undefined)
           throw new DomainError('NOT_FOUND', 'scorecard.noIndicator', `no indicator ${item.seq}`, {
             seq: item.seq,
           });
+        const { status, phase } = assessment;
         const overridden = item.decision === 'overridden';
+        // Midway a grade is one of the five progress grades; at the end 完成/基本完成/未完成.
+        if (overridden && item.status && !GRADES[phase].includes(item.status))
+          throw new DomainError(
+            'BAD_REQUEST',
+            'evaluations.notAGrade',
+            `indicator ${item.seq} is graded ${phase === 'end' ? 'at the end' : 'midway'}: ${item.status} is not one of ${GRADES[phase].join(', ')}`,
+            { seq: item.seq, status: item.status },
+          );
         if (overridden && item.status === status)
           throw new DomainError(
             'BAD_REQUEST',

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import {
+  attributeWords,
   comparatorInForce,
   comparatorInputSchema,
   comparatorSchema,
@@ -96,7 +97,7 @@ function rowCells(row: EntryRow): Record<Column, Cell> {
     category: ind.category,
     name: ind.name,
     unit: ind.unit,
-    attribute: ind.attribute === 'binding' ? '约束性' : '预期性',
+    attribute: attributeWords[ind.attribute].zh,
     baseline: row.baseline.value,
     target: row.targetText,
     last: row.lastYear?.value ?? null,

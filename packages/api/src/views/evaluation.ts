@@ -1,5 +1,6 @@
 import {
   EVALUATION_FORMAT,
+  planTarget,
   readSnapshot,
   reviewPlan,
   RULES_VERSION,
@@ -20,7 +21,6 @@ import {
   assessInput,
   completeness,
   periodOf,
-  planTarget,
   type Completeness,
   type PlanPeriodView,
 } from './scorecard';

@@ -1,6 +1,7 @@
 import {
   assessPlan,
   indicatorChart,
+  planTarget,
   rateBand,
   readSnapshot,
   RULES_VERSION,
@@ -86,13 +87,6 @@ export function completeness(
   return { reported, total, share: total > 0 ? reported / total : null };
 }
 
-const blank = (text: string | null) => text === null || /^[\s\-—–]*$/.test(text);
-
-/** The plan's own words for the target: its target cell, else its rate cell (年均增长, 达到市要求). */
-export function planTarget(raw: Indicator['raw']): string | null {
-  if (!blank(raw.target)) return raw.target;
-  return blank(raw.rate) ? null : raw.rate;
-}
 
 const demoSeqs = (values: readonly SourcedValue[]) =>
   new Set(values.filter((v) => v.source === DEMO_SOURCE).map((v) => v.seq));

@@ -137,8 +137,11 @@ export function assessRate({ indicator, series, ctx }: FormInput): FormAssessmen
       target: rate,
     });
   }
-  const f: RateFacts = { average, required: requiredRate(rates, t.bound, period) };
-  const status = rateStatus(t, f, settings, phaseOf(period, latest.year));
+  const phase = phaseOf(period, latest.year);
+  // At the end no year remains to make up for the missing ones.
+  const required = phase === 'end' ? null : requiredRate(rates, t.bound, period);
+  const f: RateFacts = { average, required };
+  const status = rateStatus(t, f, settings, phase);
   const measures = {
     latestYear: latest.year,
     latestValue: latest.value,

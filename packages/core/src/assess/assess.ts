@@ -1,3 +1,4 @@
+import { planTarget } from '../plan';
 import type {
   AssessmentSettings,
   Indicator,
@@ -60,7 +61,7 @@ function inForce(indicator: Indicator, year: number): RevisionInForce | null {
     document: r.document,
     reason: r.reason,
     originalValue: headline(indicator.target),
-    originalText: indicator.raw.target ?? indicator.raw.rate,
+    originalText: planTarget(indicator.raw),
     revisedValue: headline(r.target),
     revisedText: r.text,
   };

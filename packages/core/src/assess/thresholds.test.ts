@@ -140,3 +140,38 @@ describe('checks at the end: met in Y is 完成, breached in Y is 未完成', ()
     expect(a.reason.zh).toBe('2022 年已达到目标 50；2023 年 49（基期 40）');
   });
 });
+
+describe('the end of the period asks nothing of years that no longer remain', () => {
+  it('an average rate with years missing, graded at the end, has no required rate in its reason', () => {
+    const rate = indicator({ form: 'annual_rate', rate: 7, comparator: 'at_least' });
+    const a = assess(rate, [actual(2025, 5)], 2025);
+    expect(a.phase).toBe('end');
+    expect(a.status).toBe('not_achieved');
+    expect(a.requiredRate).toBeNull();
+    expect(a.reason.zh).toBe('年均增长 5%，低于下限 7%');
+  });
+
+  it('a revision of a row whose target cell is a dash names the rate cell as the original', () => {
+    const rate = indicator(
+      { form: 'annual_rate', rate: 6, comparator: 'about' },
+      {
+        raw: { baseline: null, target: '-', rate: '6 左右', attribute: null },
+        revisions: [
+          {
+            fromYear: 2024,
+            target: { ...indicator({ form: 'annual_rate' }).target, rate: 5, comparator: 'about' },
+            text: '5 左右',
+            document: '调整通知',
+            reason: '中期评估后调整',
+            revisedBy: null,
+            revisedAt: null,
+          },
+        ],
+      },
+    );
+    expect(assess(rate, actuals(2021, [6, 5, 5, 5]), 2024).revision).toMatchObject({
+      originalText: '6 左右',
+      revisedText: '5 左右',
+    });
+  });
+});
