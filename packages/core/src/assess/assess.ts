@@ -92,14 +92,12 @@ function assessIndexed(
     plan,
     planPeriod: ctx.period,
   });
-  const last = lastYear(ctx.period, ctx.year);
-  const stale = a.latestYear !== null && a.latestYear < last && a.status !== 'not_assessed';
-  return {
-    ...a,
-    phase: phaseOf(ctx.period, a.latestYear),
-    reason: stale ? text.prefixed(text.dataAsOf(a.latestYear!), a.reason) : a.reason,
-    revision: revision === null ? null : inForce(original, ctx.year),
-  };
+  const latest = a.latestYear;
+  a.phase = phaseOf(ctx.period, latest);
+  if (latest !== null && latest < lastYear(ctx.period, ctx.year) && a.status !== 'not_assessed')
+    a.reason = text.prefixed(text.dataAsOf(latest), a.reason);
+  if (revision !== null) a.revision = inForce(original, ctx.year);
+  return a;
 }
 
 const bySeq = (indicators: readonly Indicator[]) => new Map(indicators.map((i) => [i.seq, i]));

@@ -23,9 +23,19 @@ export interface PlanSummary {
 export type StatusCounts = Record<Status, number>;
 
 export function zeroCounts(): StatusCounts {
-  const counts = {} as StatusCounts;
-  for (const s of STATUSES) counts[s] = 0;
-  return counts;
+  // A literal, not a loop over STATUSES: this runs for every plan and category of the league.
+  return {
+    achieved: 0,
+    ahead: 0,
+    on_track: 0,
+    lagging: 0,
+    seriously_lagging: 0,
+    basically_achieved: 0,
+    not_achieved: 0,
+    awaiting_target: 0,
+    no_data: 0,
+    not_assessed: 0,
+  };
 }
 
 /** Indicators given a status in one set of counts: all but `not_assessed`. Missing counts are 0. */
