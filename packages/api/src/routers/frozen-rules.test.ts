@@ -1,19 +1,12 @@
 import { eq } from 'drizzle-orm';
+import { STATUSES_OF } from '@pm/core';
 import { schema, seedBuiltIn } from '@pm/db';
 import { describeDb } from '@pm/db/testing';
 import { beforeAll, expect, it } from 'vitest';
 import { callerFor, testUser } from '../testing';
 
 const YUHUA = '130108';
-const V1_STATUSES = [
-  'achieved',
-  'on_track',
-  'lagging',
-  'seriously_lagging',
-  'awaiting_target',
-  'no_data',
-  'not_assessed',
-];
+const V1_STATUSES: readonly string[] = STATUSES_OF.v1;
 
 /** What v1 stored of an assessment: no phase, no revision, a v1 status. */
 function asV1(a: Record<string, unknown>) {
