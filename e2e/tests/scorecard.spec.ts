@@ -25,8 +25,8 @@ test('a leader reads the Yuhua scorecard, its binding warnings first', async ({ 
 
   const innovation = page.getByRole('region', { name: /^创新驱动/ });
   const platforms = innovation.getByRole('row').filter({ hasText: '市级以上创新平台' });
-  await expect(platforms.getByRole('img', { name: '完成进度 65%，时序进度 60%' })).toBeVisible();
-  await expect(platforms).toContainText('符合预期');
+  await expect(platforms.getByRole('img', { name: '完成进度 78%，时序进度 60%' })).toBeVisible();
+  await expect(platforms).toContainText('快于预期');
   await expect(platforms).toContainText('可望完成');
   const gdp = page.getByRole('row').filter({ hasText: '生产总值(GDP)增长率' });
   await expect(
@@ -64,7 +64,7 @@ test('an indicator page charts actuals against the plan path and lists its figur
   await page.getByRole('link', { name: '4. 市级以上创新平台' }).click();
   await expect(page).toHaveURL(/\/d\/130108\/indicators\/4\?year=2023$/);
   await expect(page.getByRole('heading', { level: 1, name: '4. 市级以上创新平台' })).toBeVisible();
-  await expect(page.getByText('完成进度 65%，时序进度 60%')).toBeVisible();
+  await expect(page.getByText('完成进度 78%，时序进度 60%')).toBeVisible();
   const chart = page.getByRole('figure');
   await expect(chart).toContainText('实际值与规划路径、目标值对比');
   await expect(chart.getByRole('application')).toBeVisible();
@@ -94,8 +94,8 @@ test('the league table sorts the districts by share on track', async ({ page }) 
   await signIn(page, 'leader', '/districts');
   const table = page.getByRole('table');
   await expect(table.getByRole('row')).toHaveCount(6);
-  await table.getByRole('button', { name: '符合预期占比' }).click();
-  await expect(table.getByRole('columnheader', { name: /符合预期占比/ })).toHaveAttribute(
+  await table.getByRole('button', { name: '基本符合预期及以上' }).click();
+  await expect(table.getByRole('columnheader', { name: /基本符合预期及以上/ })).toHaveAttribute(
     'aria-sort',
     'descending',
   );
@@ -109,8 +109,8 @@ test('the league table sorts the districts by share on track', async ({ page }) 
   await expectAccessible(page);
   await screenshot(page, 'league');
 
-  await table.getByRole('button', { name: '符合预期占比' }).click();
-  await expect(table.getByRole('columnheader', { name: /符合预期占比/ })).toHaveAttribute(
+  await table.getByRole('button', { name: '基本符合预期及以上' }).click();
+  await expect(table.getByRole('columnheader', { name: /基本符合预期及以上/ })).toHaveAttribute(
     'aria-sort',
     'ascending',
   );

@@ -1,26 +1,17 @@
 import type { Status } from '@pm/core';
-import { useI18n } from '../i18n';
+import { useWords, type StatusWording } from '../i18n/words';
+import { STATUS_ICON } from './statusIcon';
 import './status.css';
 
-/** A shape beside the word, so the status never rests on colour alone. */
-const ICON: Record<Status, string> = {
-  achieved: '★',
-  on_track: '✓',
-  lagging: '▲',
-  seriously_lagging: '✕',
-  awaiting_target: '…',
-  no_data: '?',
-  not_assessed: '○',
-};
-
-export function StatusBadge({ status }: { status: Status }) {
-  const { t } = useI18n();
+/** A status in its words (by phase and rules, from core) beside a shape and a colour. */
+export function StatusBadge({ status, phase, rules }: { status: Status } & StatusWording) {
+  const words = useWords();
   return (
     <span className={`badge badge-${status}`}>
       <span className="badge-icon" aria-hidden="true">
-        {ICON[status]}
+        {STATUS_ICON[status]}
       </span>
-      {t(`status.${status}`)}
+      {words.status(status, { phase, rules })}
     </span>
   );
 }

@@ -10,6 +10,13 @@ describe('message catalogs', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
   });
 
+  it('every message is written in both languages', () => {
+    const blank = (Object.keys(zh) as (keyof typeof zh)[]).filter(
+      (k) => zh[k].trim() === '' || en[k].trim() === '',
+    );
+    expect(blank).toEqual([]);
+  });
+
   it.each(Object.keys(zh) as (keyof typeof zh)[])(
     '%s uses the same placeholders in both languages',
     (key) => {

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { zeroCounts, type Status } from '@pm/core';
 import { I18nProvider, type Locale } from '../../i18n';
 import { createClient, TRPCProvider } from '../../lib/trpc';
 import type { LeagueRow } from '../scorecard/types';
@@ -43,18 +44,15 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const status = (n: Partial<Record<string, number>>) => ({
-  achieved: 0,
-  on_track: 0,
-  lagging: 0,
-  seriously_lagging: 0,
-  awaiting_target: 0,
-  no_data: 0,
-  not_assessed: 0,
-  ...n,
-});
+const status = (n: Partial<Record<Status, number>>) => ({ ...zeroCounts(), ...n });
 
-function row(code: string, name: string, share: number | null, warnings = 0): LeagueRow {
+function row(
+  code: string,
+  name: string,
+  share: number | null,
+  warnings = 0,
+  counts = status({ on_track: 11, lagging: 9 }),
+): LeagueRow {
   return {
     code,
     name,
@@ -65,7 +63,7 @@ function row(code: string, name: string, share: number | null, warnings = 0): Le
     total: 20,
     assessed: 20,
     shareOnTrack: share,
-    byStatus: share === null ? null : status({ on_track: 11, lagging: 9 }),
+    byStatus: share === null ? null : counts,
     bindingWarnings: warnings,
     completeness: share === null ? null : { reported: 17, total: 20, share: 0.85 },
     demo: share !== null,
@@ -96,11 +94,60 @@ describe('DistrictsPage', () => {
     const names = () =>
       screen.getAllByRole('rowheader').map((h) => h.querySelector('a')?.textContent);
     expect(names()).toEqual(['长安区', '桥西区', '裕华区']);
-    fireEvent.click(screen.getByRole('button', { name: /符合预期占比/ }));
+    fireEvent.click(screen.getByRole('button', { name: /基本符合预期及以上/ }));
     expect(names()).toEqual(['桥西区', '裕华区', '长安区']);
     expect(
-      screen.getByRole('columnheader', { name: /符合预期占比/ }).getAttribute('aria-sort'),
+      screen.getByRole('columnheader', { name: /基本符合预期及以上/ }).getAttribute('aria-sort'),
     ).toBe('descending');
+  });
+
+  it('counts midway in the five progress grades, 快于预期 among them', async () => {
+    serve({
+      ...league,
+      rows: [row('130104', '桥西区', 0.7, 0, status({ achieved: 2, ahead: 3, on_track: 9 }))],
+    });
+    renderPage();
+    const legend = await screen.findByRole('list', { name: '各状态指标数' });
+    expect([...legend.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '★ 提前实现',
+      '» 快于预期',
+      '✓ 基本符合预期',
+      '▲ 滞后预期',
+      '✕ 严重滞后',
+      '… 待下达目标',
+      '? 无数据',
+    ]);
+    const counts = screen.getByRole('row', { name: /桥西区/ });
+    expect(counts.querySelector('.mini-ahead')?.textContent).toBe('»快于预期 3');
+    expect(counts.querySelector('.mini-achieved')?.getAttribute('title')).toBe('提前实现');
+  });
+
+  it('counts at the end in 完成, 基本完成 and 未完成', async () => {
+    serve({
+      ...league,
+      rows: [
+        row(
+          '130108',
+          '裕华区',
+          0.8,
+          1,
+          status({ achieved: 12, basically_achieved: 4, not_achieved: 4 }),
+        ),
+      ],
+    });
+    renderPage('en');
+    const legend = await screen.findByRole('list', { name: 'Indicators by status' });
+    expect([...legend.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '★ Achieved',
+      '◐ Basically achieved',
+      '⊘ Not achieved',
+      '… Awaiting target',
+      '? No data',
+    ]);
+    expect(screen.getByRole('button', { name: /Basically achieved or better/ })).toBeTruthy();
+    const counts = screen.getByRole('row', { name: /裕华区/ });
+    expect(counts.querySelector('.mini-achieved')?.textContent).toBe('★Achieved 12');
+    expect(counts.querySelector('.mini-not_achieved')?.textContent).toBe('⊘Not achieved 4');
   });
 
   it('says so when there are no districts', async () => {

@@ -1,12 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { Status } from '@pm/core';
 import { ProgressBar } from '../../components/ProgressBar';
+import { STATUS_ICON } from '../../components/statusIcon';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { useWords } from '../../i18n/words';
 import { pct } from '../../lib/format';
+import { listedStatuses, phasesAcross, phasesOfCounts, type Grading } from '../../lib/grades';
 import { useTRPC } from '../../lib/trpc';
+import { shareOnTrackLabel } from '../scorecard/summaryWords';
 import type { League, LeagueRow } from '../scorecard/types';
 import './league.css';
 
@@ -36,14 +39,14 @@ export function sortRows(rows: readonly LeagueRow[], sort: Sort): LeagueRow[] {
   });
 }
 
-const COUNTED: [Status, string][] = [
-  ['achieved', '★'],
-  ['on_track', '✓'],
-  ['lagging', '▲'],
-  ['seriously_lagging', '✕'],
-  ['awaiting_target', '…'],
-  ['no_data', '?'],
-];
+/** The league is always of today's figures, so of today's rules. */
+const gradingOf = (rows: readonly LeagueRow[]): Grading => ({
+  rules: 'v2',
+  phases: phasesAcross(rows.map((r) => (r.byStatus ? phasesOfCounts(r.byStatus) : []))),
+});
+
+/** What the counts column lists: the statuses of the grading, monitored-only left out. */
+const counted = (grading: Grading) => listedStatuses(grading).filter((s) => s !== 'not_assessed');
 
 const heat = (share: number | null) =>
   share === null
@@ -87,9 +90,12 @@ interface TableProps {
 
 function LeagueTable({ league, year, onYear }: TableProps) {
   const { t } = useI18n();
+  const words = useWords();
   const [sort, setSort] = useState<Sort>({ key: 'code', descending: false });
   const rows = useMemo(() => sortRows(league.rows, sort), [league.rows, sort]);
-  const header = (key: SortKey, label: MessageKey, numeric = true) => {
+  const grading = useMemo(() => gradingOf(league.rows), [league.rows]);
+  const shareLabel = shareOnTrackLabel(grading, t, words);
+  const header = (key: SortKey, label: string, numeric = true) => {
     const active = sort.key === key;
     return (
       <th
@@ -102,7 +108,7 @@ function LeagueTable({ league, year, onYear }: TableProps) {
           className="sort"
           onClick={() => setSort({ key, descending: active ? !sort.descending : key !== 'code' })}
         >
-          {t(label)}
+          {label}
           <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ' ↕'}</span>
         </button>
       </th>
@@ -127,9 +133,10 @@ function LeagueTable({ league, year, onYear }: TableProps) {
         </label>
         <span className="muted">{t('league.count', { count: rows.length })}</span>
         <ul className="legend" aria-label={t('league.col.counts')}>
-          {COUNTED.map(([s, icon]) => (
+          {counted(grading).map((s) => (
             <li key={s} className={`mini mini-${s}`}>
-              <span aria-hidden="true">{icon}</span> {t(`status.${s}`)}
+              <span aria-hidden="true">{STATUS_ICON[s]}</span>{' '}
+              {words.status(s, { phase: grading.phases, rules: grading.rules })}
             </li>
           ))}
         </ul>
@@ -138,14 +145,14 @@ function LeagueTable({ league, year, onYear }: TableProps) {
         <table className="table league">
           <thead>
             <tr>
-              {header('code', 'league.col.district', false)}
+              {header('code', t('league.col.district'), false)}
               <th scope="col" className="num">
                 {t('league.col.year')}
               </th>
-              {header('share', 'league.col.share')}
+              {header('share', shareLabel)}
               <th scope="col">{t('league.col.counts')}</th>
-              {header('warnings', 'league.col.warnings')}
-              {header('completeness', 'league.col.completeness')}
+              {header('warnings', t('league.col.warnings'))}
+              {header('completeness', t('league.col.completeness'))}
               {league.categories.map((c) => (
                 <th key={c} scope="col" className="heat-head">
                   {c}
@@ -155,7 +162,7 @@ function LeagueTable({ league, year, onYear }: TableProps) {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <Row key={r.code} row={r} categories={league.categories} />
+              <Row key={r.code} row={r} categories={league.categories} shareLabel={shareLabel} />
             ))}
           </tbody>
         </table>
@@ -165,20 +172,33 @@ function LeagueTable({ league, year, onYear }: TableProps) {
 }
 
 function StatusMinis({ counts }: { counts: NonNullable<LeagueRow['byStatus']> }) {
-  const { t } = useI18n();
+  const words = useWords();
+  const phases = phasesOfCounts(counts);
+  const grading: Grading = { rules: 'v2', phases };
   return (
     <ul className="minis">
-      {COUNTED.filter(([s]) => counts[s] > 0).map(([s, icon]) => (
-        <li key={s} className={`mini mini-${s}`} title={t(`status.${s}`)}>
-          <span aria-hidden="true">{icon}</span>
-          <span className="visually-hidden">{t(`status.${s}`)}</span> {counts[s]}
-        </li>
-      ))}
+      {counted(grading)
+        .filter((s) => counts[s] > 0)
+        .map((s) => {
+          const word = words.status(s, { phase: phases });
+          return (
+            <li key={s} className={`mini mini-${s}`} title={word}>
+              <span aria-hidden="true">{STATUS_ICON[s]}</span>
+              <span className="visually-hidden">{word}</span> {counts[s]}
+            </li>
+          );
+        })}
     </ul>
   );
 }
 
-function Row({ row: r, categories }: { row: LeagueRow; categories: string[] }) {
+interface RowProps {
+  row: LeagueRow;
+  categories: string[];
+  shareLabel: string;
+}
+
+function Row({ row: r, categories, shareLabel }: RowProps) {
   const { t } = useI18n();
   return (
     <tr>
@@ -205,10 +225,7 @@ function Row({ row: r, categories }: { row: LeagueRow; categories: string[] }) {
           <td className="num">{r.year}</td>
           <td className="num share">
             <strong>{pct(r.shareOnTrack)}</strong>
-            <ProgressBar
-              value={r.shareOnTrack}
-              label={`${t('league.col.share')} ${pct(r.shareOnTrack)}`}
-            />
+            <ProgressBar value={r.shareOnTrack} label={`${shareLabel} ${pct(r.shareOnTrack)}`} />
           </td>
           <td>
             <StatusMinis counts={r.byStatus} />

@@ -9,6 +9,7 @@ import { when } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { useCurrentDistrict } from '../districts/DistrictLayout';
 import { NoPlan } from '../districts/NoPlan';
+import { planYears, yearLabel } from '../scorecard/params';
 import { RoundView } from './RoundView';
 import type { Round } from './types';
 import './evaluation.css';
@@ -92,14 +93,9 @@ function OpenRound({ rounds }: { rounds: Round[] }) {
             onChange={(e) => setYear(Number(e.target.value))}
           >
             {plan &&
-              Array.from(
-                { length: plan.targetYear - plan.baselineYear },
-                (_, i) => plan.baselineYear + 1 + i,
-              ).map((y) => (
+              planYears(plan).map((y) => (
                 <option key={y} value={y}>
-                  {t(y === plan.midtermYear ? 'scorecard.yearMidterm' : 'scorecard.yearOption', {
-                    year: y,
-                  })}
+                  {t(yearLabel(plan, y), { year: y })}
                 </option>
               ))}
           </select>

@@ -1,23 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Status } from '@pm/core';
+import type { Phase, Status } from '@pm/core';
+import { RevisionNote } from '../../components/RevisionNote';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useI18n } from '../../i18n';
+import { useWords } from '../../i18n/words';
 import { errorMessage } from '../../lib/errors';
 import { num, when } from '../../lib/format';
+import { overrideChoices } from '../../lib/grades';
 import { useTRPC } from '../../lib/trpc';
 import { useCurrentDistrict } from '../districts/DistrictLayout';
 import type { EvaluationItem, EvaluationView } from './types';
-
-const STATUSES: Status[] = [
-  'achieved',
-  'on_track',
-  'lagging',
-  'seriously_lagging',
-  'awaiting_target',
-  'no_data',
-  'not_assessed',
-];
 
 interface Props {
   item: EvaluationItem;
@@ -28,6 +21,7 @@ interface Props {
 /** One indicator of a round: what the engine computed, and the reviewer's conclusion. */
 export function ReviewItem({ item, view, canWrite }: Props) {
   const { t, locale } = useI18n();
+  const words = useWords();
   const id = useId();
   const state = item.stale ? 'stale' : item.review ? 'reviewed' : 'pending';
   const c = item.computed;
@@ -39,7 +33,7 @@ export function ReviewItem({ item, view, canWrite }: Props) {
         <h3 id={`${id}-name`}>
           {item.seq}. {item.name}
         </h3>
-        <span className={`tag tag-${item.attribute}`}>{t(`attribute.${item.attribute}`)}</span>
+        <span className={`tag tag-${item.attribute}`}>{words.attribute(item.attribute)}</span>
         {item.demo && <span className="demo-tag">{t('scorecard.demo')}</span>}
         <span className={`review-state review-state-${state}`}>
           {t(`evaluation.item.${state}`)}
@@ -48,7 +42,7 @@ export function ReviewItem({ item, view, canWrite }: Props) {
       <div className="review-body">
         <div>
           <span className="muted small block">{t('evaluation.col.computed')}</span>
-          <StatusBadge status={c.status} />{' '}
+          <StatusBadge status={c.status} phase={item.phase} rules={view.rules} />{' '}
           <span className="reason">{locale === 'en' ? c.reason.en : c.reason.zh}</span>
           <span className="muted small block">
             {t('evaluation.col.latest')}：
@@ -60,14 +54,17 @@ export function ReviewItem({ item, view, canWrite }: Props) {
                 })}
             {item.targetText && ` · ${t('scorecard.warnings.target')}：${item.targetText}`}
           </span>
+          {c.revision && <RevisionNote revision={c.revision} />}
         </div>
         {canWrite ? (
           <div>
             <ReviewForm item={item} view={view} labelId={`${id}-name`} />
-            {item.review && <ReviewedBy review={item.review} />}
+            {item.review && (
+              <ReviewedBy review={item.review} phase={item.phase} rules={view.rules} />
+            )}
           </div>
         ) : (
-          <Conclusion item={item} />
+          <Conclusion item={item} rules={view.rules} />
         )}
       </div>
     </li>
@@ -76,30 +73,33 @@ export function ReviewItem({ item, view, canWrite }: Props) {
 
 type Review = NonNullable<EvaluationItem['review']>;
 
+type Rules = EvaluationView['rules'];
+
 /** Who reviewed, when, and what the engine had said. */
-function ReviewedBy({ review: r }: { review: Review }) {
+function ReviewedBy({ review: r, phase, rules }: { review: Review; phase: Phase; rules: Rules }) {
   const { t, locale } = useI18n();
+  const words = useWords();
   return (
     <span className="muted small block">
       {r.decision === 'overridden'
         ? t('evaluation.item.overriddenBy', {
             by: r.reviewedBy,
             date: when(r.reviewedAt, locale),
-            status: t(`status.${r.computedStatus}`),
+            status: words.status(r.computedStatus, { phase, rules }),
           })
         : t('evaluation.item.confirmedBy', { by: r.reviewedBy, date: when(r.reviewedAt, locale) })}
     </span>
   );
 }
 
-function Conclusion({ item }: { item: EvaluationItem }) {
+function Conclusion({ item, rules }: { item: EvaluationItem; rules: Rules }) {
   const { t } = useI18n();
   const r = item.review;
   return (
     <div>
       <span className="muted small block">{t('evaluation.col.review')}</span>
-      <StatusBadge status={item.finalStatus} />
-      {r && <ReviewedBy review={r} />}
+      <StatusBadge status={item.finalStatus} phase={item.phase} rules={rules} />
+      {r && <ReviewedBy review={r} phase={item.phase} rules={rules} />}
       {r?.reason && (
         <span className="reason">{t('evaluation.item.reasonText', { reason: r.reason })}</span>
       )}
@@ -112,6 +112,7 @@ function Conclusion({ item }: { item: EvaluationItem }) {
 
 function ReviewForm({ item, view, labelId }: Omit<Props, 'canWrite'> & { labelId: string }) {
   const { t } = useI18n();
+  const words = useWords();
   const district = useCurrentDistrict();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -119,6 +120,10 @@ function ReviewForm({ item, view, labelId }: Omit<Props, 'canWrite'> & { labelId
   const computed = item.computed.status;
   const kept = item.review && !item.stale ? item.review : null;
   const [status, setStatus] = useState<Status>(kept?.finalStatus ?? computed);
+  const choices = overrideChoices(item.phase, view.rules, [
+    computed,
+    kept?.finalStatus ?? computed,
+  ]);
   const [reason, setReason] = useState(kept?.reason ?? '');
   const [comment, setComment] = useState(kept?.comment ?? '');
   const [missing, setMissing] = useState(false);
@@ -151,9 +156,9 @@ function ReviewForm({ item, view, labelId }: Omit<Props, 'canWrite'> & { labelId
       <label>
         {t('evaluation.item.final')}
         <select value={status} onChange={(e) => setStatus(e.target.value as Status)}>
-          {STATUSES.map((s) => (
+          {choices.map((s) => (
             <option key={s} value={s}>
-              {t(`status.${s}`)}
+              {words.status(s, { phase: item.phase, rules: view.rules })}
             </option>
           ))}
         </select>

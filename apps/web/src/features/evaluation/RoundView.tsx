@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ErrorState, Loading } from '../../components/states';
+import { StatusCounts } from '../../components/StatusCounts';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { when } from '../../lib/format';
+import { phasesOf } from '../../lib/grades';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { useCurrentDistrict } from '../districts/DistrictLayout';
 import { saveBase64 } from './download';
@@ -36,10 +38,17 @@ function useRefresh() {
 function RoundBody({ view, canWrite }: { view: EvaluationView; canWrite: boolean }) {
   const { t, locale } = useI18n();
   const { round } = view;
-  const title = t(
-    round.year === view.plan.midtermYear ? 'evaluation.round.midterm' : 'evaluation.round.title',
-    { year: round.year, id: round.id },
-  );
+  const kind =
+    round.year === view.plan.midtermYear
+      ? 'evaluation.round.midterm'
+      : round.year === view.plan.targetYear
+        ? 'evaluation.round.final'
+        : 'evaluation.round.title';
+  const title = t(kind, { year: round.year, id: round.id });
+  const grading = {
+    rules: view.rules,
+    phases: phasesOf(view.items.map((i) => ({ status: i.finalStatus, phase: i.phase }))),
+  };
   const progress = t('evaluation.progress', { reviewed: view.reviewed, total: view.total });
   return (
     <section className="round" aria-labelledby="round-title">
@@ -65,6 +74,10 @@ function RoundBody({ view, canWrite }: { view: EvaluationView; canWrite: boolean
           value={view.total > 0 ? view.reviewed / view.total : 0}
           label={`${t('evaluation.progressLabel')}: ${progress}`}
         />
+      </div>
+      <div className="round-counts">
+        <span className="muted small block">{t('evaluation.counts')}</span>
+        <StatusCounts counts={view.summary.byStatus} grading={grading} />
       </div>
       {view.stale.length > 0 && round.status === 'open' && (
         <p className="notice warn" role="status">

@@ -1,12 +1,15 @@
 import { Link } from 'react-router';
+import { RevisionNote } from '../../components/RevisionNote';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useI18n } from '../../i18n';
+import { useWords } from '../../i18n/words';
 import { num } from '../../lib/format';
 import type { Scorecard } from './types';
 
 /** 约束性指标预警: what leaders and reviewers read first. */
 export function BindingWarnings({ card }: { card: Scorecard }) {
   const { t, locale } = useI18n();
+  const words = useWords();
   const rows = card.summary.bindingWarnings
     .map((seq) => card.indicators.find((i) => i.seq === seq))
     .filter((r) => r !== undefined);
@@ -29,13 +32,16 @@ export function BindingWarnings({ card }: { card: Scorecard }) {
                 >
                   {r.seq}. {r.name}
                 </Link>
-                <StatusBadge status={r.status} />
+                <StatusBadge status={r.status} phase={r.phase} rules={card.rules} />
                 {r.demo && <span className="demo-tag">{t('scorecard.demo')}</span>}
               </div>
               <p className="warning-reason">
                 {r.override
                   ? t('scorecard.overridden', {
-                      status: t(`status.${r.override.computed}`),
+                      status: words.status(r.override.computed, {
+                        phase: r.phase,
+                        rules: card.rules,
+                      }),
                       reason: r.override.reason ?? '',
                     })
                   : locale === 'en'
@@ -65,6 +71,7 @@ export function BindingWarnings({ card }: { card: Scorecard }) {
                         year: r.latestYear,
                         value: `${num(r.target, locale)}${r.unit}`,
                       })}`}
+                    {r.revision && <RevisionNote revision={r.revision} />}
                   </dd>
                 </div>
                 <div>

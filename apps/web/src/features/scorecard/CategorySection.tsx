@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
+import { RevisionNote } from '../../components/RevisionNote';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useI18n } from '../../i18n';
+import { useWords } from '../../i18n/words';
 import { Outlook, Progress } from './Progress';
 import type { Scorecard, ScorecardRow } from './types';
 
@@ -13,6 +15,7 @@ interface Props {
 /** One category of the plan: every indicator with its progress, status, reason and outlook. */
 export function CategorySection({ card, category, rows }: Props) {
   const { t, locale } = useI18n();
+  const words = useWords();
   const id = `category-${rows[0]?.seq ?? 0}`;
   return (
     <section className="category" aria-labelledby={id}>
@@ -36,9 +39,7 @@ export function CategorySection({ card, category, rows }: Props) {
                   </Link>
                   <span className="tags">
                     {r.unit && <span className="muted small">{r.unit}</span>}
-                    <span className={`tag tag-${r.attribute}`}>
-                      {t(`attribute.${r.attribute}`)}
-                    </span>
+                    <span className={`tag tag-${r.attribute}`}>{words.attribute(r.attribute)}</span>
                     {r.demo && <span className="demo-tag">{t('scorecard.demo')}</span>}
                   </span>
                 </th>
@@ -46,16 +47,20 @@ export function CategorySection({ card, category, rows }: Props) {
                   <Progress row={r} />
                 </td>
                 <td data-label={t('scorecard.col.status')}>
-                  <StatusBadge status={r.status} />
+                  <StatusBadge status={r.status} phase={r.phase} rules={card.rules} />
                   <span className="reason">{locale === 'en' ? r.reason.en : r.reason.zh}</span>
                   {r.override && (
                     <span className="reason override">
                       {t('scorecard.overridden', {
-                        status: t(`status.${r.override.computed}`),
+                        status: words.status(r.override.computed, {
+                          phase: r.phase,
+                          rules: card.rules,
+                        }),
                         reason: r.override.reason ?? '',
                       })}
                     </span>
                   )}
+                  {r.revision && <RevisionNote revision={r.revision} />}
                 </td>
                 <td data-label={t('scorecard.col.outlook')}>
                   <Outlook row={r} />

@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { noteText } from '../../components/RevisionNote';
 import { StatusBadge } from '../../components/StatusBadge';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useI18n } from '../../i18n';
+import { useWords } from '../../i18n/words';
 import { num, pct, when } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { useCurrentDistrict } from '../districts/DistrictLayout';
@@ -65,6 +67,7 @@ export function IndicatorPage() {
 
 function Detail({ detail }: { detail: IndicatorDetail }) {
   const { t, locale } = useI18n();
+  const words = useWords();
   const { indicator: ind, row } = detail;
   const unit = ind.unit;
   const value = (x: number | null) => (x === null ? '—' : `${num(x, locale)}${unit}`);
@@ -75,8 +78,8 @@ function Detail({ detail }: { detail: IndicatorDetail }) {
       </h1>
       <p className="tags">
         <span className="tag">{ind.category}</span>
-        <span className={`tag tag-${ind.attribute}`}>{t(`attribute.${ind.attribute}`)}</span>
-        <span className="tag">{t(`form.${ind.target.form}`)}</span>
+        <span className={`tag tag-${ind.attribute}`}>{words.attribute(ind.attribute)}</span>
+        <span className="tag">{words.form(row.form)}</span>
         {unit && <span className="tag">{unit}</span>}
         <span className="tag">
           {t('scorecard.warnings.department')}：{ind.leadDepartment ?? t('scorecard.noDepartment')}
@@ -88,7 +91,7 @@ function Detail({ detail }: { detail: IndicatorDetail }) {
           {t('indicator.facts')} · {t('scorecard.yearOption', { year: detail.year })}
         </h2>
         <p>
-          <StatusBadge status={row.status} />{' '}
+          <StatusBadge status={row.status} phase={row.phase} />{' '}
           <span>{locale === 'en' ? row.reason.en : row.reason.zh}</span>
         </p>
         <dl className="facts facts-grid">
@@ -107,6 +110,22 @@ function Detail({ detail }: { detail: IndicatorDetail }) {
               {row.band && ` (${bandText(row.band, t, locale)})`}
             </dd>
           </div>
+          {row.revision && (
+            <div className="fact-wide">
+              <dt>{t('indicator.revision')}</dt>
+              <dd>
+                {t('indicator.revisionDetail', {
+                  note: noteText(row.revision, locale),
+                  document: row.revision.document,
+                })}
+                {row.revision.reason && (
+                  <span className="muted small block">
+                    {t('indicator.revisionReason', { reason: row.revision.reason })}
+                  </span>
+                )}
+              </dd>
+            </div>
+          )}
           <div>
             <dt>{t('indicator.latest')}</dt>
             <dd>
@@ -152,7 +171,7 @@ function Detail({ detail }: { detail: IndicatorDetail }) {
           )}
           {detail.linked && (
             <div>
-              <dt>{t('form.linked')}</dt>
+              <dt>{words.form('linked')}</dt>
               <dd>{t('indicator.linked', detail.linked)}</dd>
             </div>
           )}

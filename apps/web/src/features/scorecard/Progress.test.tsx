@@ -50,6 +50,32 @@ describe('Progress', () => {
     ).toBeTruthy();
   });
 
+  it('draws a level ahead of schedule, and an end grade, in the tone of its status', () => {
+    show(<Progress row={{ ...base, status: 'ahead', completion: 0.8 }} />);
+    expect(screen.getByRole('img', { name: '完成进度 80%，时序进度 60%' }).className).toBe(
+      'bar bar-ahead',
+    );
+    cleanup();
+    show(<Progress row={{ ...base, status: 'not_achieved', completion: 0.8, timeProgress: 1 }} />);
+    expect(screen.getByRole('img', { name: '完成进度 80%，时序进度 100%' }).className).toBe(
+      'bar bar-not_achieved',
+    );
+  });
+
+  it('words a one-sided band with core’s comparator', () => {
+    const rate: Row = {
+      ...base,
+      form: 'annual_rate',
+      status: 'basically_achieved',
+      completion: null,
+      averageRate: 6.7,
+      band: { low: 7, high: null },
+    };
+    show(<Progress row={rate} />);
+    const gauge = screen.getByRole('img', { name: '年均增长 6.7%，目标区间 不低于 7%' });
+    expect(gauge.className).toBe('gauge bar-basically_achieved');
+  });
+
   it('lists each year of a bound as met or breached, in words as well as colour', () => {
     const bound: Row = {
       ...base,

@@ -1,5 +1,7 @@
+import { comparatorWords } from '@pm/core';
 import { ProgressBar } from '../../components/ProgressBar';
-import { useI18n, type Translate } from '../../i18n';
+import { useI18n, type Locale, type Translate } from '../../i18n';
+import { langOf } from '../../i18n/words';
 import { num, pct } from '../../lib/format';
 import type { ScorecardRow } from './types';
 
@@ -21,12 +23,15 @@ type Row = Pick<
   | 'unit'
 >;
 
-export function bandText(band: ScorecardRow['band'], t: Translate, locale: 'zh-CN' | 'en') {
+export function bandText(band: ScorecardRow['band'], t: Translate, locale: Locale) {
   if (!band) return '—';
   const low = num(band.low, locale);
   const high = num(band.high, locale);
   if (band.low !== null && band.high !== null) return t('scorecard.band.both', { low, high });
-  return band.low !== null ? t('scorecard.band.low', { low }) : t('scorecard.band.high', { high });
+  const lang = langOf(locale);
+  return band.low !== null
+    ? t('scorecard.band.low', { low, word: comparatorWords.at_least[lang] })
+    : t('scorecard.band.high', { high, word: comparatorWords.at_most[lang] });
 }
 
 /** Where an average rate stands against its band, on a scale around both. */

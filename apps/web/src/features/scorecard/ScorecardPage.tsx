@@ -1,14 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { ErrorState, Loading } from '../../components/states';
+import { StatusCounts } from '../../components/StatusCounts';
 import { useI18n } from '../../i18n';
+import { useWords } from '../../i18n/words';
 import { num, pct, when } from '../../lib/format';
+import { phasesOf, type Grading } from '../../lib/grades';
 import { useTRPC } from '../../lib/trpc';
 import { useCurrentDistrict } from '../districts/DistrictLayout';
 import { NoPlan } from '../districts/NoPlan';
 import { BindingWarnings } from './BindingWarnings';
 import { CategorySection } from './CategorySection';
-import { planYears, useScorecardParams } from './params';
-import { StatusCounts } from './StatusCounts';
+import { planYears, useScorecardParams, yearLabel } from './params';
+import { shareOnTrackLabel, shareOnTrackDetail, warningDetail } from './summaryWords';
 import type { Scorecard } from './types';
 import './scorecard.css';
 
@@ -57,9 +60,7 @@ function Controls({ card, finalizable }: { card: Scorecard; finalizable: boolean
         <select value={card.year} onChange={(e) => set({ year: Number(e.target.value) })}>
           {planYears(card.plan).map((y) => (
             <option key={y} value={y}>
-              {t(y === card.plan.midtermYear ? 'scorecard.yearMidterm' : 'scorecard.yearOption', {
-                year: y,
-              })}
+              {t(yearLabel(card.plan, y), { year: y })}
             </option>
           ))}
         </select>
@@ -90,7 +91,9 @@ function Controls({ card, finalizable }: { card: Scorecard; finalizable: boolean
 
 function ScorecardView({ card, finalizable }: { card: Scorecard; finalizable: boolean }) {
   const { t, locale } = useI18n();
+  const words = useWords();
   const categories = [...new Set(card.indicators.map((i) => i.category))];
+  const grading: Grading = { rules: card.rules, phases: phasesOf(card.indicators) };
   return (
     <div className="scorecard">
       <p className="intro">
@@ -127,10 +130,10 @@ function ScorecardView({ card, finalizable }: { card: Scorecard; finalizable: bo
           </span>
         </div>
         <div className="tile">
-          <span className="tile-label">{t('scorecard.shareOnTrack')}</span>
+          <span className="tile-label">{shareOnTrackLabel(grading, t, words)}</span>
           <span className="tile-value">{pct(card.summary.shareOnTrack)}</span>
           <span className="tile-detail">
-            {t('scorecard.shareOnTrackDetail', { assessed: num(card.summary.assessed, locale) })}
+            {shareOnTrackDetail(grading, num(card.summary.assessed, locale), t, words)}
           </span>
         </div>
         <div className="tile">
@@ -138,11 +141,11 @@ function ScorecardView({ card, finalizable }: { card: Scorecard; finalizable: bo
           <span className={`tile-value${card.summary.bindingWarnings.length ? ' tile-bad' : ''}`}>
             {card.summary.bindingWarnings.length}
           </span>
-          <span className="tile-detail">{t('scorecard.warningCountDetail')}</span>
+          <span className="tile-detail">{warningDetail(grading, t, words)}</span>
         </div>
         <div className="tile tile-wide">
           <span className="tile-label">{t('scorecard.counts')}</span>
-          <StatusCounts counts={card.summary.byStatus} />
+          <StatusCounts counts={card.summary.byStatus} grading={grading} />
         </div>
       </section>
       <BindingWarnings card={card} />

@@ -25,3 +25,12 @@ export function planYears(plan: { baselineYear: number; targetYear: number }): n
     (_, i) => plan.baselineYear + 1 + i,
   );
 }
+
+/** How a year is offered: the mid-term year and the target year (期末) are marked. */
+export function yearLabel(
+  plan: { midtermYear: number; targetYear: number },
+  year: number,
+): 'scorecard.yearMidterm' | 'scorecard.yearFinal' | 'scorecard.yearOption' {
+  if (year === plan.midtermYear) return 'scorecard.yearMidterm';
+  return year === plan.targetYear ? 'scorecard.yearFinal' : 'scorecard.yearOption';
+}

@@ -1,0 +1,85 @@
+import { cleanup, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Indicator } from '@pm/core';
+import { renderInDistrict, serveProcedures } from '../../lib/testing';
+import { row } from './fixture';
+import { IndicatorPage } from './IndicatorPage';
+import type { IndicatorDetail } from './types';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const indicator: Indicator = {
+  seq: 4,
+  category: '创新驱动',
+  name: '市级以上创新平台',
+  unit: '个',
+  attribute: 'binding',
+  leadDepartment: '区科技局',
+  raw: { baseline: '50', target: '70', rate: null, attribute: '约束性' },
+  target: {
+    form: 'level',
+    baseline: 50,
+    value: 70,
+    rate: null,
+    cumulative: null,
+    sumOf: null,
+    comparator: null,
+    tolerance: null,
+    direction: 'increase',
+    linkedTo: null,
+    baselineYear: null,
+  },
+  revisions: [],
+  source: { document: '规划纲要', line: 12, kind: 'table', quote: null },
+};
+
+function detail(over: Partial<IndicatorDetail['row']>): IndicatorDetail {
+  return {
+    district: { code: '130108', name: '裕华区', city: '石家庄市', province: '河北省' },
+    plan: { title: '规划', baselineYear: 2020, midtermYear: 2023, targetYear: 2025 },
+    year: 2025,
+    demo: false,
+    indicator,
+    row: row({ attribute: 'binding', ...over }),
+    chart: { kind: 'path', points: [], target: 65, band: null },
+    linked: null,
+    values: [],
+    history: [],
+  };
+}
+
+const revision = {
+  fromYear: 2024,
+  document: '中期评估调整方案',
+  reason: '统计口径调整',
+  originalValue: 70,
+  originalText: '70',
+  revisedValue: 65,
+  revisedText: '65',
+};
+
+describe('IndicatorPage', () => {
+  it('grades the target year 完成 and shows the revised target with its document and reason', async () => {
+    serveProcedures({
+      'scorecard.indicator': detail({ status: 'achieved', phase: 'end', revision }),
+    });
+    renderInDistrict(<IndicatorPage />, 'zh-CN', '/d/130108/indicators/4?year=2025');
+    expect(await screen.findByText('完成')).toBeTruthy();
+    expect(document.querySelector('.tag-binding')?.textContent).toBe('约束性');
+    expect(screen.getByText('水平值')).toBeTruthy();
+    expect(screen.getByText('目标调整')).toBeTruthy();
+    expect(screen.getByText(/原目标 70，2024 年调整为 65。依据：中期评估调整方案/)).toBeTruthy();
+    expect(screen.getByText('调整原因：统计口径调整')).toBeTruthy();
+  });
+
+  it('grades midway 提前实现, in English too', async () => {
+    serveProcedures({ 'scorecard.indicator': detail({ status: 'achieved', phase: 'progress' }) });
+    renderInDistrict(<IndicatorPage />, 'en', '/d/130108/indicators/4?year=2023');
+    expect(await screen.findByText('Achieved early')).toBeTruthy();
+    expect(document.querySelector('.tag-binding')?.textContent).toBe('Binding');
+    expect(screen.queryByText('Revised target')).toBeNull();
+  });
+});

@@ -1,0 +1,142 @@
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderInDistrict, serveProcedures } from '../../lib/testing';
+import { row, scorecard } from './fixture';
+import { ScorecardPage } from './ScorecardPage';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const midway = scorecard([
+  row({ seq: 1, name: '创新平台', status: 'achieved' }),
+  row({ seq: 2, name: '研发投入', status: 'ahead' }),
+  row({ seq: 3, name: '专利', status: 'lagging', attribute: 'binding', bindingWarning: true }),
+  row({ seq: 4, name: '空气质量', status: 'no_data', phase: 'progress' }),
+]);
+
+const end = scorecard(
+  [
+    row({ seq: 1, name: '创新平台', status: 'achieved', phase: 'end' }),
+    row({ seq: 2, name: '研发投入', status: 'basically_achieved', phase: 'end' }),
+    row({
+      seq: 3,
+      name: '专利',
+      status: 'not_achieved',
+      phase: 'end',
+      attribute: 'binding',
+      bindingWarning: true,
+    }),
+  ],
+  { year: 2025 },
+);
+
+const tile = (label: RegExp) => {
+  const found = [...document.querySelectorAll('.tile')].find((t) =>
+    label.test(t.querySelector('.tile-label')?.textContent ?? ''),
+  );
+  if (!found) throw new Error(`no tile ${label}`);
+  return found;
+};
+const counts = () =>
+  [...tile(/各状态指标数|Indicators by status/).querySelectorAll('li')].map((li) =>
+    li.textContent?.replace(/\s+/g, ' '),
+  );
+
+describe('ScorecardPage', () => {
+  it('counts midway in the five progress grades and says which count as on track', async () => {
+    serveProcedures({ 'scorecard.district': midway });
+    renderInDistrict(<ScorecardPage />);
+    expect(await screen.findByText('基本符合预期及以上')).toBeTruthy();
+    expect(tile(/基本符合预期及以上/).textContent).toContain(
+      '提前实现、快于预期和基本符合预期占纳入评价指标（4 项）的比例',
+    );
+    expect(counts()).toEqual([
+      '★提前实现 1',
+      '»快于预期 1',
+      '✓基本符合预期 0',
+      '▲滞后预期 1',
+      '✕严重滞后 0',
+      '?无数据 1',
+    ]);
+    expect(tile(/约束性指标预警/).textContent).toContain(
+      '约束性指标中滞后预期、严重滞后和无数据的项数',
+    );
+    const innovation = screen.getByRole('row', { name: /创新平台/ });
+    expect(within(innovation).getByText('提前实现')).toBeTruthy();
+  });
+
+  it('grades the end in 完成, 基本完成 and 未完成', async () => {
+    serveProcedures({ 'scorecard.district': end });
+    renderInDistrict(<ScorecardPage />);
+    expect(await screen.findByText('基本完成及以上')).toBeTruthy();
+    expect(tile(/基本完成及以上/).textContent).toContain(
+      '完成和基本完成占纳入评价指标（3 项）的比例',
+    );
+    expect(counts()).toEqual(['★完成 1', '◐基本完成 1', '⊘未完成 1']);
+    expect(within(screen.getByRole('row', { name: /创新平台/ })).getByText('完成')).toBeTruthy();
+    const warnings = screen.getByRole('region', { name: /约束性指标预警/ });
+    expect(within(warnings).getByText('未完成')).toBeTruthy();
+    expect(screen.getByRole('option', { name: '2025 年（期末）' })).toBeTruthy();
+  });
+
+  it('says in English which grades count as on track at the end', async () => {
+    serveProcedures({ 'scorecard.district': end });
+    renderInDistrict(<ScorecardPage />, 'en');
+    expect(await screen.findByText('Basically achieved or better')).toBeTruthy();
+    expect(tile(/Basically achieved or better/).textContent).toContain(
+      'Indicators achieved or basically achieved, as a share of the 3 assessed',
+    );
+  });
+
+  it('keeps v1’s words for a round finalized under v1', async () => {
+    const v1 = scorecard(
+      [
+        row({ seq: 1, name: '创新平台', status: 'achieved' }),
+        row({
+          seq: 2,
+          name: '研发投入',
+          status: 'on_track',
+          override: { computed: 'lagging', reason: '口径调整' },
+        }),
+      ],
+      { rules: 'v1', mode: 'finalized' },
+    );
+    serveProcedures({ 'scorecard.district': v1 });
+    renderInDistrict(<ScorecardPage />);
+    expect(await screen.findByText('符合预期及以上')).toBeTruthy();
+    expect(tile(/符合预期及以上/).textContent).toContain('已完成和符合预期占纳入评价指标');
+    expect(counts()).toEqual(['★已完成 1', '✓符合预期 1', '▲进度滞后 0', '✕严重滞后 0']);
+    expect(screen.getByText('评估调整：原计算状态为“进度滞后”。理由：口径调整')).toBeTruthy();
+  });
+
+  it('shows a revised target in force beside the row, with the document that revised it', async () => {
+    const revised = scorecard(
+      [
+        row({
+          seq: 1,
+          name: '创新平台',
+          status: 'achieved',
+          phase: 'end',
+          revision: {
+            fromYear: 2024,
+            document: '裕华区“十四五”规划中期评估调整方案',
+            reason: '统计口径调整',
+            originalValue: 70,
+            originalText: '70',
+            revisedValue: 65,
+            revisedText: '65',
+          },
+        }),
+      ],
+      { year: 2025 },
+    );
+    serveProcedures({ 'scorecard.district': revised });
+    renderInDistrict(<ScorecardPage />);
+    const platforms = await screen.findByRole('row', { name: /创新平台/ });
+    expect(platforms.textContent).toContain(
+      '目标调整：原目标 70，2024 年调整为 65（裕华区“十四五”规划中期评估调整方案）',
+    );
+  });
+});
