@@ -80,12 +80,12 @@ test('a year is entered by keyboard and paste, survives a lost connection, a ref
   await expect(page.getByText('已粘贴 4 个单元格')).toBeVisible();
   await expect(actual(page, '每万人口拥有高价值发明专利数')).toHaveValue('22.1');
 
-  // Typing checks: a word is not a number; 200 platforms after 62.96 asks for a reason.
+  // Typing checks: a word is not a number; 200 platforms after 65.6 asks for a reason.
   await actual(page, '城镇居民人均可支配收入增长率').fill('六点二');
   await expect(page.getByText('请输入数字')).toBeVisible();
   await actual(page, '城镇居民人均可支配收入增长率').fill('6.2');
   await expect(page.getByText('请输入数字')).toHaveCount(0);
-  await expect(page.getByText('与上年（62.96）相比变化 217.7%，超过 ±50%')).toBeVisible();
+  await expect(page.getByText('与上年（65.6）相比变化 204.9%，超过 ±50%')).toBeVisible();
   await page.getByLabel('2024 年实际值的确认原因').fill('新认定国家级平台 12 个');
   await page.getByRole('button', { name: '确认', exact: true }).click();
   await saved(page);

@@ -147,6 +147,7 @@ function filledSummary(s: PlanSummary): PlanSummary {
     Object.fromEntries(Object.entries(r).map(([k, c]) => [k, filled(c)]));
   return {
     ...s,
+    phases: s.phases ?? ['progress'],
     byStatus: filled(s.byStatus),
     byCategory: map(s.byCategory),
     byAttribute: {

@@ -5,8 +5,7 @@ import {
   onTrackFloor,
   onTrackStatuses,
   overrideChoices,
-  phasesOf,
-  phasesOfCounts,
+  phasesAcross,
   warningStatuses,
 } from './grades';
 
@@ -73,29 +72,11 @@ describe('the statuses a view lists', () => {
   });
 });
 
-describe('the phases of a view', () => {
-  it('are those of its graded items; none graded reads as midway', () => {
-    expect(
-      phasesOf([
-        { status: 'achieved', phase: 'end' },
-        { status: 'no_data', phase: 'progress' },
-      ]),
-    ).toEqual(['end']);
-    expect(phasesOf([{ status: 'not_assessed', phase: 'end' }])).toEqual(['progress']);
-    expect(
-      phasesOf([
-        { status: 'not_achieved', phase: 'end' },
-        { status: 'lagging', phase: 'progress' },
-      ]),
-    ).toEqual(['progress', 'end']);
-  });
-
-  it('are given away by counts of a grade only one phase has', () => {
-    expect(phasesOfCounts({ ...zeroCounts(), achieved: 3, basically_achieved: 1 })).toEqual([
-      'end',
-    ]);
-    expect(phasesOfCounts({ ...zeroCounts(), achieved: 3, ahead: 1 })).toEqual(['progress']);
-    expect(phasesOfCounts({ ...zeroCounts(), no_data: 2 })).toEqual(['progress']);
+describe('the phases of several views', () => {
+  it('are those any of them has, midway first; none reads as midway', () => {
+    expect(phasesAcross([['end'], ['progress']])).toEqual(['progress', 'end']);
+    expect(phasesAcross([['end'], ['end']])).toEqual(['end']);
+    expect(phasesAcross([])).toEqual(['progress']);
   });
 });
 

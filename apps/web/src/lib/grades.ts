@@ -20,21 +20,6 @@ export interface Grading {
 const PHASES = ['progress', 'end'] as const satisfies readonly Phase[];
 const graded = (s: Status) => !NOT_GRADED.includes(s);
 
-/** The phases of the items that have a grade; a view with none is read as midway. */
-export function phasesOf(items: readonly { status: Status; phase: Phase }[]): Phase[] {
-  const found = new Set(items.filter((i) => graded(i.status)).map((i) => i.phase));
-  return found.size === 0 ? ['progress'] : PHASES.filter((p) => found.has(p));
-}
-
-/**
- * The phases counts show where the items are not at hand (the league): a grade only one phase
- * has gives it away; counts of `achieved` alone are read as midway.
- */
-export function phasesOfCounts(counts: Readonly<Record<Status, number>>): Phase[] {
-  const found = PHASES.filter((p) => GRADES[p].some((s) => s !== 'achieved' && counts[s] > 0));
-  return found.length === 0 ? ['progress'] : found;
-}
-
 /** The phases of several views together (the league's rows). */
 export function phasesAcross(each: readonly (readonly Phase[])[]): Phase[] {
   const found = new Set(each.flat());

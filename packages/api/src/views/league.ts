@@ -20,6 +20,8 @@ export interface LeagueRow {
   assessed: number;
   shareOnTrack: number | null;
   byStatus: PlanSummary['byStatus'] | null;
+  /** The phases of its graded indicators, which decide the words of its counts (提前实现 / 完成). */
+  phases: PlanSummary['phases'];
   bindingWarnings: number;
   completeness: Completeness | null;
   demo: boolean;
@@ -58,6 +60,7 @@ export function planRow(input: PlanInput, year: number | undefined): PlanRow {
       assessed: summary.assessed,
       shareOnTrack: summary.shareOnTrack,
       byStatus: summary.byStatus,
+      phases: summary.phases,
       bindingWarnings: summary.bindingWarnings.length,
       completeness: completeness(input.values, file.indicators, y),
       demo: input.demo,
@@ -76,6 +79,7 @@ const NO_PLAN: Omit<LeagueRow, keyof District> = {
   assessed: 0,
   shareOnTrack: null,
   byStatus: null,
+  phases: ['progress'],
   bindingWarnings: 0,
   completeness: null,
   demo: false,

@@ -93,8 +93,10 @@ function assessIndexed(
     planPeriod: ctx.period,
   });
   const latest = a.latestYear;
-  a.phase = phaseOf(ctx.period, latest);
-  if (latest !== null && latest < lastYear(ctx.period, ctx.year) && a.status !== 'not_assessed')
+  const last = lastYear(ctx.period, ctx.year);
+  // Without data the view's year decides: at Y a reviewer concludes on 完成 / 基本完成 / 未完成.
+  a.phase = phaseOf(ctx.period, latest ?? last);
+  if (latest !== null && latest < last && a.status !== 'not_assessed')
     a.reason = text.prefixed(text.dataAsOf(latest), a.reason);
   if (revision !== null) a.revision = inForce(original, ctx.year);
   return a;

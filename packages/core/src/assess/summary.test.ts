@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from './summary';
-import { assess, indicator } from './test-support';
+import { actual, assess, indicator } from './test-support';
 
 describe('summarize', () => {
   it('has no share on track when nothing is assessed', () => {
@@ -16,5 +16,23 @@ describe('summarize', () => {
     const s = summarize([odd], 2023);
     expect(Object.keys(s.byCategory)).toEqual(['__proto__']);
     expect(s.byCategory['__proto__']?.not_assessed).toBe(1);
+  });
+});
+
+describe('the phases a summary covers', () => {
+  const lvl = indicator({ form: 'level', baseline: 0, value: 100 });
+  it('is midway for a mid-term view, at the end for a final one, both when figures are missing', () => {
+    expect(summarize([assess(lvl, [actual(2023, 60)])], 2023).phases).toEqual(['progress']);
+    expect(summarize([assess(lvl, [actual(2025, 100)], 2025)], 2025).phases).toEqual(['end']);
+    const mixed = [assess(lvl, [actual(2025, 100)], 2025), assess(lvl, [actual(2024, 80)], 2025)];
+    expect(summarize(mixed, 2025).phases).toEqual(['progress', 'end']);
+  });
+
+  it('counts only graded indicators, and is midway when none is', () => {
+    const none = assess(lvl, [], 2025);
+    expect(none.status).toBe('no_data');
+    expect(none.phase).toBe('end');
+    expect(summarize([none, assess(lvl, [actual(2025, 90)], 2025)], 2025).phases).toEqual(['end']);
+    expect(summarize([none], 2025).phases).toEqual(['progress']);
   });
 });

@@ -1,5 +1,5 @@
 import type { Attribute } from '../plan';
-import { ON_TRACK, STATUSES, type Status } from './status';
+import { NOT_GRADED, ON_TRACK, STATUSES, type Phase, type Status } from './status';
 import type { IndicatorAssessment } from './types';
 
 /** Spec §5: counts by status, category and attribute; binding warnings; share on track. */
@@ -13,6 +13,12 @@ export interface PlanSummary {
   byAttribute: Record<Attribute, StatusCounts>;
   /** seqs of the binding indicators with a warning, in plan order. */
   bindingWarnings: number[];
+  /**
+   * The phases of the graded indicators, midway first: `['progress']` for a monitoring or mid-term
+   * view, `['end']` for a final evaluation, both when some indicators lack their year-Y figure.
+   * A summary with nothing graded is midway.
+   */
+  phases: Phase[];
   /**
    * (achieved + ahead + on_track) / assessed midway, (achieved + basically_achieved) / assessed
    * at the end (spec §5); null when nothing is assessed.
@@ -61,7 +67,13 @@ export function summarize(assessments: readonly IndicatorAssessment[], year: num
     binding: zeroCounts(),
   };
   const bindingWarnings: number[] = [];
+  let midway = false;
+  let end = false;
   for (const a of assessments) {
+    if (!NOT_GRADED.includes(a.status)) {
+      if (a.phase === 'end') end = true;
+      else midway = true;
+    }
     byStatus[a.status]++;
     let category = byCategory.get(a.category);
     if (category === undefined) byCategory.set(a.category, (category = zeroCounts()));
@@ -78,6 +90,7 @@ export function summarize(assessments: readonly IndicatorAssessment[], year: num
     byCategory: Object.fromEntries(byCategory),
     byAttribute,
     bindingWarnings,
+    phases: end && !midway ? ['end'] : end ? ['progress', 'end'] : ['progress'],
     shareOnTrack: shareOnTrack(byStatus),
   };
 }

@@ -52,6 +52,7 @@ function row(
   share: number | null,
   warnings = 0,
   counts = status({ on_track: 11, lagging: 9 }),
+  phases: LeagueRow['phases'] = ['progress'],
 ): LeagueRow {
   return {
     code,
@@ -64,6 +65,7 @@ function row(
     assessed: 20,
     shareOnTrack: share,
     byStatus: share === null ? null : counts,
+    phases,
     bindingWarnings: warnings,
     completeness: share === null ? null : { reported: 17, total: 20, share: 0.85 },
     demo: share !== null,
@@ -122,6 +124,16 @@ describe('DistrictsPage', () => {
     expect(counts.querySelector('.mini-achieved')?.getAttribute('title')).toBe('提前实现');
   });
 
+  it('says 完成 at the end even when every graded indicator is achieved', async () => {
+    serve({
+      ...league,
+      rows: [row('130108', '裕华区', 1, 0, status({ achieved: 20 }), ['end'])],
+    });
+    renderPage('zh-CN');
+    const counts = await screen.findByRole('row', { name: /裕华区/ });
+    expect(counts.querySelector('.mini-achieved')?.getAttribute('title')).toBe('完成');
+  });
+
   it('counts at the end in 完成, 基本完成 and 未完成', async () => {
     serve({
       ...league,
@@ -132,6 +144,7 @@ describe('DistrictsPage', () => {
           0.8,
           1,
           status({ achieved: 12, basically_achieved: 4, not_achieved: 4 }),
+          ['end'],
         ),
       ],
     });

@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useI18n } from '../../i18n';
 import { useWords } from '../../i18n/words';
 import { pct } from '../../lib/format';
-import { listedStatuses, phasesAcross, phasesOfCounts, type Grading } from '../../lib/grades';
+import { listedStatuses, phasesAcross, type Grading } from '../../lib/grades';
 import { useTRPC } from '../../lib/trpc';
 import { shareOnTrackLabel } from '../scorecard/summaryWords';
 import type { League, LeagueRow } from '../scorecard/types';
@@ -42,7 +42,7 @@ export function sortRows(rows: readonly LeagueRow[], sort: Sort): LeagueRow[] {
 /** The league is always of today's figures, so of today's rules. */
 const gradingOf = (rows: readonly LeagueRow[]): Grading => ({
   rules: 'v2',
-  phases: phasesAcross(rows.map((r) => (r.byStatus ? phasesOfCounts(r.byStatus) : []))),
+  phases: phasesAcross(rows.filter((r) => r.byStatus).map((r) => r.phases)),
 });
 
 /** What the counts column lists: the statuses of the grading, monitored-only left out. */
@@ -171,9 +171,14 @@ function LeagueTable({ league, year, onYear }: TableProps) {
   );
 }
 
-function StatusMinis({ counts }: { counts: NonNullable<LeagueRow['byStatus']> }) {
+function StatusMinis({
+  counts,
+  phases,
+}: {
+  counts: NonNullable<LeagueRow['byStatus']>;
+  phases: LeagueRow['phases'];
+}) {
   const words = useWords();
-  const phases = phasesOfCounts(counts);
   const grading: Grading = { rules: 'v2', phases };
   return (
     <ul className="minis">
@@ -228,7 +233,7 @@ function Row({ row: r, categories, shareLabel }: RowProps) {
             <ProgressBar value={r.shareOnTrack} label={`${shareLabel} ${pct(r.shareOnTrack)}`} />
           </td>
           <td>
-            <StatusMinis counts={r.byStatus} />
+            <StatusMinis counts={r.byStatus} phases={r.phases} />
           </td>
           <td className={`num${r.bindingWarnings > 0 ? ' bad' : ''}`}>{r.bindingWarnings}</td>
           <td className="num">{pct(r.completeness?.share)}</td>

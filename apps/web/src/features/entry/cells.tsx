@@ -1,6 +1,7 @@
 import type { Comparator, EntryRow, StoredValue, ValueState } from '@pm/core';
 import { comparatorWords, isDemo } from '@pm/core';
 import { useI18n, type Locale, type MessageKey } from '../../i18n';
+import { langOf, useWords } from '../../i18n/words';
 
 /** A figure as read in the grid: plain digits, as typed; a dash for none. */
 export function figure(value: number | null | undefined): string {
@@ -11,7 +12,7 @@ export const stateKey = (state: ValueState): MessageKey => `entry.state.${state}
 
 /** A comparator in the reader's language, in core's words (不低于, at least). */
 export const comparatorText = (comparator: Comparator, locale: Locale): string =>
-  comparatorWords[comparator][locale === 'en' ? 'en' : 'zh'];
+  comparatorWords[comparator][langOf(locale)];
 
 export function StateBadge({ value }: { value: StoredValue | null | undefined }) {
   const { t } = useI18n();
@@ -27,6 +28,7 @@ export function DemoBadge({ value }: { value: StoredValue | null | undefined }) 
 /** The cells every view of the grid starts a row with: indicator, unit, baseline, target, last year. */
 export function RowHead({ row }: { row: EntryRow }) {
   const { t } = useI18n();
+  const words = useWords();
   const ind = row.indicator;
   return (
     <>
@@ -34,7 +36,7 @@ export function RowHead({ row }: { row: EntryRow }) {
         <span className="entry-seq">{ind.seq}</span>
         {ind.name}
         {ind.attribute === 'binding' && (
-          <span className="entry-badge binding">{t('entry.binding')}</span>
+          <span className="entry-badge binding">{words.attribute('binding')}</span>
         )}
       </th>
       <td className="entry-unit">{ind.unit || '—'}</td>

@@ -6,7 +6,6 @@ import { StatusCounts } from '../../components/StatusCounts';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { when } from '../../lib/format';
-import { phasesOf } from '../../lib/grades';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { useCurrentDistrict } from '../districts/DistrictLayout';
 import { saveBase64 } from './download';
@@ -47,7 +46,7 @@ function RoundBody({ view, canWrite }: { view: EvaluationView; canWrite: boolean
   const title = t(kind, { year: round.year, id: round.id });
   const grading = {
     rules: view.rules,
-    phases: phasesOf(view.items.map((i) => ({ status: i.finalStatus, phase: i.phase }))),
+    phases: view.summary.phases,
   };
   const progress = t('evaluation.progress', { reviewed: view.reviewed, total: view.total });
   return (

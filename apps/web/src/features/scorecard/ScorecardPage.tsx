@@ -4,7 +4,7 @@ import { StatusCounts } from '../../components/StatusCounts';
 import { useI18n } from '../../i18n';
 import { useWords } from '../../i18n/words';
 import { num, pct, when } from '../../lib/format';
-import { phasesOf, type Grading } from '../../lib/grades';
+import type { Grading } from '../../lib/grades';
 import { useTRPC } from '../../lib/trpc';
 import { useCurrentDistrict } from '../districts/DistrictLayout';
 import { NoPlan } from '../districts/NoPlan';
@@ -93,7 +93,7 @@ function ScorecardView({ card, finalizable }: { card: Scorecard; finalizable: bo
   const { t, locale } = useI18n();
   const words = useWords();
   const categories = [...new Set(card.indicators.map((i) => i.category))];
-  const grading: Grading = { rules: card.rules, phases: phasesOf(card.indicators) };
+  const grading: Grading = { rules: card.rules, phases: card.summary.phases };
   return (
     <div className="scorecard">
       <p className="intro">
