@@ -59,6 +59,7 @@ export const evaluationZh = {
   'evaluations.finalized': '这一轮评估已定稿，不能再修改。',
   'evaluations.notReady': '还有 {pending} 项未评、{stale} 项需重新评估，暂不能定稿。',
   'evaluations.sameStatus': '调整后的状态与计算状态相同，请直接确认。',
+  'evaluations.notAGrade': '所选状态不是该指标本阶段的评价等级，请从列出的选项中选择。',
 } as const;
 
 export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
@@ -125,4 +126,6 @@ export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
   'evaluations.notReady':
     '{pending} indicators are not reviewed and {stale} need a new review: the round cannot be finalized yet.',
   'evaluations.sameStatus': 'That is the computed status already: confirm it instead.',
+  'evaluations.notAGrade':
+    'That status is no grade of this indicator’s phase: choose one of the options listed.',
 };
