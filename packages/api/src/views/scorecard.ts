@@ -87,7 +87,6 @@ export function completeness(
   return { reported, total, share: total > 0 ? reported / total : null };
 }
 
-
 const demoSeqs = (values: readonly SourcedValue[]) =>
   new Set(values.filter((v) => v.source === DEMO_SOURCE).map((v) => v.seq));
 

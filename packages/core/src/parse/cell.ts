@@ -77,7 +77,8 @@ export function readCell(text: string | null): CellToken {
   if (DASH.test(s)) return { kind: 'dash' };
   if (ASSIGNED.test(s)) return { kind: 'assigned' };
   const withGrowth = LINKED_WITH.exec(s);
-  if (withGrowth) return { kind: 'linked', comparator: 'at_least', basic: withGrowth[1] !== undefined };
+  if (withGrowth)
+    return { kind: 'linked', comparator: 'at_least', basic: withGrowth[1] !== undefined };
   const beyond = LINKED_BEYOND.exec(s);
   if (beyond) {
     const atLeast = beyond[1] === '不低于' || beyond[1] === '不慢于';
