@@ -108,7 +108,7 @@ describe('evaluate', () => {
       statusText: { zh: '基本完成' },
     });
     expect(bySeq(7)).toMatchObject({ status: 'not_achieved', statusText: { zh: '未完成' } });
-    expect(bySeq(2)).toMatchObject({ status: 'no_data', phase: 'progress' });
+    expect(bySeq(2)).toMatchObject({ status: 'no_data', phase: 'end' });
   });
 
   it('gives the share on track of the summary: 2 of the 20 at the end are 完成 or 基本完成', async () => {
