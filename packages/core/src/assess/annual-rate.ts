@@ -1,13 +1,13 @@
 import type { AssessmentSettings, Comparator, PlanPeriod } from '../plan';
 import { toleranceFor } from './compare';
-import { formResult, type FormAssessment, type FormInput } from './form';
+import { formResult, type FormInput } from './form';
 import { atLeast, atMost, finite } from './numbers';
 import { NO_PROJECTION, type ProjectionResult } from './projection';
 import { averageRate, requiredRate } from './rate';
 import * as text from './reason';
 import type { Phase, Status } from './status';
 import { lastYear, phaseOf, timeProgress } from './time';
-import type { AssessmentReason } from './types';
+import type { AssessmentReason, IndicatorAssessment } from './types';
 import { actualsOf } from './values';
 
 /**
@@ -114,7 +114,7 @@ export function projectRate(
 }
 
 /** Spec §2.2: the geometric average of the yearly growth rates against the target rate. */
-export function assessRate({ indicator, series, ctx }: FormInput): FormAssessment {
+export function assessRate({ indicator, series, ctx }: FormInput): IndicatorAssessment {
   const { target } = indicator;
   const { period, settings } = ctx;
   const actuals = actualsOf(series, period);

@@ -5,12 +5,13 @@ import type {
   PlanPeriod,
   Target,
   TargetForm,
+  TargetRevision,
   YearValue,
 } from '../plan';
 import { assessAssigned } from './assigned';
 import { assessBound, assessMaintain } from './bound';
 import { assessCumulative } from './cumulative';
-import { formResult, type FormAssessment, type FormInput } from './form';
+import { formResult, type FormInput } from './form';
 import { assessLevel } from './level';
 import { assessLinked } from './linked';
 import { assessRate } from './annual-rate';
@@ -21,7 +22,7 @@ import { lastYear, phaseOf } from './time';
 import type { AssessContext, IndicatorAssessment, RevisionInForce } from './types';
 import { actualsOf, indexValues, type ValueIndex } from './values';
 
-const assessMonitor = ({ indicator, series, ctx }: FormInput): FormAssessment => {
+const assessMonitor = ({ indicator, series, ctx }: FormInput): IndicatorAssessment => {
   const actuals = actualsOf(series, ctx.period);
   const latest = actuals.at(-1);
   return formResult(indicator, 'not_assessed', text.notAssessed(), actuals, {
@@ -30,7 +31,7 @@ const assessMonitor = ({ indicator, series, ctx }: FormInput): FormAssessment =>
   });
 };
 
-const byForm: Record<TargetForm, (input: FormInput) => FormAssessment> = {
+const byForm: Record<TargetForm, (input: FormInput) => IndicatorAssessment> = {
   level: assessLevel,
   annual_rate: assessRate,
   cumulative: assessCumulative,
@@ -42,8 +43,8 @@ const byForm: Record<TargetForm, (input: FormInput) => FormAssessment> = {
 };
 
 /** The revision (动态调整) in force at evaluation year `year`: the latest from a year ≤ `year`. */
-export function revisionAt(indicator: Indicator, year: number) {
-  let found: Indicator['revisions'][number] | null = null;
+export function revisionAt(indicator: Indicator, year: number): TargetRevision | null {
+  let found: TargetRevision | null = null;
   for (const r of indicator.revisions ?? []) {
     if (r.fromYear <= year && (found === null || r.fromYear >= found.fromYear)) found = r;
   }
@@ -53,9 +54,7 @@ export function revisionAt(indicator: Indicator, year: number) {
 /** The number a target is stated in: T, else r, else X. */
 const headline = (t: Target): number | null => finite(t.value ?? t.rate ?? t.cumulative);
 
-function inForce(indicator: Indicator, year: number): RevisionInForce | null {
-  const r = revisionAt(indicator, year);
-  if (r === null) return null;
+function inForce(indicator: Indicator, r: TargetRevision): RevisionInForce {
   return {
     fromYear: r.fromYear,
     document: r.document,
@@ -98,7 +97,7 @@ function assessIndexed(
   a.phase = phaseOf(ctx.period, latest ?? last);
   if (latest !== null && latest < last && a.status !== 'not_assessed')
     a.reason = text.prefixed(text.dataAsOf(latest), a.reason);
-  if (revision !== null) a.revision = inForce(original, ctx.year);
+  if (revision !== null) a.revision = inForce(original, revision);
   return a;
 }
 

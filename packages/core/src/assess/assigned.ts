@@ -1,10 +1,10 @@
 import type { Comparator, Target } from '../plan';
 import { defaultComparator, satisfies, toleranceFor } from './compare';
 import { breachesBefore, checkStatus } from './checks';
-import { formResult, type FormAssessment, type FormInput } from './form';
+import { formResult, type FormInput } from './form';
 import * as text from './reason';
 import { lastYear, phaseOf, timeProgress } from './time';
-import type { YearCheck } from './types';
+import type { IndicatorAssessment, YearCheck } from './types';
 import { assignedAt } from './values';
 
 interface Rule {
@@ -26,7 +26,7 @@ function ruleOf(
  * `assigned` (spec §2.5): each year is checked against the target the city assigned for it,
  * with that target's comparator, else the indicator's. The latest actual's year decides.
  */
-export function assessAssigned({ indicator, series, ctx }: FormInput): FormAssessment {
+export function assessAssigned({ indicator, series, ctx }: FormInput): IndicatorAssessment {
   const { period, settings } = ctx;
   const years: YearCheck[] = [];
   const first = series?.first ?? period.baselineYear;

@@ -1,12 +1,12 @@
 import type { Comparator } from '../plan';
 import { defaultComparator, satisfies, toleranceFor } from './compare';
 import { breachesBefore, checkStatus } from './checks';
-import { formResult, type FormAssessment, type FormInput } from './form';
+import { formResult, type FormInput } from './form';
 import { assessPath } from './level';
 import { finite } from './numbers';
 import * as text from './reason';
 import { lastYear, phaseOf, timeProgress } from './time';
-import type { YearCheck } from './types';
+import type { IndicatorAssessment, YearCheck } from './types';
 import { actualsOf, baselineOf } from './values';
 
 interface BoundRule {
@@ -20,7 +20,7 @@ function assessAgainst(
   { indicator, series, ctx }: FormInput,
   rule: BoundRule,
   baseline: number | null,
-): FormAssessment {
+): IndicatorAssessment {
   const { period } = ctx;
   const { bound, comparator, tolerance } = rule;
   const years: YearCheck[] = actualsOf(series, period).map((a) => ({
@@ -60,7 +60,7 @@ function assessAgainst(
  * and does not meet it is a line to reach (spec §2.4 [v2]): a level path from that value to T,
  * achieved once a year meets it.
  */
-export function assessBound(input: FormInput): FormAssessment {
+export function assessBound(input: FormInput): IndicatorAssessment {
   const { indicator, series, ctx } = input;
   const { target } = indicator;
   const bound = finite(target.value);
@@ -88,7 +88,7 @@ export function assessBound(input: FormInput): FormAssessment {
 }
 
 /** `maintain`: a bound at the baseline (else the kept level T), with the indicator's tolerance. */
-export function assessMaintain(input: FormInput): FormAssessment {
+export function assessMaintain(input: FormInput): IndicatorAssessment {
   const { target } = input.indicator;
   const kept = baselineOf(target, input.series, input.ctx.period) ?? finite(target.value);
   if (kept === null) {

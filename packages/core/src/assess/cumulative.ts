@@ -1,8 +1,9 @@
-import { formResult, type FormAssessment, type FormInput } from './form';
+import { formResult, type FormInput } from './form';
 import { finite } from './numbers';
 import { progressReason, progressStatus, type Path } from './progress';
 import { projectCompound, projectLevel, projectTotal, type ProjectionResult } from './projection';
 import * as text from './reason';
+import type { IndicatorAssessment } from './types';
 import { lastYear, phaseOf, timeProgress } from './time';
 import { actualsOf, baselineOf, type Actual } from './values';
 
@@ -24,7 +25,7 @@ export function compoundTotal(yearly: readonly number[], reduction: boolean): nu
  * levels and C is their increase since the baseline; with `compound` they are yearly reductions
  * or growths in %, compounded.
  */
-export function assessCumulative({ indicator, series, ctx }: FormInput): FormAssessment {
+export function assessCumulative({ indicator, series, ctx }: FormInput): IndicatorAssessment {
   const { target } = indicator;
   const { period } = ctx;
   const actuals = actualsOf(series, period);
@@ -44,12 +45,14 @@ export function assessCumulative({ indicator, series, ctx }: FormInput): FormAss
       target: goal,
     });
   }
-  const yearly = actuals.map((a) => a.value);
   const total =
     base !== null
       ? latest.value - base
       : compound
-        ? compoundTotal(yearly, reduction)
+        ? compoundTotal(
+            actuals.map((a) => a.value),
+            reduction,
+          )
         : sum(actuals);
   const path: Path = { start: 0, goal, decreasing: reduction };
   const tau = timeProgress(period, latest.year);
@@ -60,7 +63,7 @@ export function assessCumulative({ indicator, series, ctx }: FormInput): FormAss
     const level = { ...path, start: base, goal: base + goal };
     projection = shiftedBy(base, projectLevel(level, latest.value, latest.year, period));
   } else if (compound) {
-    projection = projectCompound(path, yearly, reduction, latest.year, period);
+    projection = projectCompound(path, total, actuals.length, reduction, latest.year, period);
   } else {
     projection = projectTotal(path, total, actuals.length, latest.year, period);
   }

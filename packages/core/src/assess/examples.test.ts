@@ -150,6 +150,12 @@ describe('spec §7 worked examples', () => {
     expect(a.pace).toBeCloseTo(0.813, 3);
     expect(a.status).toBe('lagging');
     expect(a.bindingWarning).toBe(true);
+    // The cuts so far, kept up to 2025: 1 − 0.92683^(5/3) ≈ 11.89 %, short of 15; each of the two
+    // years left needs a cut of 1 − (0.85 / 0.92683)^(1/2) ≈ 4.23 %.
+    expect(a.projection).toBe('at_risk');
+    expect(a.projectedValue).toBeCloseTo(11.89, 2);
+    expect(a.requiredPace).toBeCloseTo(4.23, 2);
+    expect(a.trend).toBe('compound');
   });
 
   describe('11. [v2] bound ≥50', () => {

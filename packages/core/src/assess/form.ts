@@ -32,12 +32,10 @@ type Measures = Pick<
 >;
 
 /**
- * What a form's evaluator gives. Its phase, its revision and the age of its data are set once,
- * after, on this same object (`assessIndexed`): a copy per indicator would double the engine's time.
+ * An indicator's assessment: any measure not given is null, and every number is finite or null.
+ * Its phase, revision and the age of its data are set after, on this same object
+ * (`assessIndexed`): a copy per indicator would double the engine's time.
  */
-export type FormAssessment = IndicatorAssessment;
-
-/** An indicator's assessment: any measure not given is null, and every number is finite or null. */
 export function formResult(
   indicator: Indicator,
   status: Status,
@@ -45,7 +43,7 @@ export function formResult(
   years: YearCheck[],
   m: Partial<Measures> = {},
   outlook: ProjectionResult = NO_PROJECTION,
-): FormAssessment {
+): IndicatorAssessment {
   return {
     seq: indicator.seq,
     name: indicator.name,

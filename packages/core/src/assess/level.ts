@@ -1,11 +1,11 @@
 import type { PlanPeriod } from '../plan';
-import { formResult, type FormAssessment, type FormInput } from './form';
+import { formResult, type FormInput } from './form';
 import { finite } from './numbers';
 import { progressReason, progressStatus, type Path } from './progress';
 import { projectLevel } from './projection';
 import * as text from './reason';
 import { lastYear, phaseOf, timeProgress } from './time';
-import type { AssessmentReason } from './types';
+import type { AssessmentReason, IndicatorAssessment } from './types';
 import { actualsOf, baselineOf, type Actual } from './values';
 
 /** A level target: from b in year B to T in year Y, with the growth rate the row states, if any. */
@@ -49,7 +49,7 @@ export function assessPath(
   actuals: Actual[],
   reading: LevelReading,
   subjectOf: (latest: Actual) => AssessmentReason = (l) => text.latestSubject(l.year, l.value),
-): FormAssessment {
+): IndicatorAssessment {
   const { period } = ctx;
   const { path, start } = reading;
   const latest = actuals.at(-1);
@@ -93,7 +93,7 @@ export function assessPath(
 }
 
 /** Spec §2.1: completion and pace of a level target, from the latest actual. */
-export function assessLevel(input: FormInput): FormAssessment {
+export function assessLevel(input: FormInput): IndicatorAssessment {
   const { indicator, series, ctx } = input;
   const { target } = indicator;
   const actuals = actualsOf(series, ctx.period);

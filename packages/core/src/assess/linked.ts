@@ -1,10 +1,10 @@
 import { ownOr, satisfies } from './compare';
 import { breachesBefore, checkStatus } from './checks';
-import { formResult, type FormAssessment, type FormInput } from './form';
+import { formResult, type FormInput } from './form';
 import { finite } from './numbers';
 import * as text from './reason';
 import { lastYear, phaseOf, timeProgress } from './time';
-import type { YearCheck } from './types';
+import type { IndicatorAssessment, YearCheck } from './types';
 import type { AssessmentSettings, Comparator, Indicator, PlanPeriod, Target } from '../plan';
 import { actualAt, actualsOf, baselineOf, type Series } from './values';
 
@@ -57,7 +57,7 @@ export function assessLinked({
   ctx,
   plan,
   planPeriod,
-}: FormInput): FormAssessment {
+}: FormInput): IndicatorAssessment {
   const { period } = ctx;
   const actuals = actualsOf(series, period);
   const to = indicator.target.linkedTo;

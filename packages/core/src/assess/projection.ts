@@ -69,26 +69,27 @@ export function projectTotal(
 }
 
 /**
- * Spec §4 for a compounded total (yearly reductions or growths in %): the geometric mean of the
- * years so far continues to Y; the required pace is the yearly reduction (growth) in % that
+ * Spec §4 for a compounded total C of yearly reductions or growths in %: the geometric mean of the
+ * `years` so far continues to Y; the required pace is the yearly reduction (growth) in % that
  * reaches X by Y.
  */
 export function projectCompound(
   path: Path,
-  yearly: readonly number[],
+  total: number,
+  years: number,
   reduction: boolean,
   latestYear: number,
   period: PlanPeriod,
 ): ProjectionResult {
   const remaining = period.targetYear - latestYear;
-  if (yearly.length === 0 || remaining <= 0) return NO_PROJECTION;
+  if (years === 0 || remaining <= 0) return NO_PROJECTION;
   const sign = reduction ? -1 : 1;
-  const kept = yearly.reduce((k, a) => k * (1 + (sign * a) / 100), 1);
+  /** What is left of (or grown from) 1 after the years so far, and what X leaves by Y. */
+  const kept = 1 + (sign * total) / 100;
   const goalKept = 1 + (sign * path.goal) / 100;
   if (!(kept > 0) || !(goalKept > 0)) return NO_PROJECTION;
-  const projectedKept = kept * Math.exp((Math.log(kept) * remaining) / yearly.length);
+  const projectedKept = kept * Math.exp((Math.log(kept) * remaining) / years);
   const projected = sign * (projectedKept - 1) * 100;
-  const total = sign * (kept - 1) * 100;
   const needed = sign * (Math.exp(Math.log(goalKept / kept) / remaining) - 1) * 100;
   return {
     projection: verdict(path, projected),
