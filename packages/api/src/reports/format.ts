@@ -4,7 +4,6 @@ import {
   isBindingWarning,
   NOT_GRADED,
   ON_TRACK,
-  phaseOf,
   revisionNote,
   shareOnTrack,
   STATUSES,
@@ -58,17 +57,10 @@ export function draftNote(v: EvaluationView): string | null {
 
 export const DEMO_NOTE = '注：本报告含演示数据（标注“演示”），仅用于演示，不代表实际情况。';
 
-/**
- * The phases the round grades in, midway first: those of its graded indicators (one without data
- * has no phase of its own), else the round year's. v1 knew no end grades.
- */
+/** The phases the round grades in, midway first, computed and as they stand; v1 knew no end grades. */
 function phasesOf(v: EvaluationView): Phase[] {
   if (v.rules === 'v1') return ['progress'];
-  const graded = (s: Status) => !NOT_GRADED.includes(s);
-  const seen = new Set(
-    v.items.filter((i) => graded(i.computed.status) || graded(i.finalStatus)).map((i) => i.phase),
-  );
-  if (seen.size === 0) return [phaseOf(v.plan, v.round.year)];
+  const seen = new Set([...v.computedSummary.phases, ...v.summary.phases]);
   return (['progress', 'end'] as const).filter((p) => seen.has(p));
 }
 
