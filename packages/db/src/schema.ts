@@ -115,6 +115,8 @@ export const yearlyValues = pgTable(
     version: integer('version').notNull().default(1),
     updatedBy: text('updated_by').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** An illustrative figure stored by `demo seed`; no API or import can set it, so `demo clear` removes only these. */
+    demo: boolean('demo').notNull().default(false),
   },
   (t) => [
     uniqueIndex('yearly_values_indicator_year_kind').on(t.indicatorId, t.year, t.kind),
@@ -155,6 +157,43 @@ export const valueHistory = pgTable(
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('value_history_value').on(t.valueId, t.version)],
+);
+
+/** One row of a value's history, as kept when the value is removed. */
+export interface RemovedHistoryRow {
+  version: number;
+  oldValue: number | null;
+  newValue: number | null;
+  oldState: string | null;
+  newState: string;
+  reason: string | null;
+  changedBy: string;
+  changedAt: string;
+}
+
+/** A removed figure (a draft withdrawn), with its history: the audit outlives the value. */
+export const valueDeletions = pgTable(
+  'value_deletions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    kind: valueKindEnum('kind').notNull(),
+    value: numeric('value', { mode: 'number' }).notNull(),
+    comparator: text('comparator').$type<Comparator>(),
+    state: valueStateEnum('state').notNull(),
+    note: text('note'),
+    source: text('source'),
+    version: integer('version').notNull(),
+    /** The removed value's history rows, oldest first. */
+    history: jsonb('history').$type<RemovedHistoryRow[]>().notNull(),
+    reason: text('reason'),
+    deletedBy: text('deleted_by').notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('value_deletions_indicator').on(t.indicatorId, t.year)],
 );
 
 /** 填报人员 official · 评估人员 reviewer · 领导 leader · 管理员 admin. */
@@ -199,6 +238,8 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Last request seen (updated at most once a minute): a session idle too long ends. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sessions_user').on(t.userId), index('sessions_expires').on(t.expiresAt)],
 );
@@ -207,6 +248,7 @@ export const authEventKindEnum = pgEnum('auth_event_kind', [
   'sign_in',
   'sign_in_failed',
   'sign_in_locked',
+  'password_changed',
   'sign_out',
   'forbidden',
 ]);
@@ -226,8 +268,21 @@ export const authEvents = pgTable(
   (t) => [
     index('auth_events_username_at').on(t.username, t.at),
     index('auth_events_address_at').on(t.address, t.at),
+    index('auth_events_at').on(t.at),
   ],
 );
+
+/**
+ * Sign-in throttling (docs/security.md): failed attempts counted per key (`user:…`, `addr:…`,
+ * `pair:…`) and the earliest time the next attempt of that key may be checked. An attempt is
+ * reserved here, in one statement, before its password is checked.
+ */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  nextAt: timestamp('next_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const roundStatusEnum = pgEnum('round_status', ['open', 'finalized']);
 
