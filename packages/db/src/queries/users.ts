@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { NamedStatement } from '../named-statement';
 import { authEvents, districts, sessions, userDistricts, users } from '../schema';
@@ -138,11 +138,15 @@ export async function setUserDisabled(
   });
 }
 
-/** Sets a new password and ends every session of the user. */
+/**
+ * Sets a new password and ends every session of the user but `keepSession` (the token hash of
+ * the session a user changed their own password in).
+ */
 export async function setPassword(
   db: Database,
   username: string,
   passwordHash: string,
+  { keepSession }: { keepSession?: string } = {},
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx
@@ -151,18 +155,35 @@ export async function setPassword(
       .where(eq(users.username, username))
       .returning({ id: users.id });
     if (!row) throw new UserError('not_found', `no user ${username}`, username);
-    await tx.delete(sessions).where(eq(sessions.userId, row.id));
+    await tx
+      .delete(sessions)
+      .where(
+        and(
+          eq(sessions.userId, row.id),
+          keepSession ? ne(sessions.tokenHash, keepSession) : undefined,
+        ),
+      );
   });
 }
+
+/** A session unused for this long ends, whatever its absolute expiry (SESSION_IDLE_MINUTES). */
+export const DEFAULT_IDLE_MINUTES = 30;
+/** `last_seen_at` is written at most this often per session, not on every request. */
+const TOUCH_INTERVAL_MS = 60_000;
 
 export async function createSession(
   db: Database,
   tokenHash: string,
   userId: number,
   expiresAt: Date,
+  now = new Date(),
 ) {
-  await db.insert(sessions).values({ tokenHash, userId, expiresAt });
+  await db
+    .insert(sessions)
+    .values({ tokenHash, userId, expiresAt, createdAt: now, lastSeenAt: now });
 }
+
+const sessionLookupColumns = { ...sessionUserColumns, lastSeenAt: sessions.lastSeenAt };
 
 /** The session lookup of every request. */
 const sessionUserStatement = new NamedStatement<{
@@ -172,9 +193,10 @@ const sessionUserStatement = new NamedStatement<{
   role: Role;
   allDistricts: boolean;
   codes: (string | null)[] | null;
-}>('pm_session_user', sessionUserColumns, (db) =>
+  lastSeenAt: Date;
+}>('pm_session_user', sessionLookupColumns, (db) =>
   db
-    .select(sessionUserColumns)
+    .select(sessionLookupColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(userDistricts, eq(userDistricts.userId, users.id))
@@ -182,21 +204,38 @@ const sessionUserStatement = new NamedStatement<{
       and(
         eq(sessions.tokenHash, sql.placeholder('tokenHash')),
         gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.lastSeenAt, sql.placeholder('idleSince')),
         eq(users.disabled, false),
       ),
     )
-    .groupBy(users.id),
+    .groupBy(users.id, sessions.tokenHash),
 );
 
-/** The user of a live session, in one query; null when expired, unknown or disabled. */
+/**
+ * The user of a live session, in one query; null when expired, idle for `idleMinutes` or more,
+ * unknown or disabled. A session last seen a minute or more ago is marked seen at `now` (one
+ * write a minute per session, not one per request).
+ */
 export async function findSessionUser(
   db: Database,
   tokenHash: string,
   now: Date,
+  idleMinutes = DEFAULT_IDLE_MINUTES,
 ): Promise<SessionUser | null> {
-  const [row] = await sessionUserStatement.execute(db, { tokenHash, now: now.toISOString() });
+  const idleSince = new Date(now.getTime() - idleMinutes * 60_000);
+  const [row] = await sessionUserStatement.execute(db, {
+    tokenHash,
+    now: now.toISOString(),
+    idleSince: idleSince.toISOString(),
+  });
   if (!row) return null;
-  const { allDistricts, codes, ...u } = row;
+  const { allDistricts, codes, lastSeenAt, ...u } = row;
+  if (now.getTime() - new Date(lastSeenAt).getTime() >= TOUCH_INTERVAL_MS) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastSeenAt, now)));
+  }
   return { ...u, districts: scopeOf(allDistricts, codes) };
 }
 
