@@ -197,3 +197,30 @@ describe('the comparator column', () => {
     expect(values[0]?.comparator).toBeNull();
   });
 });
+
+describe('values export and formula injection', () => {
+  it('a note or source that reads as a formula is exported inert and imported as it was', () => {
+    const notes = ['=HYPERLINK("http://x","y")', '+1', '-1+2', '@SUM(A1)'];
+    const rows = notes.map((note, i) => ({
+      seq: 4,
+      year: 2021 + i,
+      kind: 'actual' as const,
+      value: -3.5,
+      comparator: null,
+      district: '130108',
+      state: 'draft' as const,
+      source: "=cmd|' /C calc'!A0",
+      note,
+    }));
+    const text = writeValuesCsv(rows);
+    expect(text.split('\r\n')[1]).toBe(
+      `4,2021,actual,-3.5,130108,draft,'=cmd|' /C calc'!A0,"'=HYPERLINK(""http://x"",""y"")",`,
+    );
+    expect(text.split('\r\n').slice(2, 5)).toEqual([
+      `4,2022,actual,-3.5,130108,draft,'=cmd|' /C calc'!A0,'+1,`,
+      `4,2023,actual,-3.5,130108,draft,'=cmd|' /C calc'!A0,'-1+2,`,
+      `4,2024,actual,-3.5,130108,draft,'=cmd|' /C calc'!A0,'@SUM(A1),`,
+    ]);
+    expect(parseValuesCsv(text, indicators).values.map(({ line: _, ...v }) => v)).toEqual(rows);
+  });
+});

@@ -91,3 +91,32 @@ describe('the plan workbook', () => {
     expect(file?.indicators[3]?.revisions[0]?.text).toBe('65');
   });
 });
+
+describe('the plan workbook and formula injection', () => {
+  const risky = ['=HYPERLINK("http://x","y")', '+1', '-1+2', '@SUM(A1)', '\tx'];
+  const tricky: PlanFile = {
+    ...yuhua,
+    plan: { ...yuhua.plan, title: '=1+1' },
+    indicators: yuhua.indicators.map((ind, i) =>
+      i < risky.length ? { ...ind, name: risky[i]!, raw: { ...ind.raw, target: '-' } } : ind,
+    ),
+  };
+
+  it('writes text that reads as a formula inert, numbers as numbers, and reads it back as it was', async () => {
+    const xlsx = await planToXlsx(tricky);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('指标 Indicators')!;
+    const header = Array.from(sheet.getRow(1).values as unknown[], String);
+    const names = risky.map((_, i) => sheet.getRow(i + 2).getCell(header.indexOf('name')).value);
+    expect(names).toEqual(risky.map((t) => `'${t}`));
+    expect(sheet.getRow(2).getCell(header.indexOf('raw.target')).value).toBe("'-");
+    const plan = wb.getWorksheet('规划 Plan')!;
+    const titles: unknown[] = [];
+    plan.eachRow((r) => r.getCell(1).value === 'plan.title' && titles.push(r.getCell(2).value));
+    expect(titles).toEqual(["'=1+1"]);
+    const { file, problems } = await planFromXlsx(xlsx);
+    expect(problems).toEqual([]);
+    expect(file).toEqual(tricky);
+  });
+});

@@ -1,5 +1,11 @@
 import ExcelJS from 'exceljs';
-import { assessmentSettingsSchema, planFileSchema, type PlanFile } from '@pm/core';
+import {
+  assessmentSettingsSchema,
+  neutraliseFormula,
+  planFileSchema,
+  restoreFormulaText,
+  type PlanFile,
+} from '@pm/core';
 
 const PLAN_SHEET = '规划 Plan';
 const INDICATOR_SHEET = '指标 Indicators';
@@ -90,6 +96,9 @@ function set(obj: Record<string, unknown>, path: string, value: unknown) {
   o[keys.at(-1)!] = value;
 }
 
+/** A written cell: text that would start a formula is made inert (`cellValue` undoes it). */
+const written = (value: unknown): Cell => neutraliseFormula(toCell(value));
+
 function toCell(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) return value.join(',');
@@ -104,14 +113,14 @@ export async function planToXlsx(file: PlanFile): Promise<Buffer> {
     { header: 'key', width: 28 },
     { header: 'value', width: 60 },
   ];
-  for (const key of PLAN_KEYS) plan.addRow([key, toCell(get(file, key))]);
+  for (const key of PLAN_KEYS) plan.addRow([key, written(get(file, key))]);
   const sheet = wb.addWorksheet(INDICATOR_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({
     header: c,
     key: c,
     width: c === 'name' || c === 'source.quote' ? 40 : 14,
   }));
-  for (const ind of file.indicators) sheet.addRow(COLUMNS.map((c) => toCell(get(ind, c))));
+  for (const ind of file.indicators) sheet.addRow(COLUMNS.map((c) => written(get(ind, c))));
   sheet.getRow(1).font = { bold: true };
   const revisions = wb.addWorksheet(REVISION_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   revisions.columns = REVISION_COLUMNS.map((c) => ({
@@ -122,7 +131,7 @@ export async function planToXlsx(file: PlanFile): Promise<Buffer> {
   for (const ind of file.indicators) {
     for (const r of ind.revisions) {
       const row = { ...r, seq: ind.seq };
-      revisions.addRow(REVISION_COLUMNS.map((c) => toCell(get(row, c))));
+      revisions.addRow(REVISION_COLUMNS.map((c) => written(get(row, c))));
     }
   }
   revisions.getRow(1).font = { bold: true };
@@ -138,8 +147,10 @@ export interface SheetProblem {
 function cellValue(cell: ExcelJS.Cell): Cell {
   const v = cell.value;
   if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return restoreFormulaText(v);
+  if (typeof v === 'object' && 'richText' in v)
+    return restoreFormulaText(v.richText.map((r) => r.text).join(''));
   if (typeof v === 'object' && 'result' in v) return toCell(v.result);
   return String(v);
 }

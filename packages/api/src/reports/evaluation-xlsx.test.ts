@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluationView } from '../views/evaluation';
 import { evaluationXlsx } from './evaluation-xlsx';
-import { finalRound, midtermRound, v1Round, xlsxRows } from './testing';
+import { actuals, finalRound, midtermRound, openView, review, v1Round, xlsxRows } from './testing';
 
 async function read(v: EvaluationView) {
   const xlsx = await evaluationXlsx(v);
@@ -85,5 +85,29 @@ describe('the workbook of a round', () => {
     expect(categories[0]).toContain('符合预期及以上占比');
     expect(overview).toContain('已完成 1 项、符合预期 1 项，符合预期及以上占 10%');
     expect(row(16).slice(8, 10)).toEqual(['严重滞后', '进度滞后']);
+  });
+});
+
+describe('the workbook of a round and formula injection', () => {
+  it("a reviewer's comment or reason that reads as a formula is written as inert text", async () => {
+    const v = openView(2023, {
+      values: actuals(4, 58, 62, 66),
+      reviews: [
+        review({
+          seq: 4,
+          computedStatus: 'ahead',
+          decision: 'overridden',
+          finalStatus: 'on_track',
+          reason: '-1+2',
+          comment: '=HYPERLINK("http://x","y")',
+          reviewedBy: '@zhao',
+        }),
+      ],
+    });
+    const row = (await xlsxRows(await evaluationXlsx(v), '指标 Indicators')).find(
+      (r) => r[0] === 4,
+    )!;
+    expect(row.slice(11, 14)).toEqual(["'-1+2", `'=HYPERLINK("http://x","y")`, "'@zhao"]);
+    expect(row[7]).toBe(66);
   });
 });

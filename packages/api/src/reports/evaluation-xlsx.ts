@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { neutraliseFormula } from '@pm/core';
 import type { EvaluationView } from '../views/evaluation';
 import {
   attributeText,
@@ -26,7 +27,7 @@ function sheet(
 ) {
   const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(head).font = { bold: true };
-  for (const r of rows) ws.addRow(r);
+  for (const r of rows) ws.addRow(r.map(neutraliseFormula));
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   return ws;
 }
@@ -52,7 +53,7 @@ export async function evaluationXlsx(v: EvaluationView): Promise<Buffer> {
     categoryHead(v),
     ...categoryRows(v),
   ];
-  for (const l of lines) summary.addRow(l);
+  for (const l of lines) summary.addRow(l.map(neutraliseFormula));
   summary.getColumn(1).width = 14;
   summary.getColumn(2).width = 60;
   summary.getRow(1).font = { bold: true, size: 14 };

@@ -5,7 +5,9 @@ import {
   comparatorInputSchema,
   comparatorSchema,
   comparatorWords,
+  neutraliseFormula,
   readFigure,
+  restoreFormulaText,
   type Comparator,
   type EntryGrid,
   type EntryRow,
@@ -142,7 +144,7 @@ export async function valuesTemplate(grid: EntryGrid): Promise<Buffer> {
     { header: 'key', width: 12 },
     { header: 'value', width: 90 },
   ];
-  about.addRows([
+  const aboutRows: Cell[][] = [
     ['format', VALUES_WORKBOOK_FORMAT],
     ['district', grid.district.code],
     ['name', grid.district.name],
@@ -154,14 +156,15 @@ export async function valuesTemplate(grid: EntryGrid): Promise<Buffer> {
         `与上年相比变化超过 ±${Math.round(grid.changeThreshold * 100)}% 或超出合理范围的数值，请在“确认理由”列说明。` +
         '已审核的数值已锁定。上传时整表检查，任何一处有误都不会保存。',
     ],
-  ]);
+  ];
+  about.addRows(aboutRows.map((r) => r.map(neutraliseFormula)));
   const sheet = wb.addWorksheet(ENTRY, { views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }] });
   sheet.columns = COLUMNS.map(([key, header, width]) => ({ key, header, width }));
   sheet.getRow(1).font = { bold: true };
   for (let c = HIDDEN_FROM; c <= COLUMNS.length; c++) sheet.getColumn(c).hidden = true;
   for (const row of grid.groups.flatMap((g) => g.rows)) {
     const cells = rowCells(row);
-    const added = sheet.addRow(COLUMNS.map(([key]) => cells[key]));
+    const added = sheet.addRow(COLUMNS.map(([key]) => neutraliseFormula(cells[key])));
     const open: Record<Column, boolean> = Object.fromEntries(
       COLUMNS.map(([key]) => [key, false]),
     ) as Record<Column, boolean>;
@@ -200,8 +203,9 @@ function cellValue(cell: ExcelJS.Cell): Cell {
   const v = cell.value;
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return v;
-  if (typeof v === 'string') return v.trim() === '' ? null : v;
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+  if (typeof v === 'string') return v.trim() === '' ? null : restoreFormulaText(v);
+  if (typeof v === 'object' && 'richText' in v)
+    return restoreFormulaText(v.richText.map((r) => r.text).join(''));
   if (typeof v === 'object' && 'result' in v) {
     const r = v.result;
     return typeof r === 'number' || typeof r === 'string' ? r : null;
