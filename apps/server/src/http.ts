@@ -4,7 +4,7 @@ import { constants as zlib } from 'node:zlib';
 import compression from 'compression';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
-import { appRouter, createRequestContext } from '@pm/api';
+import { appRouter, createRequestContext, errorIdOf } from '@pm/api';
 import { ping, type DbHandle } from '@pm/db';
 import type { Log } from './log';
 
@@ -37,6 +37,12 @@ export function createHttpServer({ handle, log, webDir }: HttpOptions): Server {
     // The largest request is a workbook upload (base64 of at most 7 MB); refuse more before reading it all.
     maxBodySize: 12 * 1024 * 1024,
     createContext: ({ req, res }) => createRequestContext({ db: handle.db, log }, req, res),
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        const cause = error.cause ?? error;
+        log.error({ errorId: errorIdOf(cause), path, err: cause }, 'procedure failed');
+      }
+    },
   });
   const web =
     webDir && existsSync(webDir) ? sirv(webDir, { single: true, gzip: true, etag: true }) : null;

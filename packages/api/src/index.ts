@@ -1,6 +1,6 @@
 export { appRouter, createCaller, type AppRouter } from './root';
 export type { Context, Logger, SessionCookie } from './context';
-export { DomainError } from './errors';
+export { DomainError, errorIdOf, ERROR_TABLE, toDomainError, type ErrorCode } from './errors';
 export type { InputIssue } from './trpc';
 export { createRequestContext } from './http-context';
 export { hashPassword, randomPassword } from './auth/password';

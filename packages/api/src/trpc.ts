@@ -1,9 +1,9 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
-import { districtCodeSchema, formatPath } from '@pm/core';
+import { districtCodeSchema, findNul, formatPath } from '@pm/core';
 import { recordAuthEvent, type Role, type SessionUser } from '@pm/db';
 import type { Context } from './context';
-import { DomainError } from './errors';
+import { DomainError, errorIdOf, toDomainError } from './errors';
 
 /** One problem with the input: where (a dotted path) and what. */
 export interface InputIssue {
@@ -19,41 +19,58 @@ const t = initTRPC.context<Context>().create({
         ? cause.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))
         : null;
     const domain = cause instanceof DomainError ? { key: cause.key, params: cause.params } : null;
+    // An unexpected error's own message may hold SQL and its parameters: the client gets an id,
+    // the server log the error (see `unexpectedError`).
+    const errorId = error.code === 'INTERNAL_SERVER_ERROR' ? errorIdOf(cause ?? error) : null;
     return {
       ...shape,
-      message: issues
-        ? issues.map((i) => `${i.path || 'input'}: ${i.message}`).join('; ')
-        : shape.message,
+      message: errorId
+        ? `internal error ${errorId}: something went wrong on the server; the administrator can find this id in the server log`
+        : issues
+          ? issues.map((i) => `${i.path || 'input'}: ${i.message}`).join('; ')
+          : shape.message,
       data: {
         ...shape.data,
         stack: undefined,
         issues,
-        messageKey: domain?.key ?? null,
-        params: domain?.params ?? null,
+        messageKey: domain?.key ?? (errorId ? 'error.internal' : null),
+        params: domain?.params ?? (errorId ? { id: errorId } : null),
+        errorId,
       },
     };
   },
 });
 
-/** Maps typed domain errors to tRPC codes in one place; logs what nobody expected. */
-const errors = t.middleware(async ({ next, path, ctx }) => {
+/** Maps typed errors to tRPC codes through the one table (`toDomainError`). */
+const errors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    const cause = result.error.cause;
-    if (cause instanceof DomainError) {
-      result.error = new TRPCError({ code: cause.code, message: cause.message, cause });
-    } else if (result.error.code === 'INTERNAL_SERVER_ERROR') {
-      ctx.log.error({ err: result.error.cause ?? result.error, path }, 'procedure failed');
-    }
+    const domain = toDomainError(result.error.cause);
+    if (domain)
+      result.error = new TRPCError({ code: domain.code, message: domain.message, cause: domain });
   }
   return result;
+});
+
+/** A NUL character anywhere in the input is refused before any schema or query sees it. */
+const noNul = t.middleware(async ({ getRawInput, next }) => {
+  const at = findNul(await getRawInput());
+  if (at !== null) {
+    throw new DomainError(
+      'BAD_REQUEST',
+      'error.nulCharacter',
+      `${at || 'input'}: contains a NUL character (\\u0000), which no text may hold`,
+      { path: at || 'input' },
+    );
+  }
+  return next();
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone, signed in or not: signing in, and who am I. */
-export const publicProcedure = t.procedure.use(errors);
+export const publicProcedure = t.procedure.use(errors).use(noNul);
 
 /** Any signed-in user. */
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {

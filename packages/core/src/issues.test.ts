@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formatPath, listProblems } from './issues';
+import { findNul, formatPath, listProblems } from './issues';
 
 describe('input problems', () => {
   it('writes paths as in JavaScript', () => {
@@ -15,5 +15,12 @@ describe('input problems', () => {
     expect(result.success).toBe(false);
     expect(listProblems(result.error!).map((p) => p.path)).toEqual(['a', 'b[0]']);
     expect(listProblems(z.number().safeParse('x').error!)[0]?.path).toBe('(root)');
+  });
+
+  it('finds a NUL character in a value or a key, at any depth, and names where', () => {
+    expect(findNul({ a: [{ note: 'ok' }, { note: 'x\u0000y' }] })).toBe('a[1].note');
+    expect(findNul({ ['k\u0000']: 1 })).toBe('k\u0000');
+    expect(findNul('\u0000')).toBe('');
+    expect(findNul({ a: 'ok', b: [1, null, true, { c: '中文' }] })).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { refuseNul } from './issues';
+import { positiveIntSchema } from './numbers';
 
 /** 行政区划代码: the 6-digit official division code, the district's id. */
 export const districtCodeSchema = z
@@ -67,7 +69,7 @@ export const targetSchema = z.object({
   tolerance: z.number().nonnegative().nullable(),
   direction: directionSchema.nullable(),
   /** `seq` of the indicator a `linked` target tracks. */
-  linkedTo: z.number().int().positive().nullable(),
+  linkedTo: positiveIntSchema.nullable(),
   /** B′: the year of a baseline printed for another year than the plan's B (为2019年数据). */
   baselineYear: z.number().int().min(1949).max(2100).nullable().default(null),
 });
@@ -112,14 +114,14 @@ export function planTarget(raw: RawCells): string | null {
 /** Where an indicator came from in the plan document. */
 export const sourceSchema = z.object({
   document: z.string().min(1),
-  line: z.number().int().positive().nullable(),
+  line: positiveIntSchema.nullable(),
   kind: z.enum(['table', 'text']),
   quote: z.string().nullable(),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
 export const indicatorSchema = z.object({
-  seq: z.number().int().positive(),
+  seq: positiveIntSchema,
   category: z.string(),
   name: z.string().min(1),
   unit: z.string(),
@@ -194,6 +196,7 @@ export const planFileSchema = z
     indicators: z.array(indicatorSchema),
   })
   .superRefine((file, ctx) => {
+    refuseNul(file, ctx);
     const seen = new Set<number>();
     file.indicators.forEach((ind, i) => {
       if (seen.has(ind.seq)) {

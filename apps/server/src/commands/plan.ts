@@ -9,7 +9,8 @@ import {
   type District,
   type PlanFile,
 } from '@pm/core';
-import { builtInPlans, exportPlan, importPlan, PlanImportError } from '@pm/db';
+import { toDomainError } from '@pm/api';
+import { builtInPlans, exportPlan, importPlan } from '@pm/db';
 import { CliError, withDatabase } from './context';
 import { planFromXlsx, planToXlsx } from '../xlsx/plan-xlsx';
 
@@ -28,8 +29,8 @@ export function registerPlanCommands(program: Command) {
         ? await readPlanWorkbook(file)
         : readPlanFile(file);
       const result = await withDatabase((h) => importPlan(h.db, parsed)).catch((error: unknown) => {
-        if (error instanceof PlanImportError)
-          throw new CliError(`${file}: ${error.message}; nothing was changed`);
+        const domain = toDomainError(error);
+        if (domain) throw new CliError(`${file}: ${domain.message}; nothing was changed`);
         throw error;
       });
       console.log(

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { toDomainError } from '@pm/api';
 import { DbOpenError } from '@pm/db';
 import { ConfigError } from '../config';
 import { CliError } from './context';
@@ -39,6 +40,7 @@ export async function runCli(argv: string[]): Promise<number> {
     else if (error instanceof DbOpenError)
       console.error(`Error: ${error.setting}: ${error.message}`);
     else if (error instanceof CliError) console.error(`Error: ${error.message}`);
+    else if (toDomainError(error)) console.error(`Error: ${toDomainError(error)!.message}`);
     else console.error(error);
     return 1;
   }

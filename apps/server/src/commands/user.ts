@@ -8,7 +8,7 @@ import {
   usernameSchema,
 } from '@pm/api';
 import { listProblems } from '@pm/core';
-import { createUser, listUsers, setPassword, setUserDisabled, UserError } from '@pm/db';
+import { createUser, listUsers, setPassword, setUserDisabled } from '@pm/db';
 import { CliError, formatTable, withDatabase } from './context';
 
 async function readStdin(): Promise<string> {
@@ -39,15 +39,6 @@ function checked<T>(schema: z.ZodType<T>, value: unknown): T {
     );
   }
   return result.data;
-}
-
-async function userCall<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof UserError) throw new CliError(error.message);
-    throw error;
-  }
 }
 
 export function registerUserCommands(program: Command) {
@@ -87,7 +78,7 @@ export function registerUserCommands(program: Command) {
         });
         const { password, generated } = await passwordFrom(opts);
         const passwordHash = await hashPassword(password);
-        await userCall(() => withDatabase((h) => createUser(h.db, { ...input, passwordHash })));
+        await withDatabase((h) => createUser(h.db, { ...input, passwordHash }));
         console.log(
           `Added ${input.username} (${input.role}).${generated ? ` Password: ${password}` : ''}`,
         );
@@ -124,7 +115,7 @@ export function registerUserCommands(program: Command) {
     .option('--enable', 'enable the account again')
     .action(async (username: string, opts: { enable?: boolean }) => {
       const name = checked(usernameSchema, username);
-      await userCall(() => withDatabase((h) => setUserDisabled(h.db, name, !opts.enable)));
+      await withDatabase((h) => setUserDisabled(h.db, name, !opts.enable));
       console.log(`${name} is ${opts.enable ? 'enabled' : 'disabled'}.`);
     });
 
@@ -139,7 +130,7 @@ export function registerUserCommands(program: Command) {
       const name = checked(usernameSchema, username);
       const { password, generated } = await passwordFrom(opts);
       const passwordHash = await hashPassword(password);
-      await userCall(() => withDatabase((h) => setPassword(h.db, name, passwordHash)));
+      await withDatabase((h) => setPassword(h.db, name, passwordHash));
       console.log(`Password of ${name} changed.${generated ? ` New password: ${password}` : ''}`);
     });
 }

@@ -110,6 +110,9 @@ const base: Record<keyof typeof baseZh, string> = {
   'error.FORBIDDEN': 'You are not allowed to do this.',
   'error.UNAUTHORIZED': 'Please sign in first.',
   'error.CONFLICT': 'Someone else changed this data. Refresh and try again.',
+  'error.internal':
+    'Something went wrong on the server (error id {id}). Try again later; if it persists, give this id to the administrator.',
+  'error.nulCharacter': 'Invalid input: {path} contains a NUL character; remove it and try again.',
 };
 
 export const en: Record<MessageKey, string> = {

@@ -105,6 +105,9 @@ export const baseZh = {
   'error.FORBIDDEN': '您没有执行此操作的权限。',
   'error.UNAUTHORIZED': '请先登录。',
   'error.CONFLICT': '数据已被他人修改，请刷新后重试。',
+  'error.internal':
+    '服务器内部出错（错误编号 {id}）。请稍后再试；如仍出错，请将此编号告知系统管理员。',
+  'error.nulCharacter': '输入有误：{path} 含有空字符（NUL），请删除后重试。',
 } as const;
 
 export const zh = { ...baseZh, ...entryZh, ...scorecardZh, ...evaluationZh };

@@ -1,14 +1,6 @@
 import { z } from 'zod';
-import { GRADES, reviewInputSchema } from '@pm/core';
-import {
-  EvaluationError,
-  finalizeRound,
-  listRounds,
-  loadRound,
-  openRound,
-  saveReviews,
-  type Role,
-} from '@pm/db';
+import { GRADES, positiveIntSchema, reviewInputSchema } from '@pm/core';
+import { finalizeRound, listRounds, loadRound, openRound, saveReviews, type Role } from '@pm/db';
 import { DomainError } from '../errors';
 import { evaluationDocx } from '../reports/evaluation-docx';
 import { evaluationXlsx } from '../reports/evaluation-xlsx';
@@ -21,25 +13,7 @@ import { evaluationYearSchema } from './scorecard';
 const REVIEWERS: readonly Role[] = ['reviewer'];
 const READERS: readonly Role[] = ['reviewer', 'leader', 'admin'];
 
-const round = z.object({ round: z.number().int().positive() });
-
-const ROUND_ERRORS: Record<EvaluationError['reason'], [DomainError['code'], string]> = {
-  no_plan: ['NOT_FOUND', 'scorecard.noPlan'],
-  not_found: ['NOT_FOUND', 'evaluations.notFound'],
-  already_open: ['CONFLICT', 'evaluations.alreadyOpen'],
-  finalized: ['CONFLICT', 'evaluations.finalized'],
-};
-
-/** The one place the database's round errors become catalog messages. */
-async function rounds<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (!(error instanceof EvaluationError)) throw error;
-    const [code, key] = ROUND_ERRORS[error.reason];
-    throw new DomainError(code, key, error.message);
-  }
-}
+const round = z.object({ round: positiveIntSchema });
 
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -54,21 +28,19 @@ export const evaluationsRouter = router({
   get: districtProcedure(READERS)
     .input(round)
     .query(async ({ ctx, input }) =>
-      evaluationView(await rounds(loadRound(ctx.db, input.district, input.round))),
+      evaluationView(await loadRound(ctx.db, input.district, input.round)),
     ),
 
   /** Opens a round at year E (default: the plan's mid-term year). */
   open: districtProcedure(REVIEWERS)
     .input(z.object({ year: evaluationYearSchema.optional() }))
-    .mutation(({ ctx, input }) =>
-      rounds(openRound(ctx.db, input.district, input.year, ctx.user.username)),
-    ),
+    .mutation(({ ctx, input }) => openRound(ctx.db, input.district, input.year, ctx.user.username)),
 
   /** Confirms or overrides computed statuses; an override needs a written reason. */
   review: districtProcedure(REVIEWERS)
     .input(round.extend({ items: z.array(reviewInputSchema).min(1).max(500) }))
     .mutation(async ({ ctx, input }) => {
-      const record = await rounds(loadRound(ctx.db, input.district, input.round));
+      const record = await loadRound(ctx.db, input.district, input.round);
       if (!record.input)
         throw new DomainError('CONFLICT', 'evaluations.finalized', 'the round is finalized');
       const computed = new Map(
@@ -106,7 +78,7 @@ export const evaluationsRouter = router({
           reviewedBy: ctx.user.username,
         };
       });
-      await rounds(saveReviews(ctx.db, input.district, input.round, writes));
+      await saveReviews(ctx.db, input.district, input.round, writes);
       return { saved: writes.length };
     }),
 
@@ -114,17 +86,15 @@ export const evaluationsRouter = router({
   finalize: districtProcedure(REVIEWERS)
     .input(round)
     .mutation(async ({ ctx, input }) => {
-      const snapshot = await rounds(
-        finalizeRound(ctx.db, input.district, input.round, (read) =>
-          snapshotOf(read, ctx.user.username, new Date(), (missing) => {
-            throw new DomainError(
-              'CONFLICT',
-              'evaluations.notReady',
-              `${missing.pending} indicators are not reviewed and ${missing.stale} need a new review`,
-              missing,
-            );
-          }),
-        ),
+      const snapshot = await finalizeRound(ctx.db, input.district, input.round, (read) =>
+        snapshotOf(read, ctx.user.username, new Date(), (missing) => {
+          throw new DomainError(
+            'CONFLICT',
+            'evaluations.notReady',
+            `${missing.pending} indicators are not reviewed and ${missing.stale} need a new review`,
+            missing,
+          );
+        }),
       );
       return { finalizedAt: snapshot.finalizedAt, summary: snapshot.result.summary };
     }),
@@ -133,7 +103,7 @@ export const evaluationsRouter = router({
   export: districtProcedure(READERS)
     .input(round.extend({ format: z.enum(['docx', 'xlsx']) }))
     .query(async ({ ctx, input }) => {
-      const view = evaluationView(await rounds(loadRound(ctx.db, input.district, input.round)));
+      const view = evaluationView(await loadRound(ctx.db, input.district, input.round));
       const file =
         input.format === 'docx' ? await evaluationDocx(view) : await evaluationXlsx(view);
       return {

@@ -1,5 +1,5 @@
 import { planFileSchema } from '@pm/core';
-import { exportPlan, importPlan, PlanImportError } from '@pm/db';
+import { exportPlan, importPlan } from '@pm/db';
 import { DomainError } from '../errors';
 import { ALL_ROLES, districtProcedure, roleProcedure, router } from '../trpc';
 
@@ -7,18 +7,7 @@ export const plansRouter = router({
   /** Imports a plan file; the whole file is validated first and a bad one changes nothing. */
   import: roleProcedure(['admin'])
     .input(planFileSchema)
-    .mutation(async ({ ctx, input }) => {
-      try {
-        return await importPlan(ctx.db, input);
-      } catch (error) {
-        if (error instanceof PlanImportError) {
-          throw new DomainError('CONFLICT', 'plans.wouldLoseValues', error.message, {
-            detail: error.message,
-          });
-        }
-        throw error;
-      }
-    }),
+    .mutation(({ ctx, input }) => importPlan(ctx.db, input)),
 
   /** The district's plan in the interchange format. */
   export: districtProcedure(ALL_ROLES).query(async ({ ctx, input }) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { positiveIntSchema } from '@pm/core';
 import { latestFinalized, listRounds, loadIndicatorRecord, loadPlanInputs } from '@pm/db';
 import { DomainError } from '../errors';
 import { ALL_ROLES, districtProcedure, roleProcedure, router } from '../trpc';
@@ -44,7 +45,7 @@ export const scorecardRouter = router({
 
   /** One indicator: its assessment, chart, every stored figure with state and source, and their history. */
   indicator: districtProcedure(ALL_ROLES)
-    .input(z.object({ seq: z.number().int().positive(), year: evaluationYearSchema.optional() }))
+    .input(z.object({ seq: positiveIntSchema, year: evaluationYearSchema.optional() }))
     .query(async ({ ctx, input }) => {
       const [[plan], record] = await Promise.all([
         loadPlanInputs(ctx.db, [input.district], input.year),

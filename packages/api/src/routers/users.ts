@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { districtCodeSchema } from '@pm/core';
-import { createUser, listUsers, setPassword, setUserDisabled, UserError } from '@pm/db';
+import { createUser, listUsers, setPassword, setUserDisabled } from '@pm/db';
 import { DomainError } from '../errors';
 import { hashPassword, randomPassword } from '../auth/password';
 import { roleProcedure, router } from '../trpc';
@@ -37,14 +37,6 @@ export const newUserSchema = z
     path: ['districts'],
   });
 
-function mapUserError(error: unknown): never {
-  if (error instanceof UserError) {
-    const code = error.reason === 'not_found' ? 'NOT_FOUND' : 'BAD_REQUEST';
-    throw new DomainError(code, `users.${error.reason}`, error.message, { detail: error.detail });
-  }
-  throw error;
-}
-
 export const usersRouter = router({
   list: admin.query(({ ctx }) => listUsers(ctx.db)),
 
@@ -52,9 +44,7 @@ export const usersRouter = router({
   add: admin.input(newUserSchema).mutation(async ({ ctx, input }) => {
     const password = input.password ?? randomPassword();
     const { password: _, ...user } = input;
-    await createUser(ctx.db, { ...user, passwordHash: await hashPassword(password) }).catch(
-      mapUserError,
-    );
+    await createUser(ctx.db, { ...user, passwordHash: await hashPassword(password) });
     return { username: input.username, password: input.password ? null : password };
   }),
 
@@ -68,7 +58,7 @@ export const usersRouter = router({
           'you cannot disable your own account',
         );
       }
-      await setUserDisabled(ctx.db, input.username, input.disabled).catch(mapUserError);
+      await setUserDisabled(ctx.db, input.username, input.disabled);
       return { ok: true };
     }),
 
@@ -77,7 +67,7 @@ export const usersRouter = router({
     .input(z.object({ username: usernameSchema, password: passwordSchema.optional() }))
     .mutation(async ({ ctx, input }) => {
       const password = input.password ?? randomPassword();
-      await setPassword(ctx.db, input.username, await hashPassword(password)).catch(mapUserError);
+      await setPassword(ctx.db, input.username, await hashPassword(password));
       return { username: input.username, password: input.password ? null : password };
     }),
 });
