@@ -2,7 +2,12 @@ import { build } from 'esbuild';
 
 // Our workspace packages (@pm/*) are TypeScript sources: bundle them. npm packages stay external.
 await build({
-  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts' },
+  // The worker that reads uploaded workbooks is loaded by file name, beside main.js and cli.js.
+  entryPoints: {
+    main: 'src/main.ts',
+    cli: 'src/cli.ts',
+    'workbook-worker': '../../packages/api/src/values/workbook-worker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

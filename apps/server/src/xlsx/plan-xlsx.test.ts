@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { builtInPlans } from '@pm/db';
+import { unzipFiles, zipFiles } from '@pm/api/xlsx-testing';
 import type { PlanFile } from '@pm/core';
 import { planFromXlsx, planToXlsx } from './plan-xlsx';
 
@@ -118,5 +119,27 @@ describe('the plan workbook and formula injection', () => {
     const { file, problems } = await planFromXlsx(xlsx);
     expect(problems).toEqual([]);
     expect(file).toEqual(tricky);
+  });
+});
+
+describe('the plan workbook and its size', () => {
+  it('is refused before parsing when its sheets unzip to more than 20 MB', async () => {
+    const files = unzipFiles(await planToXlsx(yuhua));
+    const sheet = files.get('xl/worksheets/sheet2.xml')!.toString('utf8');
+    const row = `<row>${'<c><v>1</v></c>'.repeat(20)}</row>`;
+    files.set(
+      'xl/worksheets/sheet2.xml',
+      Buffer.from(sheet.replace('</sheetData>', `${row.repeat(80_000)}</sheetData>`)),
+    );
+    const start = performance.now();
+    const { file, problems } = await planFromXlsx(zipFiles(files));
+    expect(performance.now() - start).toBeLessThan(200);
+    expect(file).toBeNull();
+    expect(problems).toEqual([
+      {
+        cell: '(file)',
+        message: expect.stringMatching(/too large unzipped: 2\d\.\d MB, at most 20 MB/),
+      },
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import {
   restoreFormulaText,
   type PlanFile,
 } from '@pm/core';
+import { xlsxRefusal } from '@pm/api';
 
 const PLAN_SHEET = '规划 Plan';
 const INDICATOR_SHEET = '指标 Indicators';
@@ -159,6 +160,8 @@ function cellValue(cell: ExcelJS.Cell): Cell {
 export async function planFromXlsx(
   data: Buffer,
 ): Promise<{ file: PlanFile | null; problems: SheetProblem[] }> {
+  const refusal = xlsxRefusal(data, { inflate: true });
+  if (refusal) return { file: null, problems: [{ cell: '(file)', message: refusal.message }] };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);

@@ -1,6 +1,7 @@
 import { saveValues, ValueError, type Database } from '@pm/db';
 import { describeProblem } from './problems';
-import { readValuesWorkbook, type SheetProblem } from './workbook';
+import type { SheetProblem } from './workbook';
+import { workbookReader } from './workbook-reader';
 
 export interface WorkbookImport {
   district: string | null;
@@ -21,7 +22,7 @@ export async function importWorkbook(
   by: string,
   expect: { district: string; year: number } | null = null,
 ): Promise<WorkbookImport> {
-  const read = await readValuesWorkbook(data);
+  const read = await workbookReader.read(data);
   const { district, year } = read;
   const result = (problems: SheetProblem[], changed = 0) => ({ district, year, changed, problems });
   if (read.problems.length > 0) return result(read.problems);

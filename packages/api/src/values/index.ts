@@ -6,3 +6,5 @@ export {
   VALUES_WORKBOOK_FORMAT,
   type SheetProblem,
 } from './workbook';
+export { xlsxRefusal, XLSX_LIMITS, type XlsxRefusal } from './xlsx-limits';
+export { WorkbookReader, workbookReader } from './workbook-reader';

@@ -15,6 +15,7 @@ import {
   type ValueChange,
   type ValueState,
 } from '@pm/core';
+import { xlsxRefusal } from './xlsx-limits';
 
 export const VALUES_WORKBOOK_FORMAT = 'plan-monitor/values@2';
 /** Templates made before assigned targets had their own comparator; they upload as before. */
@@ -245,7 +246,8 @@ function readComparatorCell(
  * Reads an entry workbook back: the district and year it is for, and a change for every figure,
  * source, note or comparator a person altered (a blank comparator is the plan's). Problems of
  * the layout and of comparators are reported with their sheet cell; figures themselves are
- * checked by `saveValues`.
+ * checked by `saveValues`. A workbook beyond `XLSX_LIMITS` is refused before it is parsed. The
+ * server calls this in a worker thread (`workbookReader`).
  */
 export async function readValuesWorkbook(data: Uint8Array): Promise<{
   district: string | null;
@@ -254,6 +256,12 @@ export async function readValuesWorkbook(data: Uint8Array): Promise<{
   problems: SheetProblem[];
 }> {
   const none = { district: null, year: null, changes: [] };
+  const refusal = xlsxRefusal(data, { inflate: true });
+  if (refusal)
+    return {
+      ...none,
+      problems: [problem('(file)', refusal.key, refusal.message, refusal.params)],
+    };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);

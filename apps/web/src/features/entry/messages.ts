@@ -116,6 +116,13 @@ export const entryZh = {
     '比较方式随本行的市下达目标一起填写：请填写目标，或将比较方式恢复原样。',
   'values.sheet.otherTemplate': '这是 {district} {year} 年的模板，请在对应的区县和年度上传。',
   'values.sheet.noPlan': '区县 {district} 尚未导入规划。',
+  'values.sheet.tooLarge':
+    '工作簿解压后有 {size}，超过上限 {limit} MB：请上传本系统下载的填报模板（通常不足 1 MB）。',
+  'values.sheet.tooManyRows': '工作簿中的工作表（{sheet}）有 {rows} 行，超过上限 {limit} 行。',
+  'values.sheet.tooManyCells': '工作簿有 {cells} 个单元格，超过上限 {limit} 个。',
+  'values.sheet.tooComplex':
+    '无法在 {seconds} 秒、{mb} MB 内读完此工作簿：请上传本系统下载的填报模板。',
+  'values.uploadBusy': '服务器正在读取其他上传的工作簿，请约一分钟后再上传。',
 } as const;
 
 export const entryEn: Record<keyof typeof entryZh, string> = {
@@ -245,4 +252,13 @@ export const entryEn: Record<keyof typeof entryZh, string> = {
   'values.sheet.otherTemplate':
     'This template is for {district}, {year}: upload it on that district and year.',
   'values.sheet.noPlan': 'District {district} has no plan yet.',
+  'values.sheet.tooLarge':
+    'Unzipped, this workbook holds {size}, more than the limit of {limit} MB: upload the entry template downloaded from Plan Monitor (usually well under 1 MB).',
+  'values.sheet.tooManyRows':
+    'A sheet of this workbook ({sheet}) has {rows} rows, more than the limit of {limit}.',
+  'values.sheet.tooManyCells': 'This workbook has {cells} cells, more than the limit of {limit}.',
+  'values.sheet.tooComplex':
+    'This workbook could not be read within {seconds} s and {mb} MB: upload the entry template downloaded from Plan Monitor.',
+  'values.uploadBusy':
+    'The server is reading other uploaded workbooks: upload again in about a minute.',
 };
