@@ -8,14 +8,15 @@ const plan = builtInPlans()[0]!;
 const SEQ = 4;
 
 function actual(note: string | null, source: string | null): StoredValue {
-  return {
+  // Not a literal in the return, so it type-checks with and without the demo marker field.
+  const value = {
     id: 1,
     seq: SEQ,
     year: 2023,
-    kind: 'actual',
+    kind: 'actual' as const,
     value: -3.5,
     comparator: null,
-    state: 'draft',
+    state: 'draft' as const,
     note,
     source,
     reviewComment: null,
@@ -24,6 +25,7 @@ function actual(note: string | null, source: string | null): StoredValue {
     updatedAt: '2024-03-01T00:00:00.000Z',
     demo: false,
   };
+  return value;
 }
 
 async function entrySheet(data: Buffer) {
