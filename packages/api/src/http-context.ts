@@ -1,12 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { findSessionUser, type Database } from '@pm/db';
 import type { Context, Logger } from './context';
-import { hashToken, SESSION_COOKIE } from './auth/session';
+import { hashToken, SESSION_COOKIE, SESSION_IDLE_MINUTES } from './auth/session';
 
-function readCookie(header: string | undefined, name: string): string | null {
+/** The cookie's value; null when missing or not decodable (`%E0%A4%A`), which is no session. */
+export function readCookie(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('=')) || null;
+    } catch {
+      return null;
+    }
   }
   return null;
 }
@@ -15,14 +21,21 @@ function isHttps(req: IncomingMessage): boolean {
   return 'encrypted' in req.socket || req.headers['x-forwarded-proto'] === 'https';
 }
 
-/** The context of one HTTP request: the session cookie read, the user looked up once. */
+/**
+ * The context of one HTTP request: the session cookie read, the user looked up once. A session
+ * unused for `idleMinutes` (SESSION_IDLE_MINUTES) is no session.
+ */
 export async function createRequestContext(
-  deps: { db: Database; log: Logger },
+  {
+    db,
+    log,
+    idleMinutes = SESSION_IDLE_MINUTES,
+  }: { db: Database; log: Logger; idleMinutes?: number },
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<Context> {
   const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-  const user = token ? await findSessionUser(deps.db, hashToken(token), new Date()) : null;
+  const user = token ? await findSessionUser(db, hashToken(token), new Date(), idleMinutes) : null;
   const secure = isHttps(req) ? '; Secure' : '';
   const write = (value: string, attributes: string) =>
     res.appendHeader(
@@ -30,7 +43,8 @@ export async function createRequestContext(
       `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict${secure}${attributes}`,
     );
   return {
-    ...deps,
+    db,
+    log,
     user,
     address: req.socket.remoteAddress ?? 'unknown',
     cookie: {

@@ -5,5 +5,5 @@ export type { InputIssue } from './trpc';
 export { createRequestContext } from './http-context';
 export { hashPassword, randomPassword } from './auth/password';
 export { SESSION_COOKIE } from './auth/session';
-export { newUserSchema, passwordSchema, usernameSchema } from './routers/users';
+export { newUserSchema, usernameSchema } from './routers/users';
 export * from './values';

@@ -2,6 +2,7 @@ export * from './plan';
 export * from './parse';
 export * from './assess';
 export * from './issues';
+export * from './password';
 export * from './numbers';
 export * from './csv';
 export * from './values-csv';

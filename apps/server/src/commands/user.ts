@@ -1,13 +1,7 @@
 import type { z } from 'zod';
 import { Option, type Command } from 'commander';
-import {
-  hashPassword,
-  newUserSchema,
-  passwordSchema,
-  randomPassword,
-  usernameSchema,
-} from '@pm/api';
-import { listProblems } from '@pm/core';
+import { hashPassword, newUserSchema, randomPassword, usernameSchema } from '@pm/api';
+import { listProblems, passwordSchema } from '@pm/core';
 import { createUser, listUsers, setPassword, setUserDisabled } from '@pm/db';
 import { CliError, formatTable, withDatabase } from './context';
 

@@ -18,6 +18,7 @@ import {
   SESSION_HOURS,
 } from '../auth/session';
 import { publicProcedure, router, signedInProcedure } from '../trpc';
+import { changePassword } from '../auth/change-password';
 
 export const signInInput = z.object({
   username: z.string().trim().min(1, 'user name is required').max(64),
@@ -97,4 +98,6 @@ export const authRouter = router({
     ctx.cookie.clear();
     return { ok: true };
   }),
+
+  changePassword,
 });

@@ -1,5 +1,5 @@
 import type { TRPCError } from '@trpc/server';
-import { findCredentials, upsertDistrict } from '@pm/db';
+import { findCredentials, listAuthEvents, upsertDistrict } from '@pm/db';
 import { describeDb } from '@pm/db/testing';
 import { beforeAll, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/password';
@@ -62,10 +62,10 @@ describeDb('users router (admin)', (get) => {
         displayName: 'x',
         role: 'official',
         districts: ['130108'],
-        password: 'short',
+        password: 'eleven-char',
       },
       'BAD_REQUEST',
-      'at least 10',
+      'password must have at least 12 characters',
     ],
   ] as const)('refuses %j with %s', async (input, code, message) => {
     const { db } = get();
@@ -83,6 +83,11 @@ describeDb('users router (admin)', (get) => {
       password: 'a new long password',
     });
     expect(reset.password).toBeNull();
+    expect((await listAuthEvents(db, 1))[0]).toMatchObject({
+      kind: 'password_changed',
+      username: 'chen',
+      detail: 'reset by root',
+    });
     expect(
       await verifyPassword(
         'a new long password',
@@ -93,6 +98,10 @@ describeDb('users router (admin)', (get) => {
       .setDisabled({ username: 'root', disabled: true })
       .catch((e: unknown) => e);
     expect((self as TRPCError).message).toContain('your own account');
+    const short = await admin.users
+      .resetPassword({ username: 'chen', password: 'eleven-char' })
+      .catch((e: unknown) => e);
+    expect((short as TRPCError).message).toContain('at least 12 characters');
     const missing = await admin.users.resetPassword({ username: 'ghost' }).catch((e: unknown) => e);
     expect((missing as TRPCError).code).toBe('NOT_FOUND');
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { districtCodeSchema } from '@pm/core';
-import { createUser, listUsers, setPassword, setUserDisabled } from '@pm/db';
+import { districtCodeSchema, passwordSchema } from '@pm/core';
+import { createUser, listUsers, recordAuthEvent, setPassword, setUserDisabled } from '@pm/db';
 import { DomainError } from '../errors';
 import { hashPassword, randomPassword } from '../auth/password';
 import { roleProcedure, router } from '../trpc';
@@ -14,11 +14,6 @@ export const usernameSchema = z
     /^[a-z0-9][a-z0-9._-]{1,31}$/,
     'user name: 2–32 lower-case letters, digits, dot, dash or underscore',
   );
-
-export const passwordSchema = z
-  .string()
-  .min(10, 'password must have at least 10 characters')
-  .max(256);
 
 export const newUserSchema = z
   .object({
@@ -68,6 +63,12 @@ export const usersRouter = router({
     .mutation(async ({ ctx, input }) => {
       const password = input.password ?? randomPassword();
       await setPassword(ctx.db, input.username, await hashPassword(password));
+      await recordAuthEvent(ctx.db, {
+        kind: 'password_changed',
+        username: input.username,
+        address: ctx.address,
+        detail: `reset by ${ctx.user.username}`,
+      });
       return { username: input.username, password: input.password ? null : password };
     }),
 });
