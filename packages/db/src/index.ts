@@ -19,5 +19,6 @@ export { demoScenario, demoValues, type DemoScenario } from './demo/generate';
 export { clearDemoValues, insertDemoValues } from './demo/store';
 export { builtInPlans, seedBuiltIn, type SeedResult } from './seed/builtin';
 export * from './queries/users';
+export * from './queries/sign-in-throttle';
 export * from './queries/auth-records';
 export * from './queries/values';
