@@ -1,18 +1,23 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { hashGate } from './hash-gate';
 
 // scrypt is memory-hard: N=2^15, r=8 uses 32 MiB per hash.
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
+/** One scrypt through the process's gate: a busy server refuses (`auth.busy`) rather than queue. */
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(
-      password.normalize('NFC'),
-      salt,
-      KEY_LENGTH,
-      { ...options, maxmem: 128 * 1024 * 1024 },
-      (err, key) => (err ? reject(err) : resolve(key)),
-    ),
+  return hashGate.run(
+    () =>
+      new Promise((resolve, reject) =>
+        scrypt(
+          password.normalize('NFC'),
+          salt,
+          KEY_LENGTH,
+          { ...options, maxmem: 128 * 1024 * 1024 },
+          (err, key) => (err ? reject(err) : resolve(key)),
+        ),
+      ),
   );
 }
 
