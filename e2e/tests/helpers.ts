@@ -2,10 +2,10 @@ import { expect, type Page } from '@playwright/test';
 
 /** The demo accounts a new embedded database gets (README). */
 export const DEMO = {
-  official: 'demo-official',
-  reviewer: 'demo-reviewer',
-  leader: 'demo-leader',
-  admin: 'demo-admin',
+  official: 'demo-official-pass',
+  reviewer: 'demo-reviewer-pass',
+  leader: 'demo-leader-pass',
+  admin: 'demo-admin-pass',
 } as const;
 
 export async function signIn(page: Page, role: keyof typeof DEMO, path = '/') {

@@ -9,7 +9,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a server on PostgreSQL', () => {
     const test = await openTestDatabase('postgres', false);
     try {
       const handle = await openDatabase(
-        { port: 0, logLevel: 'silent', database: { driver: 'postgres', url: test.url! } },
+        { database: { driver: 'postgres', url: test.url! } },
         createLog('silent'),
       );
       expect(await listDistricts(handle.db)).toEqual([]);

@@ -12,7 +12,7 @@ export const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta
  * the built-in plans, their demo figures and the demo accounts; a PostgreSQL server is never
  * filled on its own.
  */
-export async function openDatabase(config: Config, log: Log): Promise<DbHandle> {
+export async function openDatabase(config: Pick<Config, 'database'>, log: Log): Promise<DbHandle> {
   const handle = await createDb(config.database);
   try {
     await migrate(handle);

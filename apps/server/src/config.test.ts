@@ -21,6 +21,32 @@ describe('loadConfig', () => {
     });
   });
 
+  it('listens where HOST says, on every interface by default', () => {
+    expect(loadConfig({}).host).toBeUndefined();
+    expect(loadConfig({ HOST: '' }).host).toBeUndefined();
+    for (const host of ['127.0.0.1', '0.0.0.0', '::1', 'localhost', 'pm.example.org'])
+      expect(loadConfig({ HOST: host }).host).toBe(host);
+  });
+
+  it('sessions idle for 30 minutes end and auth events are kept 400 days, unless set', () => {
+    expect(loadConfig({})).toMatchObject({ sessionIdleMinutes: 30, authEventsRetentionDays: 400 });
+    expect(
+      loadConfig({ SESSION_IDLE_MINUTES: '15', AUTH_EVENTS_RETENTION_DAYS: '730' }),
+    ).toMatchObject({ sessionIdleMinutes: 15, authEventsRetentionDays: 730 });
+  });
+
+  it.each([
+    ['HOST', 'http://example.org', 'must be an IP address'],
+    ['HOST', '999.1.1.1', 'must be an IP address'],
+    ['HOST', 'two words', 'must be an IP address'],
+    ['SESSION_IDLE_MINUTES', '0', 'between 1 and 720 minutes'],
+    ['SESSION_IDLE_MINUTES', '721', 'between 1 and 720 minutes'],
+    ['AUTH_EVENTS_RETENTION_DAYS', 'a year', 'must be a number'],
+    ['AUTH_EVENTS_RETENTION_DAYS', '0', 'between 1 and 36500 days'],
+  ])('%s=%s is refused, naming the setting', (setting, value, why) => {
+    expect(() => loadConfig({ [setting]: value })).toThrow(new RegExp(`^${setting}: .*${why}`));
+  });
+
   it.each([
     ['abc', 'must be a number'],
     ['70000', 'between 0 and 65535'],

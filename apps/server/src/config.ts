@@ -1,6 +1,20 @@
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import type { DbOptions } from '@pm/db';
+import { DEFAULT_AUTH_RETENTION_DAYS, DEFAULT_IDLE_MINUTES, type DbOptions } from '@pm/db';
+
+const HOST_NAME =
+  /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+/** An IP address, or a host name (not digits and dots that are no IPv4 address, like 999.1.1.1). */
+const isHost = (v: string) => isIP(v) !== 0 || (HOST_NAME.test(v) && !/^[\d.]+$/.test(v));
+
+const wholeNumber = (min: number, max: number, unit: string) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be between ${min} and ${max} ${unit}`)
+    .max(max, `must be between ${min} and ${max} ${unit}`);
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -15,12 +29,27 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === '' ? undefined : v)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || isHost(v), {
+      message: 'must be an IP address (127.0.0.1, ::1, 0.0.0.0) or a host name',
+    }),
+  SESSION_IDLE_MINUTES: wholeNumber(1, 12 * 60, 'minutes').default(DEFAULT_IDLE_MINUTES),
+  AUTH_EVENTS_RETENTION_DAYS: wholeNumber(1, 36_500, 'days').default(DEFAULT_AUTH_RETENTION_DAYS),
 });
 
 export interface Config {
   port: number;
+  /** The address to listen on; undefined is every interface (IPv6 and IPv4), as Node does. */
+  host: string | undefined;
   database: DbOptions;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** A session unused this long ends (the absolute limit is 12 hours). */
+  sessionIdleMinutes: number;
+  /** Auth events older than this are deleted, at start-up and daily. */
+  authEventsRetentionDays: number;
 }
 
 /** A setting is wrong: `setting` names the variable and `message` says why, in one line. */
@@ -44,14 +73,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0];
     throw new ConfigError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'invalid');
   }
-  const { PORT, PM_DATA_DIR, DATABASE_URL, LOG_LEVEL } = parsed.data;
+  const { PORT, HOST, PM_DATA_DIR, DATABASE_URL, LOG_LEVEL } = parsed.data;
   const base = env.INIT_CWD ?? process.cwd();
   const dataDir = isAbsolute(PM_DATA_DIR) ? PM_DATA_DIR : resolve(base, PM_DATA_DIR);
   return {
     port: PORT,
+    host: HOST,
     database: DATABASE_URL
       ? { driver: 'postgres', url: DATABASE_URL }
       : { driver: 'pglite', dataDir },
     logLevel: LOG_LEVEL,
+    sessionIdleMinutes: parsed.data.SESSION_IDLE_MINUTES,
+    authEventsRetentionDays: parsed.data.AUTH_EVENTS_RETENTION_DAYS,
   };
 }

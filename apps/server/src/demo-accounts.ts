@@ -11,28 +11,28 @@ export const DEMO_ACCOUNTS: {
 }[] = [
   {
     username: 'official',
-    password: 'demo-official',
+    password: 'demo-official-pass',
     displayName: '裕华区填报员',
     role: 'official',
     districts: ['130108'],
   },
   {
     username: 'reviewer',
-    password: 'demo-reviewer',
+    password: 'demo-reviewer-pass',
     displayName: '裕华区评估员',
     role: 'reviewer',
     districts: ['130108'],
   },
   {
     username: 'leader',
-    password: 'demo-leader',
+    password: 'demo-leader-pass',
     displayName: '领导',
     role: 'leader',
     districts: 'all',
   },
   {
     username: 'admin',
-    password: 'demo-admin',
+    password: 'demo-admin-pass',
     displayName: '管理员',
     role: 'admin',
     districts: 'all',

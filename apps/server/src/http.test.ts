@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +23,9 @@ describeDb('HTTP server', (get) => {
 
   beforeAll(async () => {
     writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Plan Monitor</title>');
+    mkdirSync(join(webDir, 'assets'));
+    writeFileSync(join(webDir, 'assets', 'index-abc123.js'), 'console.log(1);');
+    writeFileSync(join(webDir, 'assets', 'index-abc123.js.map'), '{"sources":["src/main.tsx"]}');
     const { db } = get();
     await upsertDistrict(db, {
       code: '130108',
@@ -136,6 +139,42 @@ describeDb('HTTP server', (get) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toContain('Max-Age=0');
     expect((await query('districts.list')).res.status).toBe(401);
+  });
+
+  it('a malformed session cookie is no session, not a server error', async () => {
+    for (const bad of ['pm_session=%E0%A4%A', 'pm_session=%', 'pm_session=']) {
+      const res = await fetch(`${base}/trpc/auth.me`, { headers: { cookie: bad } });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as TrpcBody).result?.data).toBeNull();
+    }
+  });
+
+  it('no API answer may be stored by a browser or proxy, errors and refusals included', async () => {
+    const answers = [
+      await fetch(`${base}/trpc/auth.me`),
+      await fetch(`${base}/trpc/districts.list`),
+      await fetch(`${base}/trpc/nothing.here`),
+      await mutate('auth.signOut', {}, { origin: 'https://evil.example' }),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 401, 404, 403]);
+    for (const res of answers) expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('hashed assets may be kept for a year; the page is revalidated on every load', async () => {
+    const asset = await fetch(`${base}/assets/index-abc123.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/d/130108']) {
+      expect((await fetch(`${base}${path}`)).headers.get('cache-control')).toBe('no-cache');
+    }
+  });
+
+  it('serves no source map, even one left in the build', async () => {
+    for (const path of ['/assets/index-abc123.js.map', '/assets/other.js.map', '/x.map']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain('sources');
+    }
   });
 
   it('serves the web app for client-side routes', async () => {

@@ -13,6 +13,8 @@ export interface HttpOptions {
   log: Log;
   /** The built web app; when missing, `/` says how to build it. */
   webDir: string | null;
+  /** A session unused this long ends (SESSION_IDLE_MINUTES); the API's default when not given. */
+  sessionIdleMinutes?: number;
 }
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -30,13 +32,14 @@ const compress = compression({
 }) as unknown as Middleware;
 
 /** One server: the API under /trpc, /healthz, and the web app with client-side routes. */
-export function createHttpServer({ handle, log, webDir }: HttpOptions): Server {
+export function createHttpServer({ handle, log, webDir, sessionIdleMinutes }: HttpOptions): Server {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     // The largest request is a workbook upload (base64 of at most 7 MB); refuse more before reading it all.
     maxBodySize: 12 * 1024 * 1024,
-    createContext: ({ req, res }) => createRequestContext({ db: handle.db, log }, req, res),
+    createContext: ({ req, res }) =>
+      createRequestContext({ db: handle.db, log, idleMinutes: sessionIdleMinutes }, req, res),
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         const cause = error.cause ?? error;
@@ -45,7 +48,9 @@ export function createHttpServer({ handle, log, webDir }: HttpOptions): Server {
     },
   });
   const web =
-    webDir && existsSync(webDir) ? sirv(webDir, { single: true, gzip: true, etag: true }) : null;
+    webDir && existsSync(webDir)
+      ? sirv(webDir, { single: true, gzip: true, etag: true, setHeaders: cacheHeaders })
+      : null;
 
   return createServer((req, res) => {
     const started = performance.now();
@@ -64,10 +69,14 @@ export function createHttpServer({ handle, log, webDir }: HttpOptions): Server {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') return void healthz(handle, res);
     if (path.startsWith('/trpc/')) {
+      // Answers carry people's data and depend on who asks: no browser or proxy keeps them.
+      res.setHeader('Cache-Control', 'no-store');
       const refusal = crossSiteRefusal(req);
       if (refusal) return void refuse(res, refusal);
       return compress(req, res, () => void trpc(req, res));
     }
+    // Source maps would publish the source; the build makes none, and none is served.
+    if (path.endsWith('.map')) return notFound(res);
     if (web) return web(req, res, () => notFound(res));
     return noWebBuild(req, res);
   });
@@ -80,6 +89,18 @@ async function healthz(handle: DbHandle, res: ServerResponse) {
     'cache-control': 'no-store',
   });
   res.end(JSON.stringify({ status: ok ? 'ok' : 'database unavailable', database: handle.driver }));
+}
+
+/**
+ * Vite names every file under /assets by its content, so a browser may keep one for a year;
+ * index.html (also the answer for client-side routes) is revalidated on every load so that a new
+ * build is picked up at once.
+ */
+function cacheHeaders(res: ServerResponse, pathname: string) {
+  res.setHeader(
+    'Cache-Control',
+    pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+  );
 }
 
 function notFound(res: ServerResponse) {

@@ -49,6 +49,19 @@ describe('the server refuses a wrong setting at once, in one line naming it', ()
     }
   });
 
+  it('a HOST that is no address of this machine', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-host-'));
+    try {
+      const { code, stderr } = await start({ PM_DATA_DIR: dir, HOST: '192.0.2.1', PORT: '0' });
+      expect(code).toBe(1);
+      expect(stderr.trim()).toBe(
+        'Plan Monitor cannot start. HOST: 192.0.2.1 is no address of this machine',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a PORT that is not a number', async () => {
     const { code, stderr } = await start({ PORT: 'eighty' });
     expect(code).toBe(1);
@@ -61,7 +74,13 @@ describe('graceful shutdown', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-stop-'));
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', main], {
-        env: { PATH: process.env.PATH, PM_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'info' },
+        env: {
+          PATH: process.env.PATH,
+          PM_DATA_DIR: dir,
+          PORT: '0',
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'info',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
@@ -82,6 +101,9 @@ describe('graceful shutdown', () => {
         .map((l) => JSON.parse(l) as { msg: string });
       expect(events.map((e) => e.msg)).toEqual(
         expect.arrayContaining(['database ready', 'shutting down', 'stopped']),
+      );
+      expect(events.map((e) => e.msg)).toContainEqual(
+        expect.stringMatching(/^listening on http:\/\/127\.0\.0\.1:\d+$/),
       );
       expect(existsSync(join(dir, 'plan-monitor.lock'))).toBe(false);
     } finally {

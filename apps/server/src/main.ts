@@ -1,26 +1,33 @@
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, type Config } from './config';
 import { createLog } from './log';
 import { defaultWebDir, openDatabase } from './app';
 import { createHttpServer } from './http';
+import { scheduleAuthPruning } from './retention';
 import { DbOpenError } from '@pm/db';
 
 async function main() {
   const config = loadConfig();
   const log = createLog(config.logLevel);
   const handle = await openDatabase(config, log);
-  const server = createHttpServer({ handle, log, webDir: defaultWebDir });
+  const server = createHttpServer({
+    handle,
+    log,
+    webDir: defaultWebDir,
+    sessionIdleMinutes: config.sessionIdleMinutes,
+  });
+  const stopPruning = scheduleAuthPruning(handle.db, config, log);
 
   server.on('error', async (error: NodeJS.ErrnoException) => {
-    const why =
-      error.code === 'EADDRINUSE' ? `port ${config.port} is already in use` : error.message;
-    console.error(`PORT: ${why}`);
+    stopPruning();
+    console.error(`Plan Monitor cannot start. ${listenProblem(error, config)}`);
     await handle.close();
     process.exit(1);
   });
-  server.listen(config.port, () => {
-    const { port } = server.address() as AddressInfo;
-    log.info({ port }, `listening on http://localhost:${port}`);
+  server.listen(config.port, config.host, () => {
+    const { port, address } = server.address() as AddressInfo;
+    const shown = !config.host ? 'localhost' : address.includes(':') ? `[${address}]` : address;
+    log.info({ host: address, port }, `listening on http://${shown}:${port}`);
   });
 
   let stopping = false;
@@ -29,6 +36,7 @@ async function main() {
     stopping = true;
     log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000).unref();
+    stopPruning();
     server.close();
     server.closeIdleConnections();
     await handle.close();
@@ -38,6 +46,23 @@ async function main() {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Why the server could not listen, naming the setting to change. */
+function listenProblem(error: NodeJS.ErrnoException, config: Config): string {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `PORT: port ${config.port} is already in use`;
+    case 'EACCES':
+      return `PORT: port ${config.port} needs privileges this process does not have`;
+    case 'EADDRNOTAVAIL':
+      return `HOST: ${config.host} is no address of this machine`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `HOST: cannot resolve the host name ${config.host}`;
+    default:
+      return `${config.host ? 'HOST/PORT' : 'PORT'}: ${error.message}`;
+  }
 }
 
 main().catch((error: unknown) => {

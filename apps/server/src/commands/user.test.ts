@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
+import { verifyPassword } from '@pm/api';
+import { passwordSchema } from '@pm/core';
+import { createSession, findCredentials, schema } from '@pm/db';
+import { DEMO_ACCOUNTS } from '../demo-accounts';
+import { withDatabase } from './context';
 import { cli, useDataFolder } from './testing';
+
+const DAY = 24 * 3_600_000;
 
 describe('user commands', () => {
   useDataFolder();
@@ -49,6 +57,47 @@ describe('user commands', () => {
     const run = await cli(...argv);
     expect(run.code).not.toBe(0);
     expect(run.err).toContain(message);
+  });
+
+  it('every demo account signs in with the password the README gives, of 12 characters at least', async () => {
+    for (const { username, password } of DEMO_ACCOUNTS) {
+      expect(passwordSchema.safeParse(password).success).toBe(true);
+      const hash = (await withDatabase((h) => findCredentials(h.db, username)))!.passwordHash;
+      expect(await verifyPassword(password, hash)).toBe(true);
+    }
+  });
+
+  it('a password read from standard input needs 12 characters', async () => {
+    const stdin = (text: string) =>
+      vi
+        .spyOn(process, 'stdin', 'get')
+        .mockReturnValue(Readable.from([Buffer.from(text)]) as never);
+    stdin('eleven-char\n');
+    const short = await cli('user', 'reset-password', 'liu', '--password-stdin');
+    expect(short.code).toBe(1);
+    expect(short.err).toContain('password must have at least 12 characters');
+    stdin('twelve-chars\n');
+    const ok = await cli('user', 'reset-password', 'liu', '--password-stdin');
+    expect(ok.out).toBe('Password of liu changed.\n');
+    vi.restoreAllMocks();
+    const hash = (await withDatabase((h) => findCredentials(h.db, 'liu')))!.passwordHash;
+    expect(await verifyPassword('twelve-chars', hash)).toBe(true);
+  });
+
+  it('db prune deletes auth events past the retention and ended sessions', async () => {
+    await withDatabase(async ({ db }) => {
+      await db
+        .insert(schema.authEvents)
+        .values({ kind: 'sign_in', username: 'liu', at: new Date(Date.now() - 401 * DAY) });
+      const liu = (await findCredentials(db, 'liu'))!;
+      await createSession(db, 'gone', liu.id, new Date(Date.now() - DAY));
+    });
+    const run = await cli('db', 'prune');
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(
+      /^Deleted 1 auth events older than 400 days, 1 ended sessions and 0 stale sign-in throttle rows\.$/m,
+    );
+    expect((await cli('db', 'prune')).out).toMatch(/^Deleted 0 auth events/);
   });
 
   it('disables, enables and resets a password', async () => {
