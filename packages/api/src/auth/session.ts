@@ -15,10 +15,3 @@ export function newSessionToken(): string {
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
-
-/** Failed sign-ins counted over this window… */
-export const FAILURE_WINDOW_MINUTES = 15;
-/** …lock the user name at this many, */
-export const MAX_FAILURES_PER_USER = 5;
-/** …and the address at this many. */
-export const MAX_FAILURES_PER_ADDRESS = 20;

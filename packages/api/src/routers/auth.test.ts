@@ -1,11 +1,20 @@
 import type { TRPCError } from '@trpc/server';
-import { createSession, findSessionUser, listAuthEvents, upsertDistrict } from '@pm/db';
+import {
+  createSession,
+  findSessionUser,
+  listAuthEvents,
+  throttleState,
+  upsertDistrict,
+} from '@pm/db';
 import { describeDb } from '@pm/db/testing';
-import { beforeAll, expect, it } from 'vitest';
-import { hashToken, MAX_FAILURES_PER_USER, newSessionToken } from '../auth/session';
+import { beforeAll, expect, it, vi } from 'vitest';
+import { hashGate } from '../auth/hash-gate';
+import { hashToken, newSessionToken } from '../auth/session';
+import { addressKey, THROTTLE } from '../auth/throttle';
 import { callerFor, cookieJar, TEST_PASSWORD, testUser } from '../testing';
 
 const codeOf = (e: unknown) => (e as TRPCError).code;
+const causeOf = (e: unknown) => (e as TRPCError).cause;
 
 describeDb('signing in and out', (get) => {
   beforeAll(async () => {
@@ -50,44 +59,149 @@ describeDb('signing in and out', (get) => {
     ]);
   });
 
-  it(`after ${MAX_FAILURES_PER_USER} failures the user name is locked with a "try again in N minutes"`, async () => {
+  const signInFrom = (address: string, username: string, password: string) =>
+    callerFor(get().db, null, { address })
+      .auth.signIn({ username, password })
+      .catch((e: unknown) => e as TRPCError);
+  const checked = async (username: string) =>
+    (await listAuthEvents(get().db, 10_000)).filter(
+      (e) => e.kind === 'sign_in_failed' && e.username === username,
+    ).length;
+
+  it('40 parallel wrong passwords for one account from one address: 4 are checked, none signs in', async () => {
     const { db } = get();
     await testUser(db, 'li', 'official', ['130108']);
-    for (let i = 0; i < MAX_FAILURES_PER_USER; i++) {
-      await callerFor(db)
-        .auth.signIn({ username: 'li', password: 'wrong' })
-        .catch(() => {});
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => signInFrom('10.1.0.1', 'li', `wrong${i}`)),
+    );
+    expect(results.every((r) => r instanceof Error)).toBe(true);
+    expect(await checked('li')).toBe(THROTTLE.pair.free + 1);
+    const refused = results.filter((r) => codeOf(r) === 'TOO_MANY_REQUESTS');
+    expect(refused).toHaveLength(40 - THROTTLE.pair.free - 1);
+    expect(causeOf(refused[0])).toMatchObject({ key: 'auth.throttled', params: { seconds: 1 } });
+    const locked = (await listAuthEvents(db, 100)).filter(
+      (e) => e.kind === 'sign_in_locked' && e.username === 'li',
+    );
+    expect(locked).toHaveLength(refused.length);
+  });
+
+  it('one address trying many passwords waits longer after each: 1 s, 2 s, 4 s …', async () => {
+    const { db } = get();
+    await testUser(db, 'qian', 'official', ['130108']);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
+      const waits: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        expect(codeOf(await signInFrom('10.1.0.2', 'qian', 'wrong'))).toBe('UNAUTHORIZED');
+        const state = await throttleState(db, 'pair:qian|10.1.0.2');
+        const seconds = (state!.nextAt.getTime() - Date.now()) / 1000;
+        waits.push(seconds);
+        if (seconds > 0) {
+          const early = await signInFrom('10.1.0.2', 'qian', TEST_PASSWORD);
+          expect(causeOf(early)).toMatchObject({ key: 'auth.throttled', params: { seconds } });
+        }
+        vi.advanceTimersByTime(seconds * 1000);
+      }
+      expect(waits).toEqual([0, 0, 0, 1, 2, 4, 8, 16]);
+    } finally {
+      vi.useRealTimers();
     }
-    const locked = await callerFor(db)
-      .auth.signIn({ username: 'li', password: TEST_PASSWORD })
-      .catch((e) => e);
-    expect(codeOf(locked)).toBe('TOO_MANY_REQUESTS');
-    expect((locked as TRPCError).cause).toMatchObject({
-      key: 'auth.locked',
-      params: { minutes: 15 },
-    });
-    expect((await listAuthEvents(db, 1))[0]).toMatchObject({
-      kind: 'sign_in_locked',
-      username: 'li',
-    });
-    // Another user from another address is not affected.
-    const other = callerFor(db, null, { address: '10.0.0.9' });
-    expect(await other.auth.signIn({ username: 'wang', password: TEST_PASSWORD })).toMatchObject({
-      username: 'wang',
+  });
+
+  it('the real user signs in from their own address while the account is under attack from 12 others', async () => {
+    const { db } = get();
+    await testUser(db, 'admin1', 'admin', 'all');
+    for (let a = 0; a < 12; a++)
+      await Promise.all(
+        Array.from({ length: 5 }, () => signInFrom(`10.2.0.${a}`, 'admin1', 'guess')),
+      );
+    expect(await checked('admin1')).toBeLessThanOrEqual(12 * (THROTTLE.pair.free + 1));
+    const real = await signInFrom('192.168.7.7', 'admin1', TEST_PASSWORD);
+    expect(real).toMatchObject({ username: 'admin1', role: 'admin' });
+    // A typo of theirs does not lock them out either.
+    expect(codeOf(await signInFrom('192.168.7.7', 'admin1', 'typo'))).toBe('UNAUTHORIZED');
+    expect(await signInFrom('192.168.7.7', 'admin1', TEST_PASSWORD)).toMatchObject({
+      username: 'admin1',
     });
   });
 
-  it('an address with many failures across user names is locked too', async () => {
+  it('an attacker address that has failed 3 times against the account waits as long as the account does', async () => {
     const { db } = get();
-    const from = (address: string) => callerFor(db, null, { address });
-    for (let i = 0; i < 20; i++)
-      await from('10.9.9.9')
-        .auth.signIn({ username: `guess${i}`, password: 'x' })
-        .catch(() => {});
-    const locked = await from('10.9.9.9')
-      .auth.signIn({ username: 'wang', password: TEST_PASSWORD })
-      .catch((e) => e);
-    expect(codeOf(locked)).toBe('TOO_MANY_REQUESTS');
+    await testUser(db, 'sun', 'official', ['130108']);
+    for (let a = 0; a < 3; a++)
+      for (let i = 0; i < 3; i++) await signInFrom(`10.3.0.${a}`, 'sun', 'guess');
+    // 9 failures on the account: the 4th attempt from an address that failed 3 times waits for it.
+    const fourth = await signInFrom('10.3.0.0', 'sun', 'guess');
+    expect(codeOf(fourth)).toBe('UNAUTHORIZED');
+    const fifth = await signInFrom('10.3.0.1', 'sun', TEST_PASSWORD);
+    expect(codeOf(fifth)).toBe('TOO_MANY_REQUESTS');
+    expect(await signInFrom('10.3.9.9', 'sun', TEST_PASSWORD)).toMatchObject({ username: 'sun' });
+  });
+
+  it('an address failing across many accounts is slowed after 20, other addresses are not', async () => {
+    const { db } = get();
+    for (let i = 0; i < THROTTLE.address.free; i++)
+      expect(codeOf(await signInFrom('10.9.9.9', `guess${i}`, 'x'))).toBe('UNAUTHORIZED');
+    expect(codeOf(await signInFrom('10.9.9.9', 'guess-last', 'x'))).toBe('UNAUTHORIZED');
+    const slowed = await signInFrom('10.9.9.9', 'wang', TEST_PASSWORD);
+    expect(codeOf(slowed)).toBe('TOO_MANY_REQUESTS');
+    expect(await signInFrom('10.9.9.10', 'wang', TEST_PASSWORD)).toMatchObject({
+      username: 'wang',
+    });
+    // Signing in to an account of one's own gives back that attempt only: the count stays.
+    await testUser(db, 'mallory', 'official', ['130108']);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await signInFrom('10.9.9.9', 'mallory', TEST_PASSWORD)).toMatchObject({
+      username: 'mallory',
+    });
+    expect((await throttleState(db, 'addr:10.9.9.9'))?.failures).toBe(THROTTLE.address.free + 1);
+  });
+
+  it('an office behind one address, where someone mistypes every 10 minutes, is never slowed', async () => {
+    const { db } = get();
+    await testUser(db, 'zhou', 'official', ['130108']);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2030-02-01T08:00:00Z'));
+      for (let i = 0; i < THROTTLE.address.free + 5; i++) {
+        expect(codeOf(await signInFrom('10.4.0.1', `colleague${i}`, 'typo'))).toBe('UNAUTHORIZED');
+        expect(await signInFrom('10.4.0.1', 'zhou', TEST_PASSWORD)).toMatchObject({
+          username: 'zhou',
+        });
+        vi.advanceTimersByTime(10 * 60_000);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await throttleState(db, 'addr:10.4.0.1'))?.failures).toBeLessThanOrEqual(1);
+  });
+
+  it('an attempt the server is too busy to check is refused at once and not counted', async () => {
+    const { db } = get();
+    let release = () => {};
+    const blocker = new Promise<void>((r) => (release = r));
+    const held = Array.from({ length: hashGate.concurrency + hashGate.queue }, () =>
+      hashGate.run(() => blocker),
+    );
+    try {
+      const busy = await signInFrom('10.5.0.1', 'wang', TEST_PASSWORD);
+      expect(codeOf(busy)).toBe('TOO_MANY_REQUESTS');
+      expect(causeOf(busy)).toMatchObject({ key: 'auth.busy' });
+    } finally {
+      release();
+      await Promise.all(held);
+    }
+    expect(await throttleState(db, 'pair:wang|10.5.0.1')).toMatchObject({ failures: 0 });
+    expect(await throttleState(db, 'addr:10.5.0.1')).toMatchObject({ failures: 0 });
+  });
+
+  it('an IPv6 network counts as one address: its /64', () => {
+    expect(addressKey('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:0db8:0001:0002::1')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('::ffff:10.0.0.1')).toBe('10.0.0.1');
+    expect(addressKey('10.0.0.1')).toBe('10.0.0.1');
   });
 
   it('sign-out ends the session on the server', async () => {

@@ -258,35 +258,6 @@ export async function recordAuthEvent(
   await db.insert(authEvents).values(event);
 }
 
-/** Failed sign-ins since `since`, for the user name and for the address, with the oldest of each. */
-export async function recentFailures(db: Database, username: string, address: string, since: Date) {
-  const rows = await db
-    .select({
-      byUser: sql<number>`count(*) filter (where ${authEvents.username} = ${username})`.mapWith(
-        Number,
-      ),
-      byAddress: sql<number>`count(*) filter (where ${authEvents.address} = ${address})`.mapWith(
-        Number,
-      ),
-      oldestByUser: sql<
-        string | null
-      >`min(${authEvents.at}) filter (where ${authEvents.username} = ${username})`,
-      oldestByAddress: sql<
-        string | null
-      >`min(${authEvents.at}) filter (where ${authEvents.address} = ${address})`,
-    })
-    .from(authEvents)
-    .where(and(eq(authEvents.kind, 'sign_in_failed'), gt(authEvents.at, since)));
-  const r = rows[0];
-  const date = (v: string | Date | null | undefined) => (v ? new Date(v) : null);
-  return {
-    byUser: r?.byUser ?? 0,
-    byAddress: r?.byAddress ?? 0,
-    oldestByUser: date(r?.oldestByUser),
-    oldestByAddress: date(r?.oldestByAddress),
-  };
-}
-
 /** The auth events, newest first (for tests and the admin page). */
 export async function listAuthEvents(db: Database, limit = 100) {
   return db
