@@ -7,5 +7,7 @@ export default defineConfig({
     port: 5173,
     proxy: { '/trpc': 'http://localhost:3000', '/healthz': 'http://localhost:3000' },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  // No source maps in the build: the server would publish the source with them (it refuses
+  // `*.map` as well). The dev server still maps to the source.
+  build: { outDir: 'dist', sourcemap: false },
 });

@@ -33,7 +33,7 @@ test('an official is refused another district, and signing out ends the session'
 }) => {
   await signIn(page, 'official');
   await expect(page).toHaveURL(/\/d\/130108$/);
-  expect((await page.getByLabel('选择区县').locator('option').allTextContents()).length).toBe(1);
+  await expect(page.getByLabel('选择区县').locator('option')).toHaveCount(1);
   await page.goto('/d/410402');
   await expect(page.getByRole('alert')).toContainText('该区县不在您的管辖范围内');
   await page.getByRole('button', { name: '退出登录' }).click();
@@ -51,4 +51,45 @@ test('an admin adds a user and gets the password once', async ({ page }) => {
   await page.getByRole('button', { name: '新增' }).click();
   await expect(page.getByRole('status')).toContainText('已新增用户 zhang。');
   await expect(page.getByRole('row', { name: /zhang/ })).toContainText('410703');
+});
+
+test('a user changes their own password from the user menu; the old one no longer works', async ({
+  page,
+}) => {
+  await signIn(page, 'admin', '/admin/users');
+  await page.getByLabel('用户名').fill('qian');
+  await page.getByLabel('姓名').fill('钱');
+  await page.getByLabel('管辖区县').fill('130108');
+  await page.getByRole('button', { name: '新增' }).click();
+  const notice = (await page.getByRole('status').textContent()) ?? '';
+  const first = /新密码：(\w{16})/.exec(notice)?.[1];
+  expect(first).toBeTruthy();
+  await page.getByRole('button', { name: '退出登录' }).click();
+
+  const signInAs = async (password: string) => {
+    await page.goto('/sign-in');
+    await page.getByLabel('用户名').fill('qian');
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+  };
+  await signInAs(first!);
+  await page.getByRole('link', { name: '修改密码' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '修改密码' })).toBeVisible();
+  await page.getByLabel('当前密码').fill(first!);
+  await page.getByLabel(/^新密码/).fill('short');
+  await page.getByLabel('再次输入新密码').fill('short');
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await expect(page.getByRole('alert')).toHaveText('新密码至少需要 12 个字符。');
+  await page.getByLabel(/^新密码/).fill('qian’s own passphrase');
+  await page.getByLabel('再次输入新密码').fill('qian’s own passphrase');
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await expect(page.getByRole('status')).toHaveText('密码已修改。您在其他设备上的登录已退出。');
+  // This session lives on; the old password opens none.
+  await page.goto('/districts');
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await signInAs(first!);
+  await expect(page.getByRole('alert')).toHaveText('用户名或密码错误。');
+  await signInAs('qian’s own passphrase');
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
 });

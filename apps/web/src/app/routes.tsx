@@ -33,6 +33,9 @@ const EvaluationPage = page(() =>
 );
 const UsersPage = page(() => import('../features/admin/UsersPage').then((m) => m.UsersPage));
 const PlansPage = page(() => import('../features/admin/PlansPage').then((m) => m.PlansPage));
+const ChangePasswordPage = page(() =>
+  import('../features/auth/ChangePasswordPage').then((m) => m.ChangePasswordPage),
+);
 
 /** Where a signed-in user starts: the district they last opened, or their only district. */
 function Home() {
@@ -69,6 +72,7 @@ export const routes: RouteObject[] = [
       },
       { path: 'admin/users', element: UsersPage },
       { path: 'admin/plans', element: PlansPage },
+      { path: 'account/password', element: ChangePasswordPage },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n';
 import { navFor, roleLabel, useMe, type Me } from '../lib/auth';
 import { useDistrictCode, useDistricts } from '../lib/district';
@@ -74,6 +74,9 @@ function UserMenu({ me }: { me: Me }) {
       <span className="user-name">
         {t('auth.signedInAs', { name: me.displayName, role: t(roleLabel(me.role)) })}
       </span>
+      <Link className="lang" to="/account/password">
+        {t('password.title')}
+      </Link>
       <button
         type="button"
         className="lang"
