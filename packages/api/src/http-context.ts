@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { findSessionUser, type Database } from '@pm/db';
 import type { Context, Logger } from './context';
 import { hashToken, SESSION_COOKIE, SESSION_IDLE_MINUTES } from './auth/session';
+import { clientOf, NO_PROXY, type ProxyTrust } from './client-address';
 
 /** The cookie's value; null when missing or not decodable (`%E0%A4%A`), which is no session. */
 export function readCookie(header: string | undefined, name: string): string | null {
@@ -17,26 +18,26 @@ export function readCookie(header: string | undefined, name: string): string | n
   return null;
 }
 
-function isHttps(req: IncomingMessage): boolean {
-  return 'encrypted' in req.socket || req.headers['x-forwarded-proto'] === 'https';
-}
-
 /**
  * The context of one HTTP request: the session cookie read, the user looked up once. A session
- * unused for `idleMinutes` (SESSION_IDLE_MINUTES) is no session.
+ * unused for `idleMinutes` (SESSION_IDLE_MINUTES) is no session. The client's address, and
+ * whether it came over HTTPS, are believed from X-Forwarded-* only when sent by a proxy of
+ * `trustProxy` (TRUST_PROXY).
  */
 export async function createRequestContext(
   {
     db,
     log,
     idleMinutes = SESSION_IDLE_MINUTES,
-  }: { db: Database; log: Logger; idleMinutes?: number },
+    trustProxy = NO_PROXY,
+  }: { db: Database; log: Logger; idleMinutes?: number; trustProxy?: ProxyTrust },
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<Context> {
   const token = readCookie(req.headers.cookie, SESSION_COOKIE);
   const user = token ? await findSessionUser(db, hashToken(token), new Date(), idleMinutes) : null;
-  const secure = isHttps(req) ? '; Secure' : '';
+  const client = clientOf(req, trustProxy);
+  const secure = client.https ? '; Secure' : '';
   const write = (value: string, attributes: string) =>
     res.appendHeader(
       'Set-Cookie',
@@ -46,7 +47,7 @@ export async function createRequestContext(
     db,
     log,
     user,
-    address: req.socket.remoteAddress ?? 'unknown',
+    address: client.address,
     cookie: {
       token,
       set: (value, expires) => write(value, `; Expires=${expires.toUTCString()}`),
