@@ -47,6 +47,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [setting]: value })).toThrow(new RegExp(`^${setting}: .*${why}`));
   });
 
+  it('TRUST_PROXY: no proxy by default, or a comma list of addresses and networks', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: ' 127.0.0.1, 10.0.0.0/8,,fd00::/8 ' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
+  });
+
+  it.each(['proxy.internal', '10.0.0.0/33', '127.0.0.1 10.0.0.1'])(
+    'a TRUST_PROXY of %s is refused, naming TRUST_PROXY and the entry',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(
+        `TRUST_PROXY: "${value}" is no IP address or network`,
+      );
+    },
+  );
+
   it.each([
     ['abc', 'must be a number'],
     ['70000', 'between 0 and 65535'],

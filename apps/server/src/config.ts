@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { proxyTrust } from '@pm/api';
 import { DEFAULT_AUTH_RETENTION_DAYS, DEFAULT_IDLE_MINUTES, type DbOptions } from '@pm/db';
 
 const HOST_NAME =
@@ -38,6 +39,22 @@ const envSchema = z.object({
     }),
   SESSION_IDLE_MINUTES: wholeNumber(1, 12 * 60, 'minutes').default(DEFAULT_IDLE_MINUTES),
   AUTH_EVENTS_RETENTION_DAYS: wholeNumber(1, 36_500, 'days').default(DEFAULT_AUTH_RETENTION_DAYS),
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .superRefine((entries, ctx) => {
+      try {
+        proxyTrust(entries);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
 });
 
 export interface Config {
@@ -50,6 +67,11 @@ export interface Config {
   sessionIdleMinutes: number;
   /** Auth events older than this are deleted, at start-up and daily. */
   authEventsRetentionDays: number;
+  /**
+   * The reverse proxies in front of the server (addresses or networks), whose X-Forwarded-For
+   * and X-Forwarded-Proto are believed; none by default.
+   */
+  trustProxy: string[];
 }
 
 /** A setting is wrong: `setting` names the variable and `message` says why, in one line. */
@@ -85,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: LOG_LEVEL,
     sessionIdleMinutes: parsed.data.SESSION_IDLE_MINUTES,
     authEventsRetentionDays: parsed.data.AUTH_EVENTS_RETENTION_DAYS,
+    trustProxy: parsed.data.TRUST_PROXY,
   };
 }

@@ -4,7 +4,8 @@ import { constants as zlib } from 'node:zlib';
 import compression from 'compression';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
-import { appRouter, createRequestContext, errorIdOf } from '@pm/api';
+import { appRouter, createRequestContext, errorIdOf, proxyTrust } from '@pm/api';
+import { MAX_BATCH_PROCEDURES } from '@pm/core';
 import { ping, type DbHandle } from '@pm/db';
 import type { Log } from './log';
 
@@ -15,6 +16,8 @@ export interface HttpOptions {
   webDir: string | null;
   /** A session unused this long ends (SESSION_IDLE_MINUTES); the API's default when not given. */
   sessionIdleMinutes?: number;
+  /** The reverse proxies whose X-Forwarded-For and -Proto are believed (TRUST_PROXY); none when not given. */
+  trustProxy?: readonly string[];
 }
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -32,14 +35,25 @@ const compress = compression({
 }) as unknown as Middleware;
 
 /** One server: the API under /trpc, /healthz, and the web app with client-side routes. */
-export function createHttpServer({ handle, log, webDir, sessionIdleMinutes }: HttpOptions): Server {
+export function createHttpServer({
+  handle,
+  log,
+  webDir,
+  sessionIdleMinutes,
+  trustProxy = [],
+}: HttpOptions): Server {
+  const proxies = proxyTrust(trustProxy);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     // The largest request is a workbook upload (base64 of at most 7 MB); refuse more before reading it all.
     maxBodySize: 12 * 1024 * 1024,
     createContext: ({ req, res }) =>
-      createRequestContext({ db: handle.db, log, idleMinutes: sessionIdleMinutes }, req, res),
+      createRequestContext(
+        { db: handle.db, log, idleMinutes: sessionIdleMinutes, trustProxy: proxies },
+        req,
+        res,
+      ),
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         const cause = error.cause ?? error;
@@ -73,6 +87,8 @@ export function createHttpServer({ handle, log, webDir, sessionIdleMinutes }: Ht
       res.setHeader('Cache-Control', 'no-store');
       const refusal = crossSiteRefusal(req);
       if (refusal) return void refuse(res, refusal);
+      const badBatch = batchRefusal(req);
+      if (badBatch) return void refuse(res, badBatch, 400);
       return compress(req, res, () => void trpc(req, res));
     }
     // Source maps would publish the source; the build makes none, and none is served.
@@ -160,7 +176,32 @@ function crossSiteRefusal(req: IncomingMessage): string | null {
   return null;
 }
 
-function refuse(res: ServerResponse, message: string) {
-  res.writeHead(403, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ error: { message, data: { code: 'FORBIDDEN', httpStatus: 403 } } }));
+/** Procedures that check a password: each call must be a request of its own, counted and throttled. */
+const UNBATCHED = new Set(['auth.signIn', 'auth.changePassword']);
+
+/**
+ * A batch (`/trpc/a,b,c?batch=1`) of more than MAX_BATCH_PROCEDURES, or one that checks a
+ * password: one request must not be 400 sign-ins. The path is decoded as tRPC decodes it.
+ */
+function batchRefusal(req: IncomingMessage): string | null {
+  let url: URL;
+  let procedures: string[];
+  try {
+    url = new URL(req.url ?? '/', 'http://localhost');
+    procedures = decodeURIComponent(url.pathname.slice('/trpc/'.length)).split(',');
+  } catch {
+    return null; // tRPC answers a URL it cannot read itself
+  }
+  if (url.searchParams.get('batch') !== '1') return null;
+  if (procedures.length > MAX_BATCH_PROCEDURES)
+    return `a batch may call at most ${MAX_BATCH_PROCEDURES} procedures; this one calls ${procedures.length}`;
+  const alone = procedures.find((p) => UNBATCHED.has(p));
+  if (alone && procedures.length > 1) return `${alone} must be sent alone, not in a batch`;
+  return null;
+}
+
+function refuse(res: ServerResponse, message: string, status: 400 | 403 = 403) {
+  const code = status === 400 ? 'BAD_REQUEST' : 'FORBIDDEN';
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ error: { message, data: { code, httpStatus: status } } }));
 }

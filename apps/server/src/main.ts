@@ -15,6 +15,7 @@ async function main() {
     log,
     webDir: defaultWebDir,
     sessionIdleMinutes: config.sessionIdleMinutes,
+    trustProxy: config.trustProxy,
   });
   const stopPruning = scheduleAuthPruning(handle.db, config, log);
 

@@ -3,6 +3,7 @@ export * from './parse';
 export * from './assess';
 export * from './issues';
 export * from './password';
+export * from './requests';
 export * from './numbers';
 export * from './csv';
 export * from './values-csv';
