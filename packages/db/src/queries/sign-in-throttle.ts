@@ -17,13 +17,20 @@ export interface ThrottleRule {
 /** A key untouched this long starts over at 0 (pruneAuthRecords deletes such rows). */
 export const THROTTLE_QUIET_HOURS = 24;
 
+/**
+ * The `next_at` of a key that makes nobody wait. An attempt that sets no wait leaves `next_at`
+ * where it was rather than at its own time: attempts run in another order than their clocks
+ * read, and an attempt timed a moment earlier must not find itself waiting for a later one.
+ */
+export const NO_WAIT = new Date(0);
+
 /** An attempt counted on one key, to be given back if it turns out not to count. */
 export interface Reservation {
   key: string;
   /** The key's count with this attempt. */
   failures: number;
   at: Date;
-  /** The wait this attempt set, when it set one (an enforced key); null when it only counted. */
+  /** The end of the wait this attempt set; null when it set none (free, or not enforced). */
   nextAt: Date | null;
 }
 
@@ -77,12 +84,15 @@ export async function reserveAttempt(
 ): Promise<ReserveResult> {
   const { stale, prior, updatedAt } = countedBefore(at, rule);
   const count = sql`(${prior} + 1)`;
+  const waitAfter = (failures: SQL, otherwise: SQL) =>
+    sql`(case when ${delaySeconds(failures, rule)} > 0
+      then ${iso(at)} + ${seconds(delaySeconds(failures, rule))} else ${otherwise} end)`;
   const [row] = await db
     .insert(signInThrottle)
     .values({
       key,
       failures: 1,
-      nextAt: enforce ? sql`${iso(at)} + ${seconds(delaySeconds(sql`1`, rule))}` : at,
+      nextAt: enforce ? waitAfter(sql`1`, iso(NO_WAIT)) : NO_WAIT,
       updatedAt: at,
     })
     .onConflictDoUpdate({
@@ -90,12 +100,15 @@ export async function reserveAttempt(
       set: {
         failures: count,
         updatedAt,
-        ...(enforce && { nextAt: sql`${iso(at)} + ${seconds(delaySeconds(count, rule))}` }),
+        ...(enforce && { nextAt: waitAfter(count, sql`${signInThrottle.nextAt}`) }),
       },
       setWhere: enforce ? sql`${signInThrottle.nextAt} <= ${iso(at)} or ${stale}` : undefined,
     })
     .returning({ failures: signInThrottle.failures, nextAt: signInThrottle.nextAt });
-  if (row) return { key, failures: row.failures, at, nextAt: enforce ? row.nextAt : null };
+  if (row) {
+    const waits = enforce && row.nextAt.getTime() > at.getTime();
+    return { key, failures: row.failures, at, nextAt: waits ? row.nextAt : null };
+  }
   const [waiting] = await db
     .select({ nextAt: signInThrottle.nextAt })
     .from(signInThrottle)
@@ -109,13 +122,13 @@ export async function reserveAttempt(
  * has set another since.
  */
 export async function giveBackAttempt(db: Database, reservation: Reservation): Promise<void> {
-  const { key, at, nextAt } = reservation;
+  const { key, nextAt } = reservation;
   await db
     .update(signInThrottle)
     .set({
       failures: sql`greatest(${signInThrottle.failures} - 1, 0)`,
       ...(nextAt && {
-        nextAt: sql`(case when ${signInThrottle.nextAt} = ${iso(nextAt)} then ${iso(at)}
+        nextAt: sql`(case when ${signInThrottle.nextAt} = ${iso(nextAt)} then ${iso(NO_WAIT)}
           else ${signInThrottle.nextAt} end)`,
       }),
     })
