@@ -24,7 +24,7 @@ interface Stats {
   max: number;
 }
 
-function stats(ms: number[]): Stats {
+export function stats(ms: number[]): Stats {
   const s = [...ms].sort((a, b) => a - b);
   const at = (q: number) =>
     Number((s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN).toFixed(1));
@@ -37,22 +37,28 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - start, result];
 }
 
-function startServer(databaseUrl: string, port: number): ChildProcess {
-  if (!existsSync(serverMain)) throw new Error('build first: npm run build');
+/** The built server (`main`, by default this tree's build) on `port`, with `env` added. */
+export function startServer(
+  databaseUrl: string,
+  port: number,
+  { main = serverMain, env = {} }: { main?: string; env?: Record<string, string> } = {},
+): ChildProcess {
+  if (!existsSync(main)) throw new Error(`build first: npm run build (no ${main})`);
   // Extra node flags for the server, e.g. PM_BENCH_NODE_ARGS=--cpu-prof to profile it.
   const nodeArgs = (process.env.PM_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  return spawn(process.execPath, [...nodeArgs, serverMain], {
+  return spawn(process.execPath, [...nodeArgs, main], {
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
-async function waitHealthy(base: string) {
+export async function waitHealthy(base: string) {
   for (let i = 0; i < 100; i++) {
     const ok = await fetch(`${base}/healthz`).then(
       (r) => r.ok,

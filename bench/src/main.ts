@@ -1,9 +1,11 @@
+import { runAuth } from './auth';
 import { runEngine } from './engine';
 import { runGenerate } from './generate';
 import { runHttp } from './http';
 import { runWeb } from './web';
 
 const benchmarks: Record<string, (argv: string[]) => void | Promise<void>> = {
+  auth: runAuth,
   engine: runEngine,
   generate: runGenerate,
   http: runHttp,
