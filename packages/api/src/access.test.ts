@@ -51,10 +51,11 @@ const matrix: Record<string, Access> = {
   'auth.signIn': {
     roles: 'public',
     scoped: false,
+    // Every role's call from one address: the throttle makes the later ones wait.
     call: (c) =>
-      c.auth.signIn({ username: 'nobody', password: 'x' }).catch((e: TRPCError) => {
-        if (e.code !== 'UNAUTHORIZED') throw e;
-      }),
+      c.auth
+        .signIn({ username: 'nobody', password: 'x' })
+        .catch(tolerate('UNAUTHORIZED', 'TOO_MANY_REQUESTS')),
   },
   'auth.signOut': { roles: ALL, scoped: false, call: (c) => c.auth.signOut() },
   'districts.list': { roles: ALL, scoped: false, call: (c) => c.districts.list() },
