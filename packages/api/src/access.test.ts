@@ -139,13 +139,18 @@ const matrix: Record<string, Access> = {
   'values.approve': {
     roles: ['reviewer'],
     scoped: true,
-    call: (c, d) => c.values.approve({ district: d, year: 2024 }).catch(tolerate('NOT_FOUND')),
+    call: (c, d) =>
+      c.values
+        .approve({ district: d, cells: [{ id: 1, version: 1 }] })
+        .catch(tolerate('NOT_FOUND', 'CONFLICT')),
   },
   'values.return': {
     roles: ['reviewer'],
     scoped: true,
     call: (c, d) =>
-      c.values.return({ district: d, year: 2024, comment: '请核对' }).catch(tolerate('NOT_FOUND')),
+      c.values
+        .return({ district: d, cells: [{ id: 1, version: 1 }], comment: '请核对' })
+        .catch(tolerate('NOT_FOUND', 'CONFLICT')),
   },
   'values.reopen': {
     roles: ['reviewer'],
@@ -153,12 +158,17 @@ const matrix: Record<string, Access> = {
     call: (c, d) =>
       c.values
         .reopen({ district: d, id: 1, version: 1, reason: '更正' })
-        .catch(tolerate('NOT_FOUND')),
+        .catch(tolerate('NOT_FOUND', 'CONFLICT')),
   },
   'values.history': {
     roles: ALL,
     scoped: true,
     call: (c, d) => c.values.history({ district: d, id: 1 }).catch(tolerate('NOT_FOUND')),
+  },
+  'values.deletions': {
+    roles: ALL,
+    scoped: true,
+    call: (c, d) => c.values.deletions({ district: d, seq: 1 }).catch(tolerate('NOT_FOUND')),
   },
   'values.completeness': {
     roles: ALL,

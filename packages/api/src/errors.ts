@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { EvaluationError, PlanImportError, UserError, ValueError, ValueImportError } from '@pm/db';
-import { describeProblem } from './values/problems';
+import {
+  ChangedSinceError,
+  EvaluationError,
+  PlanImportError,
+  UserError,
+  ValueError,
+  ValueImportError,
+} from '@pm/db';
+import { describeChanged, describeProblem } from './values/problems';
 
 export type ErrorCode =
   'NOT_FOUND' | 'BAD_REQUEST' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'TOO_MANY_REQUESTS';
@@ -45,7 +52,8 @@ const fromTable = (
 
 /**
  * What a person is told of `error`: a DomainError as it is, a known refusal of the database
- * layer through the table, a refused value change by its first problem; null for anything
+ * layer through the table, a refused value change by its first problem (a refused review of
+ * listed cells by all of them); null for anything
  * unexpected (a bug or an outage, answered with a generic message and an error id).
  */
 export function toDomainError(error: unknown): DomainError | null {
@@ -56,6 +64,10 @@ export function toDomainError(error: unknown): DomainError | null {
     return fromTable(`evaluations.${error.reason}`, error.message);
   if (error instanceof PlanImportError)
     return fromTable('plans.would_lose_values', error.message, { detail: error.message });
+  if (error instanceof ChangedSinceError) {
+    const { code, key, message, params } = describeChanged(error.problems);
+    return new DomainError(code, key, message, params);
+  }
   const problem =
     error instanceof ValueError
       ? error.problems[0]

@@ -165,4 +165,17 @@ describe('readSnapshot', () => {
   it('keeps the rules a snapshot names', () => {
     expect(readSnapshot({ ...snapshot, rules: 'v2' }).rules).toBe('v2');
   });
+
+  it('marks the seed’s figures of a round frozen before the demo flag; a flag given stands', () => {
+    const value = { seq: 4, year: 2023, kind: 'actual' as const, value: 62 };
+    const read = readSnapshot({
+      ...snapshot,
+      values: [
+        { ...value, source: 'demo' },
+        { ...value, year: 2022, source: '统计公报' },
+        { ...value, year: 2021, source: 'demo', demo: false },
+      ],
+    });
+    expect(read.values.map((v) => v.demo)).toEqual([true, false, false]);
+  });
 });

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { positiveIntSchema } from './numbers';
 import type { PlanAssessment } from './assess/assess';
 import { isBindingWarning, STATUSES, type Status } from './assess/status';
 import { summarize, zeroCounts, type PlanSummary, type StatusCounts } from './assess/summary';
 import type { IndicatorAssessment } from './assess/types';
 import type { District, Indicator, PlanHeader, YearValue } from './plan';
 import type { RulesVersion } from './words';
+import { DEMO_SOURCE } from './values/workflow';
 
 export const statusSchema = z.enum(STATUSES);
 
@@ -22,7 +24,7 @@ const note = z
 /** A reviewer's decision on one indicator (spec §5): an override needs its status and a reason. */
 export const reviewInputSchema = z
   .object({
-    seq: z.number().int().positive(),
+    seq: positiveIntSchema,
     decision: reviewDecisionSchema,
     /** The status that stands after an override; ignored for a confirmation. */
     status: statusSchema.nullish().transform((s) => s ?? null),
@@ -115,9 +117,11 @@ export function reviewPlan(
 
 export const EVALUATION_FORMAT = 'plan-monitor/evaluation@1';
 
-/** An approved value as an evaluation read it; source `demo` marks 演示数据. */
+/** An approved value as an evaluation read it. */
 export interface SourcedValue extends YearValue {
   source: string | null;
+  /** An illustrative figure (演示数据); rounds finalized before the flag existed have none. */
+  demo?: boolean;
 }
 
 /**
@@ -175,6 +179,8 @@ export function readSnapshot(snapshot: EvaluationSnapshot): EvaluationSnapshot &
   return {
     ...snapshot,
     rules: snapshot.rules ?? 'v1',
+    // Before the flag, the seed's source text was what marked its figures.
+    values: snapshot.values.map((v) => ({ ...v, demo: v.demo ?? v.source === DEMO_SOURCE })),
     indicators: snapshot.indicators.map((i) => ({
       ...i,
       revisions: i.revisions ?? [],

@@ -34,6 +34,20 @@ describe('parseValuesCsv', () => {
     ]);
   });
 
+  it('refuses figures out of range, naming the line and the range', () => {
+    const big = '1' + '0'.repeat(30);
+    const csv = `indicator,year,kind,value\n4,2021,actual,${big}\n4,2022,actual,0.0000001\n4,2023,actual,0\n`;
+    const { problems } = parseValuesCsv(csv, indicators);
+    expect(problems).toEqual([
+      {
+        line: 2,
+        column: 'value',
+        message: expect.stringMatching(/^"1000+" is out of range: .*1e12/),
+      },
+      { line: 3, column: 'value', message: expect.stringContaining('out of range') },
+    ]);
+  });
+
   it('refuses a file without the header', () => {
     expect(parseValuesCsv('4,2021,actual,54', indicators).problems[0]?.message).toBe(
       'the header must be indicator,year,kind,value',

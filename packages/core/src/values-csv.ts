@@ -9,7 +9,7 @@ import {
   type YearValue,
 } from './plan';
 import { comparatorInputSchema } from './values/comparator';
-import { readFigure } from './values/figure';
+import { FIGURE_RANGE_TEXT, readFigure } from './values/figure';
 
 export const VALUES_CSV_HEADER = ['indicator', 'year', 'kind', 'value'] as const;
 /** Columns that may follow the first four, in any order; `values export` writes all of them. */
@@ -135,6 +135,8 @@ function readRow(
   const reading = readFigure(text, indicator?.unit);
   if (!reading.ok && reading.error === 'percent_not_unit')
     report('value', `"${text}" has a % sign, but the unit is ${indicator?.unit}`);
+  else if (!reading.ok && reading.error === 'out_of_range')
+    report('value', `"${text}" is out of range: ${FIGURE_RANGE_TEXT}`);
   else if (!reading.ok || reading.value === null) report('value', `"${text}" is not a number`);
   const stateText = get('state');
   const state = stateText ? valueStateSchema.safeParse(stateText) : null;

@@ -128,6 +128,54 @@ describe.each(testDrivers())('migration 0005 [%s]', (driver) => {
   });
 });
 
+describe.each(testDrivers())('migration 0006 [%s]', (driver) => {
+  it('marks as demo only the figures the seed wrote (source and author "demo")', async () => {
+    const test = await openTestDatabase(driver, false);
+    const folder = mkdtempSync(join(tmpdir(), 'pm-mig-'));
+    try {
+      cpSync(migrationsFolder(), folder, { recursive: true });
+      const journalPath = join(folder, 'meta', '_journal.json');
+      const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+      const upTo = journal.entries.findIndex((e: { tag: string }) => e.tag === '0006_security');
+      writeFileSync(
+        journalPath,
+        JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }),
+      );
+      await migrate(test.handle, folder);
+      const { db } = test.handle;
+      await db.execute(sql`insert into districts (id, name, city, province)
+        values ('130108', '裕华区', '石家庄市', '河北省')`);
+      await db.execute(sql`insert into plans (district_id, title, baseline_year, midterm_year, target_year, settings)
+        values ('130108', '规划', 2020, 2023, 2025, '{}')`);
+      await db.execute(sql`insert into indicators (plan_id, seq, category, name, unit, attribute, raw, target, form, source)
+        select id, 1, '经济', '增长', '%', 'expected', '{}', '{"form":"none"}'::jsonb, 'none', '{}' from plans`);
+      for (const [year, source, by] of [
+        [2021, 'demo', 'demo'],
+        [2022, 'demo', 'official'],
+        [2023, '统计公报', 'demo'],
+        [2024, null, 'official'],
+      ] as const) {
+        await db.execute(sql`insert into yearly_values (indicator_id, year, kind, value, state, source, updated_by)
+          select id, ${year}, 'actual', 1, 'approved', ${source}, ${by} from indicators`);
+      }
+      await migrate(test.handle);
+      const rows = await queryRows<{ year: number; demo: boolean }>(
+        db,
+        sql`select year, demo from yearly_values order by year`,
+      );
+      expect(rows).toEqual([
+        { year: 2021, demo: true },
+        { year: 2022, demo: false },
+        { year: 2023, demo: false },
+        { year: 2024, demo: false },
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+      await test.drop();
+    }
+  });
+});
+
 describe('drizzle/ and the schema agree', () => {
   it('drizzle-kit generate finds nothing new to write', () => {
     const root = resolve(migrationsFolder(), '..');

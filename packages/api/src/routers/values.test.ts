@@ -31,6 +31,12 @@ const platforms = (value: string | number, version: number | null, rest = {}) =>
 describeDb('values router', (get) => {
   const users = {} as Record<'official' | 'reviewer' | 'leader' | 'qiaoxi', SessionUser>;
   const as = (who: keyof typeof users) => callerFor(get().db, users[who]);
+  /** The submitted figures of a year as the reviewer's grid shows them: ids and versions. */
+  const submittedCells = async (year: number) =>
+    (await as('reviewer').values.grid({ district: YUHUA, year })).groups
+      .flatMap((g) => g.rows.flatMap((r) => [r.actual, r.assigned]))
+      .flatMap((c) => (c?.stored?.state === 'submitted' ? [c.stored] : []))
+      .map(({ id, version }) => ({ id, version }));
 
   beforeAll(async () => {
     const { db } = get();
@@ -132,7 +138,9 @@ describeDb('values router', (get) => {
     const fixed = await official.values.save(platforms('63', 5));
     expect(fixed.value).toMatchObject({ state: 'draft', reviewComment: '与统计公报不一致' });
     await official.values.submit({ district: YUHUA, year: 2021 });
-    expect(await reviewer.values.approve({ district: YUHUA, year: 2021 })).toEqual({ count: 1 });
+    expect(
+      await reviewer.values.approve({ district: YUHUA, cells: await submittedCells(2021) }),
+    ).toEqual({ count: 1 });
     const input = await loadAssessmentInput(get().db, YUHUA);
     expect(input?.values).toContainEqual({
       seq: 4,
@@ -146,12 +154,11 @@ describeDb('values router', (get) => {
   it('leaders and officials cannot approve, return or reopen', async () => {
     for (const who of ['leader', 'official'] as const) {
       const c = as(who);
-      expect((await failure(c.values.approve({ district: YUHUA, year: 2021 }))).code).toBe(
+      const cells = [{ id: 1, version: 1 }];
+      expect((await failure(c.values.approve({ district: YUHUA, cells }))).code).toBe('FORBIDDEN');
+      expect((await failure(c.values.return({ district: YUHUA, cells, comment: 'x' }))).code).toBe(
         'FORBIDDEN',
       );
-      expect(
-        (await failure(c.values.return({ district: YUHUA, year: 2021, comment: 'x' }))).code,
-      ).toBe('FORBIDDEN');
       expect(
         (await failure(c.values.reopen({ district: YUHUA, id: 1, version: 1, reason: 'x' }))).code,
       ).toBe('FORBIDDEN');
@@ -225,6 +232,25 @@ describeDb('values router', (get) => {
     await as('official').values.remove({ district: YUHUA, id: value!.id, version: value!.version });
     const grid = await as('official').values.grid({ district: YUHUA, year: 2025 });
     expect(grid.groups[1]!.rows.find((r) => r.indicator.seq === 4)!.actual!.stored).toBeNull();
+    const deletions = await as('reviewer').values.deletions({
+      district: YUHUA,
+      seq: 4,
+      year: 2025,
+    });
+    expect(deletions).toEqual([
+      expect.objectContaining({
+        seq: 4,
+        year: 2025,
+        kind: 'actual',
+        value: 60,
+        state: 'draft',
+        deletedBy: 'official',
+        history: [expect.objectContaining({ newValue: 60, changedBy: 'official' })],
+      }),
+    ]);
+    expect((await failure(as('qiaoxi').values.deletions({ district: YUHUA, seq: 4 }))).code).toBe(
+      'FORBIDDEN',
+    );
     const cell = (
       await as('official').values.grid({ district: YUHUA, year: 2021 })
     ).groups[1]!.rows.find((r) => r.indicator.seq === 4)!.actual!.stored!;
@@ -485,5 +511,130 @@ describeDb('values router', (get) => {
       base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
     });
     expect(result).toEqual({ changed: 1, problems: [] });
+  });
+
+  it('approve-all approves the versions shown: a figure changed since refuses the whole call, naming it', async () => {
+    const official = as('official');
+    const reviewer = as('reviewer');
+    const figure = (seq: number, value: string, version: number | null) => ({
+      district: YUHUA,
+      seq,
+      year: 2025,
+      kind: 'actual' as const,
+      value,
+      version,
+      reason: '核实',
+    });
+    const platforms2025 = (await official.values.save(figure(4, '70', null))).value!;
+    await official.values.save(figure(18, '1500', null));
+    await official.values.submit({ district: YUHUA, year: 2025 });
+    const shown = await submittedCells(2025);
+    expect(shown).toContainEqual({ id: platforms2025.id, version: platforms2025.version + 1 });
+
+    // After the reviewer loaded the grid, the official changes one figure and submits it again.
+    const edited = await official.values.save(figure(4, '75', platforms2025.version + 1));
+    await official.values.submit({ district: YUHUA, year: 2025 });
+    const refused = await failure(reviewer.values.approve({ district: YUHUA, cells: shown }));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.cause).toMatchObject({
+      key: 'values.changedSince',
+      params: { count: 1, ids: String(platforms2025.id), figures: '4' },
+    });
+    expect(refused.message).toContain('indicator 4 2025 actual is now 75, submitted, by official');
+    const states = async () => {
+      const cells = (await reviewer.values.grid({ district: YUHUA, year: 2025 })).groups
+        .flatMap((g) => g.rows.flatMap((r) => [r.actual, r.assigned]))
+        .flatMap((c) => (c?.stored ? [c.stored.state] : []));
+      const count = (state: string) => cells.filter((s) => s === state).length;
+      return { submitted: count('submitted'), approved: count('approved') };
+    };
+    expect(await states()).toEqual({ submitted: shown.length, approved: 0 });
+
+    const returned = await failure(
+      reviewer.values.return({ district: YUHUA, cells: shown, comment: '请核对' }),
+    );
+    expect(returned.cause).toMatchObject({ key: 'values.changedSince' });
+    expect(await states()).toEqual({ submitted: shown.length, approved: 0 });
+
+    const now = await submittedCells(2025);
+    expect(now).toContainEqual({ id: edited.value!.id, version: edited.value!.version + 1 });
+    expect(await reviewer.values.approve({ district: YUHUA, cells: now })).toEqual({
+      count: shown.length,
+    });
+    expect(await states()).toEqual({ submitted: 0, approved: shown.length });
+  });
+
+  it('a whole year cannot be approved or returned without naming the figures', async () => {
+    const reviewer = as('reviewer');
+    const byYear = { district: YUHUA, year: 2021 } as unknown as Parameters<
+      typeof reviewer.values.approve
+    >[0];
+    expect((await failure(reviewer.values.approve(byYear))).code).toBe('BAD_REQUEST');
+    expect((await failure(reviewer.values.return({ ...byYear, comment: '请核对' }))).code).toBe(
+      'BAD_REQUEST',
+    );
+  });
+
+  it.each([1e308, -1e308, 5e-324, '0.0000001', '1' + '0'.repeat(13)])(
+    'an absurd figure (%s) is refused with the range',
+    async (value) => {
+      const error = await failure(
+        as('official').values.save({ ...platforms(value, null), seq: 10, year: 2024 }),
+      );
+      expect(error.code).toBe('BAD_REQUEST');
+      expect(error.cause).toMatchObject({
+        key: 'values.outOfRange',
+        params: { text: String(value), min: '0.000001', max: '1,000,000,000,000' },
+      });
+      expect(error.message).toContain('between 0.000001 and 1,000,000,000,000');
+    },
+  );
+
+  it('an absurd assigned target is refused too', async () => {
+    const error = await failure(
+      as('official').values.save({
+        ...platforms(1e308, null),
+        seq: 16,
+        year: 2024,
+        kind: 'assigned_target',
+      }),
+    );
+    expect(error.cause).toMatchObject({ key: 'values.outOfRange' });
+  });
+
+  it.each([0, -3.5, 12345678.9, 0.001])('an ordinary figure (%s) is stored', async (value) => {
+    const saved = await as('official').values.save({
+      ...platforms(value, null),
+      seq: 10,
+      year: 2024,
+      reason: '核实',
+    });
+    expect(saved.value?.value).toBe(value);
+    await as('official').values.remove({
+      district: YUHUA,
+      id: saved.value!.id,
+      version: saved.value!.version,
+    });
+  });
+
+  it('an absurd figure in an uploaded template is named by its cell, with the range', async () => {
+    const official = as('official');
+    const { base64 } = await official.values.template({ district: YUHUA, year: 2022 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('填报 Entry')!;
+    const rows: Record<number, number> = {};
+    sheet.eachRow((row, r) => {
+      if (typeof row.getCell(1).value === 'number') rows[row.getCell(1).value as number] = r;
+    });
+    sheet.getRow(rows[1]!).getCell(9).value = 1e308;
+    sheet.getRow(rows[2]!).getCell(9).value = 5e-324;
+    const data = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const result = await official.values.upload({ district: YUHUA, year: 2022, base64: data });
+    expect(result.changed).toBe(0);
+    expect(result.problems.map((p) => [p.cell, p.key])).toEqual([
+      [`'填报 Entry'!I${rows[1]}`, 'values.outOfRange'],
+      [`'填报 Entry'!I${rows[2]}`, 'values.outOfRange'],
+    ]);
   });
 });

@@ -3,22 +3,21 @@ import {
   cellRefSchema,
   completeness,
   entryGrid,
+  positiveIntSchema,
   reasonSchema,
   valueChangeSchema,
   yearSchema,
-  type TransitionTarget,
 } from '@pm/core';
 import {
+  loadDeletions,
   loadHistory,
   loadValues,
   removeValue,
   saveValues,
   transitionValues,
-  ValueError,
 } from '@pm/db';
 import { DomainError } from '../errors';
 import { ALL_ROLES, districtProcedure, router } from '../trpc';
-import { describeProblem } from '../values/problems';
 import { importWorkbook } from '../values/import';
 import { valuesTemplate } from '../values/workbook';
 
@@ -26,29 +25,11 @@ const read = districtProcedure(ALL_ROLES);
 const official = districtProcedure(['official']);
 const reviewer = districtProcedure(['reviewer']);
 
-/** A year, or listed cells at the versions seen: what a review action applies to. */
-const targetSchema = z
-  .object({
-    year: yearSchema.optional(),
-    cells: z.array(cellRefSchema).min(1).max(2000).optional(),
-  })
-  .refine((t) => (t.year === undefined) !== (t.cells === undefined), {
-    message: 'give a year or cells, not both',
-  });
-
-const targetOf = (t: {
-  year?: number;
-  cells?: { id: number; version: number }[];
-}): TransitionTarget => (t.cells ? { cells: t.cells } : { year: t.year! });
-
-/** The first problem of a refused change, as the typed error a person reads. */
-function refused(error: unknown): never {
-  if (error instanceof ValueError && error.problems[0]) {
-    const { code, key, message, params } = describeProblem(error.problems[0]);
-    throw new DomainError(code, key, message, params);
-  }
-  throw error;
-}
+/**
+ * The figures a reviewer approves or returns, at the versions they were shown: never "the whole
+ * year", which would take in figures changed after the page was loaded.
+ */
+const cellsSchema = z.object({ cells: z.array(cellRefSchema).min(1).max(2000) });
 
 function found<T>(result: T | null, district: string): T {
   if (result === null)
@@ -69,14 +50,14 @@ export const valuesRouter = router({
   /** Saves one figure as a draft (official); a stale version is a CONFLICT carrying the stored figure. */
   save: official.input(valueChangeSchema).mutation(async ({ ctx, input }) => {
     const { district, ...change } = input;
-    const saved = await saveValues(ctx.db, district, [change], ctx.user.username).catch(refused);
+    const saved = await saveValues(ctx.db, district, [change], ctx.user.username);
     return { value: found(saved, district)[0] ?? null };
   }),
 
-  /** Takes back a draft that was never submitted (a figure typed into the wrong row). */
+  /** Takes back a draft that was never submitted (a figure typed into the wrong row); a deletion record keeps it. */
   remove: official.input(cellRefSchema).mutation(async ({ ctx, input }) => {
     const { district, ...cell } = input;
-    found(await removeValue(ctx.db, district, cell).catch(refused), district);
+    found(await removeValue(ctx.db, district, cell, ctx.user.username), district);
     return { ok: true };
   }),
 
@@ -88,34 +69,37 @@ export const valuesRouter = router({
       'submit',
       { year: input.year },
       ctx.user.username,
-    ).catch(refused);
+    );
     return { count: found(moved, input.district).length };
   }),
 
-  /** Approves the submitted figures of a year, or the listed ones at the versions seen. */
-  approve: reviewer.input(targetSchema).mutation(async ({ ctx, input }) => {
+  /**
+   * Approves the listed submitted figures at the versions the reviewer was shown; if any changed
+   * since, nothing is approved (CONFLICT values.changedSince, naming them).
+   */
+  approve: reviewer.input(cellsSchema).mutation(async ({ ctx, input }) => {
     const moved = await transitionValues(
       ctx.db,
       input.district,
       'approve',
-      targetOf(input),
+      { cells: input.cells },
       ctx.user.username,
-    ).catch(refused);
+    );
     return { count: found(moved, input.district).length };
   }),
 
-  /** Returns submitted figures to the official with a comment. */
+  /** Returns the listed submitted figures, at the versions shown, to the official with a comment. */
   return: reviewer
-    .input(targetSchema.and(z.object({ comment: reasonSchema })))
+    .input(cellsSchema.extend({ comment: reasonSchema }))
     .mutation(async ({ ctx, input }) => {
       const moved = await transitionValues(
         ctx.db,
         input.district,
         'return',
-        targetOf(input),
+        { cells: input.cells },
         ctx.user.username,
         input.comment,
-      ).catch(refused);
+      );
       return { count: found(moved, input.district).length };
     }),
 
@@ -131,7 +115,7 @@ export const valuesRouter = router({
         { cells: [cell] },
         ctx.user.username,
         reason,
-      ).catch(refused);
+      );
       return { value: found(moved, district)[0] ?? null };
     }),
 
@@ -148,6 +132,16 @@ export const valuesRouter = router({
         );
       return history;
     }),
+
+  /** The figures of an indicator taken back (drafts withdrawn), of a year or all; newest first. */
+  deletions: read
+    .input(z.object({ seq: positiveIntSchema, year: yearSchema.optional() }))
+    .query(async ({ ctx, input }) =>
+      found(
+        await loadDeletions(ctx.db, input.district, { seq: input.seq, year: input.year }),
+        input.district,
+      ),
+    ),
 
   /** Per year, which indicators have approved, submitted, draft, returned or no figures. */
   completeness: read

@@ -1,4 +1,10 @@
-import type { Concern } from '@pm/core';
+import {
+  FIGURE_BOUNDS,
+  FIGURE_RANGE_TEXT,
+  type Concern,
+  type FigureError,
+  type TransitionProblem,
+} from '@pm/core';
 import type { ValueProblem } from '@pm/db';
 import type { DomainError } from '../errors';
 
@@ -38,6 +44,27 @@ function concernText(concern: Concern): Omit<ProblemText, 'code'> {
         params: {},
         message: 'cannot be negative for this indicator; give a reason to confirm it',
       };
+  }
+}
+
+/** Why typed text is no figure, as a person reads it. */
+function figureText(error: FigureError, typed: string): Omit<ProblemText, 'code'> {
+  const params = { text: typed };
+  switch (error) {
+    case 'percent_not_unit':
+      return {
+        key: 'values.percentNotUnit',
+        params,
+        message: `"${typed}" has a % sign, but the unit is not %`,
+      };
+    case 'out_of_range':
+      return {
+        key: 'values.outOfRange',
+        params: { ...params, ...FIGURE_BOUNDS },
+        message: `"${typed}" is out of range: ${FIGURE_RANGE_TEXT}`,
+      };
+    case 'not_a_number':
+      return { key: 'values.badNumber', params, message: `"${typed}" is not a number` };
   }
 }
 
@@ -85,18 +112,7 @@ export function describeProblem(problem: ValueProblem): ProblemText {
         seq: problem.seq,
       });
     case 'bad_number':
-      return problem.error === 'percent_not_unit'
-        ? text(
-            'BAD_REQUEST',
-            'percentNotUnit',
-            `"${problem.text}" has a % sign, but the unit is not %`,
-            {
-              text: problem.text,
-            },
-          )
-        : text('BAD_REQUEST', 'badNumber', `"${problem.text}" is not a number`, {
-            text: problem.text,
-          });
+      return { code: 'BAD_REQUEST', ...figureText(problem.error, problem.text) };
     case 'empty':
       return text(
         'BAD_REQUEST',
@@ -141,4 +157,36 @@ export function describeProblem(problem: ValueProblem): ProblemText {
       };
     }
   }
+}
+
+/** One refused cell of a review action, in English: what it is now. */
+function changedText(problem: TransitionProblem): string {
+  switch (problem.code) {
+    case 'stale': {
+      const v = problem.current;
+      return `indicator ${v.seq} ${v.year} ${v.kind} is now ${v.value}, ${v.state}, by ${v.updatedBy} (version ${v.version})`;
+    }
+    case 'wrong_state':
+      return `figure ${problem.id} is ${problem.state}`;
+    case 'not_found':
+      return `figure ${problem.id} is not found (removed, or not of this district)`;
+  }
+}
+
+/**
+ * A review action refused as a whole because figures it names changed since they were shown:
+ * how many, which (`ids`, and the indicators' `seqs`), and each as it is now in the English text.
+ */
+export function describeChanged(problems: readonly TransitionProblem[]): ProblemText {
+  const seqs = [...new Set(problems.flatMap((p) => (p.code === 'stale' ? [p.current.seq] : [])))];
+  return {
+    code: 'CONFLICT',
+    key: 'values.changedSince',
+    params: {
+      count: problems.length,
+      ids: problems.map((p) => p.id).join(','),
+      figures: seqs.join(', ') || problems.map((p) => `#${p.id}`).join(', '),
+    },
+    message: `${problems.length} figure(s) changed since they were shown, so nothing was done; check them again: ${problems.map(changedText).join('; ')}`,
+  };
 }

@@ -5,6 +5,7 @@ import {
   comparatorInputSchema,
   comparatorSchema,
   comparatorWords,
+  isDemo,
   neutraliseFormula,
   readFigure,
   restoreFormulaText,
@@ -82,7 +83,7 @@ type Cell = string | number | null;
 
 function stateText(row: EntryRow): string {
   const part = (label: string, v: StoredValue | null | undefined) =>
-    v ? `${label}${STATE_ZH[v.state]}${v.source === 'demo' ? '（演示数据）' : ''}` : null;
+    v ? `${label}${STATE_ZH[v.state]}${isDemo(v) ? '（演示数据）' : ''}` : null;
   return [part('', row.actual?.stored), part('目标', row.assigned?.stored)]
     .filter(Boolean)
     .join('；');

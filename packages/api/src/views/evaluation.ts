@@ -1,6 +1,7 @@
 import {
   EVALUATION_FORMAT,
   planTarget,
+  isDemo,
   readSnapshot,
   reviewPlan,
   RULES_VERSION,
@@ -16,7 +17,7 @@ import {
   type SourcedValue,
   type Status,
 } from '@pm/core';
-import { DEMO_SOURCE, type EvaluationRound, type FinalizeInput, type RoundRecord } from '@pm/db';
+import { type EvaluationRound, type FinalizeInput, type RoundRecord } from '@pm/db';
 import {
   assessInput,
   completeness,
@@ -74,7 +75,7 @@ interface Frozen {
 
 function view(round: EvaluationRound, f: Frozen): EvaluationView {
   const bySeq = new Map(f.indicators.map((i) => [i.seq, i]));
-  const demo = new Set(f.values.filter((v) => v.source === DEMO_SOURCE).map((v) => v.seq));
+  const demo = new Set(f.values.filter(isDemo).map((v) => v.seq));
   const { planId: _plan, reviews: _reviews, ...meta } = round;
   return {
     round: meta,

@@ -3,6 +3,7 @@ import {
   indicatorChart,
   planTarget,
   rateBand,
+  isDemo,
   readSnapshot,
   RULES_VERSION,
   type AssessmentSettings,
@@ -17,7 +18,7 @@ import {
   type SourcedValue,
   type Status,
 } from '@pm/core';
-import { DEMO_SOURCE, type EvaluationRound, type PlanInput } from '@pm/db';
+import { type EvaluationRound, type PlanInput } from '@pm/db';
 
 /** The plan period and title, as pages show them. */
 export interface PlanPeriodView {
@@ -88,7 +89,7 @@ export function completeness(
 }
 
 const demoSeqs = (values: readonly SourcedValue[]) =>
-  new Set(values.filter((v) => v.source === DEMO_SOURCE).map((v) => v.seq));
+  new Set(values.filter(isDemo).map((v) => v.seq));
 
 export function scorecardRow(
   indicator: Indicator,

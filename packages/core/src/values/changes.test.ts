@@ -215,13 +215,50 @@ describe('reviewChanges', () => {
   });
 
   it('a new figure over an illustrative one drops the demo labels', () => {
-    const demo = stored(4, 2022, 58, { state: 'submitted', source: 'demo', note: '演示数据' });
+    const demo = stored(4, 2022, 58, {
+      state: 'submitted',
+      source: 'demo',
+      note: '演示数据',
+      demo: true,
+    });
     const { writes } = reviewChanges(plan, [demo], [change(4, 2022, 59, { version: 1 })]);
     expect(writes[0]).toMatchObject({ source: null, note: null });
   });
 
+  it('a real figure whose source reads "demo" is not illustrative: its labels stay', () => {
+    const real = stored(4, 2022, 58, { state: 'submitted', source: 'demo', note: '统计局' });
+    const { writes } = reviewChanges(plan, [real], [change(4, 2022, 59, { version: 1 })]);
+    expect(writes[0]).toMatchObject({ source: 'demo', note: '统计局' });
+  });
+
+  it.each([' demo ', 'DEMO', 'Demo', 'ｄｅｍｏ'])(
+    'the source %j is reserved, however spelled',
+    (source) => {
+      expect(reviewChanges(plan, [], [change(18, 2021, 400, { source })]).problems).toEqual([
+        { index: 0, code: 'reserved_source' },
+      ]);
+    },
+  );
+
+  it.each([1e308, -1e308, 5e-324, '1' + '0'.repeat(20)])('%j is out of range', (value) => {
+    expect(reviewChanges(plan, [], [change(18, 2021, value)]).problems).toEqual([
+      { index: 0, code: 'bad_number', error: 'out_of_range', text: String(value) },
+    ]);
+  });
+
+  it.each([1e308, 5e-324])('an assigned target of %d is out of range too', (value) => {
+    expect(
+      reviewChanges(plan, [], [change(16, 2021, value, { kind: 'assigned_target' })]).problems,
+    ).toEqual([{ index: 0, code: 'bad_number', error: 'out_of_range', text: String(value) }]);
+  });
+
   it('an export of illustrative figures imports back as no change', () => {
-    const demo = stored(4, 2022, 58, { state: 'approved', source: 'demo', note: '演示数据' });
+    const demo = stored(4, 2022, 58, {
+      state: 'approved',
+      source: 'demo',
+      note: '演示数据',
+      demo: true,
+    });
     expect(
       reviewChanges(
         plan,

@@ -10,7 +10,7 @@ import { cellKey, cellRefusal, previousFigure } from './cells';
 import { comparatorInForce, ownComparator } from './comparator';
 import { readFigure, type FigureError } from './figure';
 import { concernsFor, type Concern } from './plausibility';
-import { DEMO_SOURCE, nextState, type StoredValue, type ValueAction } from './workflow';
+import { isDemoSource, nextState, type StoredValue, type ValueAction } from './workflow';
 
 /** A figure someone wants stored: typed in the grid, uploaded in a template, or imported. */
 export interface ValueChange {
@@ -112,7 +112,7 @@ export function reviewChanges(
     const indicator = bySeq.get(change.seq)!;
     const was = current.get(cellKey(change)) ?? null;
     // A new figure over an illustrative one is no longer illustrative: its demo labels go.
-    const keep = was && !(was.source === DEMO_SOURCE && was.value !== value) ? was : null;
+    const keep = was && !(was.demo && was.value !== value) ? was : null;
     const source = change.source !== undefined ? blank(change.source) : (keep?.source ?? null);
     const note = change.note !== undefined ? blank(change.note) : (keep?.note ?? null);
     const state = change.state ?? nextState('save', was?.state ?? null) ?? 'draft';
@@ -131,7 +131,7 @@ export function reviewChanges(
       sameComparator(indicator, was.comparator, comparator)
     )
       return;
-    if (change.source === DEMO_SOURCE) {
+    if (isDemoSource(change.source)) {
       problems.push({ index, code: 'reserved_source' });
       return;
     }

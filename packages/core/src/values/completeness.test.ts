@@ -5,7 +5,7 @@ import { plan, stored } from './test-support';
 describe('completeness', () => {
   it('counts each indicator by the least advanced of its cells', () => {
     const values = [
-      stored(1, 2023, 6.1, { state: 'approved', source: 'demo' }),
+      stored(1, 2023, 6.1, { state: 'approved', source: 'demo', demo: true }),
       stored(4, 2023, 62, { state: 'submitted' }),
       stored(16, 2023, 66, { state: 'approved' }),
       stored(16, 2023, 70, { kind: 'assigned_target', state: 'draft' }),
@@ -23,6 +23,11 @@ describe('completeness', () => {
         { seq: 18, state: 'missing', demo: false },
       ],
     });
+  });
+
+  it('a real figure whose source reads "demo" is not illustrative', () => {
+    const values = [stored(1, 2023, 6.1, { state: 'approved', source: 'demo' })];
+    expect(completeness(plan, values, 2023).demo).toBe(0);
   });
 
   it('an assigned indicator without its target is missing', () => {

@@ -1,11 +1,6 @@
 import type { Indicator, PlanPeriod } from '../plan';
 import { cellKey, expectedKinds } from './cells';
-import {
-  COMPLETENESS_STATES,
-  DEMO_SOURCE,
-  type CompletenessState,
-  type StoredValue,
-} from './workflow';
+import { COMPLETENESS_STATES, isDemo, type CompletenessState, type StoredValue } from './workflow';
 
 export interface YearCompleteness {
   year: number;
@@ -26,7 +21,7 @@ export function completeness(
     plan: PlanPeriod;
     indicators: readonly Pick<Indicator, 'seq' | 'target'>[];
   },
-  values: readonly Pick<StoredValue, 'seq' | 'year' | 'kind' | 'state' | 'source'>[],
+  values: readonly Pick<StoredValue, 'seq' | 'year' | 'kind' | 'state' | 'demo'>[],
   year: number,
 ): YearCompleteness {
   const byKey = new Map(values.map((v) => [cellKey(v), v]));
@@ -43,10 +38,10 @@ export function completeness(
     const state = cells
       .map((c): CompletenessState => c?.state ?? 'missing')
       .reduce((a, b) => (rank(b) < rank(a) ? b : a));
-    const isDemo = cells.some((c) => c?.source === DEMO_SOURCE);
+    const illustrative = cells.some(isDemo);
     counts[state]++;
-    if (isDemo) demo++;
-    indicators.push({ seq: ind.seq, state, demo: isDemo });
+    if (illustrative) demo++;
+    indicators.push({ seq: ind.seq, state, demo: illustrative });
   }
   return { year, total: indicators.length, counts, demo, indicators };
 }

@@ -56,6 +56,25 @@ describe('readFigure', () => {
     expect(readFigure(Number.POSITIVE_INFINITY)).toEqual({ ok: false, error: 'not_a_number' });
   });
 
+  it.each([1e308, -1e308, 5e-324, -5e-324, 1e12 + 1, 1e-7, -2e13])(
+    '%d is out of range',
+    (value) => {
+      expect(readFigure(value)).toEqual({ ok: false, error: 'out_of_range' });
+    },
+  );
+
+  it.each(['1' + '0'.repeat(63), '0.' + '0'.repeat(60) + '5', '-1,000,000,000,000.5', '0.0000001'])(
+    'typed %j is out of range',
+    (text) => {
+      expect(readFigure(text)).toEqual({ ok: false, error: 'out_of_range' });
+    },
+  );
+
+  it.each([0, -0, -3.5, 12345678.9, 0.001, 1e-6, -1e-6, 1e12, -1e12])('%d is in range', (value) => {
+    expect(readFigure(value)).toEqual({ ok: true, value: value === 0 ? 0 : value });
+    expect(readFigure(String(value))).toEqual({ ok: true, value: value === 0 ? 0 : value });
+  });
+
   it('what figureText writes, readFigure reads back', () => {
     for (const v of [0, 62, 1234.5, -3.25, 0.001, 127128]) {
       expect(readFigure(figureText(v))).toEqual({ ok: true, value: v });

@@ -73,6 +73,7 @@ export function stored(
     version: 1,
     updatedBy: 'official',
     updatedAt: '2024-03-01T00:00:00.000Z',
+    demo: false,
     ...rest,
   };
 }

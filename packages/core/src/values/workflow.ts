@@ -10,7 +10,7 @@ export interface StoredValue {
   comparator: Comparator | null;
   state: ValueState;
   note: string | null;
-  /** Where the figure comes from (统计公报…); `demo` marks illustrative figures (演示数据). */
+  /** Where the figure comes from (统计公报…): text, which marks nothing. */
   source: string | null;
   /** The reviewer's comment when returning, or the reason it was reopened. */
   reviewComment: string | null;
@@ -18,13 +18,22 @@ export interface StoredValue {
   updatedBy: string;
   /** ISO 8601. */
   updatedAt: string;
+  /** An illustrative figure (演示数据): set only by `demo seed`, cleared by any write of a person. */
+  demo: boolean;
 }
 
-/** The `source` of illustrative figures (演示数据); people cannot give it. */
+/**
+ * The `source` text `demo seed` writes on its figures. It marks nothing (the `demo` flag does);
+ * people cannot give it, in any case or spacing, so that no real figure reads as illustrative.
+ */
 export const DEMO_SOURCE = 'demo';
 
-export const isDemo = (value: Pick<StoredValue, 'source'> | null | undefined): boolean =>
-  value?.source === DEMO_SOURCE;
+/** Whether a source given by a person is the one reserved for illustrative figures. */
+export const isDemoSource = (source: string | null | undefined): boolean =>
+  source?.normalize('NFKC').trim().toLowerCase() === DEMO_SOURCE;
+
+export const isDemo = (value: { demo?: boolean } | null | undefined): boolean =>
+  value?.demo === true;
 
 /** What a person does to a value; `save` is an official's edit. */
 export type ValueAction = 'save' | 'submit' | 'approve' | 'return' | 'reopen';

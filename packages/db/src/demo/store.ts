@@ -1,13 +1,15 @@
 import { eq } from 'drizzle-orm';
-import type { YearValue } from '@pm/core';
+import { DEMO_SOURCE, type YearValue } from '@pm/core';
 import type { Database } from '../client';
 import { indicators, valueHistory, yearlyValues } from '../schema';
-import { DEMO_SOURCE } from '../queries/assessment';
 import { loadPlan } from '../queries/plans';
 
 const DEMO_USER = 'demo';
 
-/** Stores illustrative figures for a district's plan as approved values with source `demo`. */
+/**
+ * Stores illustrative figures for a district's plan as approved values marked `demo` (the only
+ * writer of the flag), labelled with source `demo` and note 演示数据.
+ */
 export async function insertDemoValues(
   db: Database,
   code: string,
@@ -40,6 +42,7 @@ export async function insertDemoValues(
           source: DEMO_SOURCE,
           note: '演示数据',
           updatedBy: DEMO_USER,
+          demo: true,
         })),
       )
       .onConflictDoNothing()
@@ -65,11 +68,15 @@ export async function insertDemoValues(
   });
 }
 
-/** Removes every illustrative figure (and its history); real figures are untouched. */
+/**
+ * Removes every illustrative figure (and its history): those `demo` marks, whatever their source
+ * text; real figures are untouched. No deletion record is kept: the seed's figures were never
+ * anyone's, and `demo seed` can store them again.
+ */
 export async function clearDemoValues(db: Database): Promise<number> {
   const deleted = await db
     .delete(yearlyValues)
-    .where(eq(yearlyValues.source, DEMO_SOURCE))
+    .where(eq(yearlyValues.demo, true))
     .returning({ id: yearlyValues.id });
   return deleted.length;
 }

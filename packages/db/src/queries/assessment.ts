@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { DEMO_SOURCE, type YearValue } from '@pm/core';
+import type { YearValue } from '@pm/core';
 import type { Database } from '../client';
 import { indicators, yearlyValues } from '../schema';
 import { loadPlan } from './plans';
@@ -15,15 +15,12 @@ export async function loadAssessmentInput(db: Database, code: string) {
       kind: yearlyValues.kind,
       value: yearlyValues.value,
       comparator: yearlyValues.comparator,
-      source: yearlyValues.source,
+      demo: yearlyValues.demo,
     })
     .from(yearlyValues)
     .innerJoin(indicators, eq(indicators.id, yearlyValues.indicatorId))
     .where(and(eq(indicators.planId, plan.id), eq(yearlyValues.state, 'approved')));
-  const values: YearValue[] = rows.map(({ source: _source, ...v }) => v);
-  const demo = rows.some((r) => r.source === DEMO_SOURCE);
+  const values: YearValue[] = rows.map(({ demo: _demo, ...v }) => v);
+  const demo = rows.some((r) => r.demo);
   return { file: plan.file, values, demo };
 }
-
-/** The `source` of illustrative figures (演示数据), defined with the value workflow in core. */
-export { DEMO_SOURCE };

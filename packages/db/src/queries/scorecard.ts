@@ -13,7 +13,6 @@ import {
 import { queryRows, type Database } from '../client';
 import { districts, indicators, planRevisions, plans, valueHistory, yearlyValues } from '../schema';
 import { VersionCache } from '../version-cache';
-import { DEMO_SOURCE } from './assessment';
 import { historyColumns } from './history';
 import { toIndicator } from './plans';
 
@@ -35,6 +34,7 @@ interface ValueRow {
   value: string | number;
   comparator: Comparator | null;
   source: string | null;
+  demo: boolean;
 }
 
 /** A PostgreSQL array literal of codes or ids, bound as one parameter whatever its length. */
@@ -230,7 +230,8 @@ async function loadInputs(
     db,
     sql`select ${indicators.planId} as plan_id, ${indicators.seq} as seq, ${yearlyValues.year} as year,
       ${yearlyValues.kind} as kind, ${yearlyValues.value} as value,
-      ${yearlyValues.comparator} as comparator, ${yearlyValues.source} as source
+      ${yearlyValues.comparator} as comparator, ${yearlyValues.source} as source,
+      ${yearlyValues.demo} as demo
     from ${yearlyValues}
     join ${indicators} on ${eq(indicators.id, yearlyValues.indicatorId)}
     join ${plans} on ${eq(plans.id, indicators.planId)}
@@ -289,9 +290,9 @@ async function loadInputs(
   for (const r of valueRows) {
     const input = byPlan.get(r.plan_id);
     if (!input) continue;
-    const { seq, year, kind, comparator, source } = r;
-    input.values.push({ seq, year, kind, value: Number(r.value), comparator, source });
-    if (source === DEMO_SOURCE) input.demo = true;
+    const { seq, year, kind, comparator, source, demo } = r;
+    input.values.push({ seq, year, kind, value: Number(r.value), comparator, source, demo });
+    if (demo) input.demo = true;
   }
   return [...byPlan.values()];
 }
@@ -307,6 +308,8 @@ export interface StoredValue {
   version: number;
   updatedBy: string;
   updatedAt: Date;
+  /** An illustrative figure (演示数据). */
+  demo: boolean;
 }
 
 /** One change of a yearly figure (value_history). */
@@ -347,6 +350,7 @@ export async function loadIndicatorRecord(
         version: yearlyValues.version,
         updatedBy: yearlyValues.updatedBy,
         updatedAt: yearlyValues.updatedAt,
+        demo: yearlyValues.demo,
       })
       .from(yearlyValues)
       .innerJoin(indicators, eq(indicators.id, yearlyValues.indicatorId))

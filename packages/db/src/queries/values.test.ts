@@ -7,6 +7,7 @@ import { builtInPlans } from '../seed/builtin';
 import { loadAssessmentInput } from './assessment';
 import { importPlan } from './plans';
 import {
+  loadDeletions,
   loadHistory,
   loadValues,
   removeValue,
@@ -310,11 +311,78 @@ describeDb('yearly values: save, review, history', (get) => {
       'official',
     ))!;
     expect(fresh?.value).toBe(1234.5);
-    expect(await removeValue(db, YUHUA, { id: fresh!.id, version: fresh!.version })).toBe(true);
+    expect(
+      await removeValue(db, YUHUA, { id: fresh!.id, version: fresh!.version }, 'official'),
+    ).toBe(true);
     expect(await loadHistory(db, YUHUA, fresh!.id)).toBeNull();
     const [value] = (await loadValues(db, YUHUA, [2022]))!.values;
-    const error = await refusal(removeValue(db, YUHUA, { id: value!.id, version: value!.version }));
+    const before = await counts();
+    const error = await refusal(
+      removeValue(db, YUHUA, { id: value!.id, version: value!.version }, 'official'),
+    );
     expect(error.problems).toEqual([{ id: value!.id, code: 'not_removable', state: 'draft' }]);
+    expect(await counts()).toEqual(before);
+    expect(await loadDeletions(db, YUHUA, { year: 2022 })).toEqual([]);
+  });
+
+  it('a withdrawn draft leaves a deletion record: who, when, the figure and its history', async () => {
+    const { db } = get();
+    const cell = { seq: 18, year: 2021, kind: 'actual' as const };
+    const [first] = (await saveValues(
+      db,
+      YUHUA,
+      [{ ...cell, value: '1500', version: null, source: '统计公报', note: '初稿' }],
+      'official',
+    ))!;
+    const [second] = (await saveValues(
+      db,
+      YUHUA,
+      [{ ...cell, value: '1510', version: first!.version }],
+      'official',
+    ))!;
+    const removedAt = Date.now();
+    await removeValue(db, YUHUA, { id: second!.id, version: second!.version }, 'official2');
+    expect(await loadHistory(db, YUHUA, second!.id)).toBeNull();
+    const [record, ...others] = (await loadDeletions(db, YUHUA, { seq: 18, year: 2021 }))!;
+    expect(others).toEqual([]);
+    expect(record).toMatchObject({
+      seq: 18,
+      year: 2021,
+      kind: 'actual',
+      value: 1510,
+      comparator: null,
+      state: 'draft',
+      note: '初稿',
+      source: '统计公报',
+      version: 2,
+      reason: null,
+      deletedBy: 'official2',
+    });
+    expect(Math.abs(Date.parse(record!.deletedAt) - removedAt)).toBeLessThan(60_000);
+    expect(record!.history).toEqual([
+      expect.objectContaining({ version: 1, oldValue: null, newValue: 1500, newState: 'draft' }),
+      expect.objectContaining({
+        version: 2,
+        oldValue: 1500,
+        newValue: 1510,
+        changedBy: 'official',
+      }),
+    ]);
+
+    // Entered again and withdrawn again: both records stay, newest first.
+    const [again] = (await saveValues(db, YUHUA, [{ ...cell, value: 1520, version: null }], 'o3'))!;
+    await removeValue(db, YUHUA, { id: again!.id, version: again!.version }, 'o3', 'wrong row');
+    const records = (await loadDeletions(db, YUHUA, { seq: 18, year: 2021, kind: 'actual' }))!;
+    expect(records.map((r) => [r.value, r.deletedBy, r.reason])).toEqual([
+      [1520, 'o3', 'wrong row'],
+      [1510, 'official2', null],
+    ]);
+    expect(await loadDeletions(db, YUHUA, { seq: 18, year: 2022 })).toEqual([]);
+    expect((await loadDeletions(db, YUHUA, { seq: 18 }))!.map((r) => r.year)).toEqual([
+      2021, 2021, 2020,
+    ]);
+    expect(await loadDeletions(db, '130104', { seq: 18 })).toEqual([]);
+    expect(await loadDeletions(db, '999999')).toBeNull();
   });
 
   it('loads the values of the years asked for, in seq order', async () => {

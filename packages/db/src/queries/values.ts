@@ -12,11 +12,20 @@ import {
   type TransitionTarget,
   type ValueAction,
   type ValueChange,
+  type ValueKind,
   type ValueState,
   type ValueWrite,
 } from '@pm/core';
 import type { Database } from '../client';
-import { indicators, plans, valueHistory, valueStateEnum, yearlyValues } from '../schema';
+import {
+  indicators,
+  plans,
+  valueDeletions,
+  valueHistory,
+  valueStateEnum,
+  yearlyValues,
+  type RemovedHistoryRow,
+} from '../schema';
 import { NamedStatement } from '../named-statement';
 import { VersionCache } from '../version-cache';
 import { loadPlan, loadPlanById } from './plans';
@@ -30,6 +39,18 @@ export class ValueError extends Error {
   constructor(readonly problems: ValueProblem[]) {
     super(`value change refused: ${problems.map((p) => p.code).join(', ')}`);
     this.name = 'ValueError';
+  }
+}
+
+/**
+ * A review action on listed cells refused as a whole: some are no longer at the version the
+ * person was shown (changed since), gone, or cannot take the action. Nothing was moved.
+ */
+export class ChangedSinceError extends ValueError {
+  declare readonly problems: TransitionProblem[];
+  constructor(problems: TransitionProblem[]) {
+    super(problems);
+    this.name = 'ChangedSinceError';
   }
 }
 
@@ -65,6 +86,7 @@ const valueColumns = {
   version: yearlyValues.version,
   updatedBy: yearlyValues.updatedBy,
   updatedAt: yearlyValues.updatedAt,
+  demo: yearlyValues.demo,
 };
 
 const columns = { ...valueColumns, seq: indicators.seq };
@@ -267,6 +289,8 @@ const writtenFields = {
   note: param('note'),
   updatedBy: param('by'),
   updatedAt: sql`now()`,
+  // A person's figure, even over an illustrative one: only `demo seed` sets the flag.
+  demo: sql`false`,
 };
 
 type WrittenRow = Omit<Row, 'seq'>;
@@ -382,8 +406,10 @@ async function writeValue(
 
 /**
  * Submits, approves, returns or reopens the values of a year or the listed cells, each with a
- * history row, in one transaction. `comment` is the reason of a return or reopen. Returns the
- * values moved, or null when the district has no plan.
+ * history row, in one transaction. Listed cells move only if every one is still at the version
+ * given and fits the action; otherwise `ChangedSinceError` lists each that is not, and nothing
+ * moves. `comment` is the reason of a return or reopen. Returns the values moved, or null when
+ * the district has no plan.
  */
 export async function transitionValues(
   db: Database,
@@ -398,7 +424,7 @@ export async function transitionValues(
     if (!plan) return null;
     const stored = (await lockValues(tx as unknown as Database, plan.id)).map(toStored);
     const { moves, problems } = reviewTransition(action, stored, target);
-    if (problems.length > 0) throw new ValueError(problems);
+    if (problems.length > 0) throw new ChangedSinceError(problems);
     const reviewComment = action === 'approve' ? null : comment;
     const out: StoredValue[] = [];
     for (const { value, state } of moves) {
@@ -413,7 +439,7 @@ export async function transitionValues(
         })
         .where(and(eq(yearlyValues.id, value.id), eq(yearlyValues.version, value.version)))
         .returning(valueColumns);
-      if (!row) throw new ValueError([{ id: value.id, code: 'stale', current: value }]);
+      if (!row) throw new ChangedSinceError([{ id: value.id, code: 'stale', current: value }]);
       await tx.insert(valueHistory).values({
         valueId: row.id,
         version: row.version,
@@ -433,13 +459,16 @@ export async function transitionValues(
 }
 
 /**
- * Takes back a draft nobody saw submitted (a figure typed into the wrong row). Its history goes
- * with it: value_history rows are deleted with their value.
+ * Takes back a draft nobody saw submitted (a figure typed into the wrong row). The value goes, its
+ * audit stays: a `value_deletions` row keeps the figure, its history rows, who removed it and
+ * when, written in the same transaction.
  */
 export async function removeValue(
   db: Database,
   code: string,
   cell: { id: number; version: number },
+  by: string,
+  reason: string | null = null,
 ): Promise<boolean | null> {
   return db.transaction(async (tx) => {
     const plan = await planHeader(tx as unknown as Database, code);
@@ -450,16 +479,114 @@ export async function removeValue(
     if (!value) throw new ValueError([{ id: cell.id, code: 'not_found' }]);
     if (value.version !== cell.version)
       throw new ValueError([{ id: cell.id, code: 'stale', current: value }]);
-    const [submitted] = await tx
-      .select({ id: valueHistory.id })
+    const history = await tx
+      .select({ id: valueHistory.id, ...historyColumns })
       .from(valueHistory)
-      .where(and(eq(valueHistory.valueId, value.id), eq(valueHistory.newState, 'submitted')))
-      .limit(1);
-    if (!mayRemove(value.state, submitted !== undefined))
+      .where(eq(valueHistory.valueId, value.id))
+      .orderBy(asc(valueHistory.version), asc(valueHistory.id));
+    if (
+      !mayRemove(
+        value.state,
+        history.some((h) => h.newState === 'submitted'),
+      )
+    )
       throw new ValueError([{ id: value.id, code: 'not_removable', state: value.state }]);
-    await tx.delete(yearlyValues).where(eq(yearlyValues.id, value.id));
+    const [row] = await tx
+      .delete(yearlyValues)
+      .where(eq(yearlyValues.id, value.id))
+      .returning({ indicatorId: yearlyValues.indicatorId });
+    await tx.insert(valueDeletions).values({
+      indicatorId: row!.indicatorId,
+      year: value.year,
+      kind: value.kind,
+      value: value.value,
+      comparator: value.comparator,
+      state: value.state,
+      note: value.note,
+      source: value.source,
+      version: value.version,
+      history: history.map(removedRow),
+      reason,
+      deletedBy: by,
+    });
     return true;
   });
+}
+
+const removedRow = (
+  h: Omit<HistoryEntry, 'changedAt'> & { changedAt: Date },
+): RemovedHistoryRow => ({
+  version: h.version,
+  oldValue: h.oldValue,
+  newValue: h.newValue,
+  oldState: h.oldState,
+  newState: h.newState,
+  reason: h.reason,
+  changedBy: h.changedBy,
+  changedAt: new Date(h.changedAt).toISOString(),
+});
+
+/** A figure taken back (a draft withdrawn), as kept when it was removed. */
+export interface ValueDeletion {
+  id: number;
+  seq: number;
+  year: number;
+  kind: ValueKind;
+  value: number;
+  comparator: Comparator | null;
+  state: ValueState;
+  note: string | null;
+  source: string | null;
+  /** The version it had when removed. */
+  version: number;
+  /** Its history rows, oldest first. */
+  history: RemovedHistoryRow[];
+  reason: string | null;
+  deletedBy: string;
+  /** ISO 8601. */
+  deletedAt: string;
+}
+
+/**
+ * The figures taken back from the district's latest plan, newest first: all, or those of one
+ * indicator (`seq`), year or kind.
+ */
+export async function loadDeletions(
+  db: Database,
+  code: string,
+  of: { seq?: number; year?: number; kind?: ValueKind } = {},
+): Promise<ValueDeletion[] | null> {
+  const plan = await planHeader(db, code);
+  if (!plan) return null;
+  const rows = await db
+    .select({
+      id: valueDeletions.id,
+      seq: indicators.seq,
+      year: valueDeletions.year,
+      kind: valueDeletions.kind,
+      value: valueDeletions.value,
+      comparator: valueDeletions.comparator,
+      state: valueDeletions.state,
+      note: valueDeletions.note,
+      source: valueDeletions.source,
+      version: valueDeletions.version,
+      history: valueDeletions.history,
+      reason: valueDeletions.reason,
+      deletedBy: valueDeletions.deletedBy,
+      deletedAt: valueDeletions.deletedAt,
+    })
+    .from(valueDeletions)
+    .innerJoin(indicators, eq(indicators.id, valueDeletions.indicatorId))
+    .where(
+      and(
+        eq(indicators.planId, plan.id),
+        of.seq === undefined ? undefined : eq(indicators.seq, of.seq),
+        of.year === undefined ? undefined : eq(valueDeletions.year, of.year),
+        of.kind === undefined ? undefined : eq(valueDeletions.kind, of.kind),
+      ),
+    )
+    .orderBy(desc(valueDeletions.deletedAt), desc(valueDeletions.id));
+  return rows.map((r) => ({ ...r, deletedAt: new Date(r.deletedAt).toISOString() }));
 }
 
 /** The history of a value of the district's plan, newest first; null when there is no such value. */
