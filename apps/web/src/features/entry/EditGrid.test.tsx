@@ -96,6 +96,16 @@ describe('EditGrid', () => {
     expect(screen.queryByText(/相比变化/)).toBeNull();
   });
 
+  it('a figure out of range says the range', () => {
+    render(<Harness />);
+    const input = cell('地区生产总值 2024 年实际值');
+    fireEvent.change(input, { target: { value: '10000000000000' } });
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      screen.getByText(/数值超出允许范围：须为 0，或绝对值在 0.000001 至 1,000,000,000,000 之间。/),
+    ).toBeTruthy();
+  });
+
   it('a word is not a number, and Escape takes back what was typed in the cell', () => {
     render(<Harness />);
     const input = cell('地区生产总值 2024 年实际值');

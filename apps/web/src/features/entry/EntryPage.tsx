@@ -9,10 +9,12 @@ import { errorMessage } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
 import { useCurrentDistrict } from '../districts/DistrictLayout';
 import { NoPlan } from '../districts/NoPlan';
+import { cellsOf } from './cells';
 import { Completeness } from './Completeness';
 import { EditGrid } from './EditGrid';
 import { HistoryPanel } from './HistoryPanel';
-import { AskReason, ReviewGrid, useRefreshValues } from './ReviewGrid';
+import { ReviewGrid, useRefreshValues } from './ReviewGrid';
+import { YearReview } from './YearReview';
 import { useEntryEdits } from './useEntryEdits';
 import { WorkbookTools } from './WorkbookTools';
 import './entry.css';
@@ -21,11 +23,6 @@ import './entry.css';
 function lastYear(): number {
   return new Date().getFullYear() - 1;
 }
-
-const cellsOf = (grid: EntryGrid) =>
-  grid.groups
-    .flatMap((g) => g.rows.flatMap((r) => [r.actual, r.assigned]))
-    .filter((c) => c?.stored);
 
 export function EntryPage() {
   const { t } = useI18n();
@@ -181,53 +178,5 @@ function OfficialView({
       )}
       <EditGrid grid={grid} entry={entry} onHistory={onHistory} />
     </>
-  );
-}
-
-/** The reviewer's actions on a whole year: approve every submitted figure, or return them all. */
-function YearReview({ grid, district }: { grid: EntryGrid; district: string }) {
-  const { t } = useI18n();
-  const trpc = useTRPC();
-  const refresh = useRefreshValues();
-  const [returning, setReturning] = useState(false);
-  const approve = useMutation(
-    trpc.values.approve.mutationOptions({ onSuccess: () => void refresh() }),
-  );
-  const giveBack = useMutation(
-    trpc.values.return.mutationOptions({
-      onSuccess: () => void refresh().then(() => setReturning(false)),
-    }),
-  );
-  const submitted = cellsOf(grid).filter((c) => c!.stored!.state === 'submitted').length;
-  const failed = approve.error ?? giveBack.error;
-  return (
-    <div className="entry-actions">
-      <p className="entry-save">{t('entry.review.waiting', { count: submitted })}</p>
-      <button
-        type="button"
-        className="primary"
-        disabled={submitted === 0 || approve.isPending}
-        onClick={() => approve.mutate({ district, year: grid.year })}
-      >
-        {t('entry.review.approveYear', { count: submitted })}
-      </button>
-      <button type="button" disabled={submitted === 0} onClick={() => setReturning(true)}>
-        {t('entry.review.returnYear')}
-      </button>
-      {returning && (
-        <AskReason
-          label={t('entry.returnComment')}
-          submit={t('entry.returnConfirm')}
-          busy={giveBack.isPending}
-          onSubmit={(comment) => giveBack.mutate({ district, year: grid.year, comment })}
-          onCancel={() => setReturning(false)}
-        />
-      )}
-      {failed && (
-        <p className="form-error" role="alert">
-          {errorMessage(failed, t)}
-        </p>
-      )}
-    </div>
   );
 }

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { comparatorInForce, type EntryCell, type EntryGrid, type EntryRow } from '@pm/core';
-import { useI18n } from '../../i18n';
+import { TRPCClientError } from '@trpc/client';
+import type { AppRouter } from '@pm/api';
+import { comparatorInForce, isDemo, type EntryCell, type EntryGrid, type EntryRow } from '@pm/core';
+import { useI18n, type Locale, type Translate } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
 import {
@@ -27,6 +29,36 @@ export function useRefreshValues() {
     ]);
 }
 
+/** A cell as a reviewer reads it: 地区生产总值 2024 年实际值. */
+const cellName = (row: EntryRow, cell: EntryCell, year: number, t: Translate) =>
+  `${row.indicator.name} ${cell.kind === 'actual' ? t('entry.col.actual', { year }) : t('entry.col.assigned')}`;
+
+/**
+ * What a reviewer is told when a review action is refused. Figures changed since the grid was
+ * loaded (the server names their ids) are listed by indicator and column; anything else is the
+ * server's message.
+ */
+export function reviewFailure(
+  error: unknown,
+  grid: EntryGrid,
+  t: Translate,
+  locale: Locale,
+): string {
+  const data = error instanceof TRPCClientError ? (error as TRPCClientError<AppRouter>).data : null;
+  if (data?.messageKey !== 'values.changedSince' || !data.params) return errorMessage(error, t);
+  const names = String(data.params.ids ?? '')
+    .split(',')
+    .map((id) => {
+      for (const row of grid.groups.flatMap((g) => g.rows))
+        for (const cell of [row.actual, row.assigned])
+          if (cell?.stored && String(cell.stored.id) === id)
+            return cellName(row, cell, grid.year, t);
+      return `#${id}`;
+    });
+  const figures = new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+  return t('values.changedSince', { ...data.params, figures });
+}
+
 /**
  * The grid as reviewers and readers see it: figures with their state. A reviewer approves or
  * returns each submitted figure, and reopens an approved one with a reason.
@@ -46,7 +78,10 @@ export function ReviewGrid({
   const trpc = useTRPC();
   const refresh = useRefreshValues();
   const [asking, setAsking] = useState<Asking>(null);
-  const options = { onSuccess: () => void refresh().then(() => setAsking(null)) };
+  const options = {
+    onSuccess: () => void refresh().then(() => setAsking(null)),
+    onError: () => void refresh(),
+  };
   const approve = useMutation(trpc.values.approve.mutationOptions(options));
   const giveBack = useMutation(trpc.values.return.mutationOptions(options));
   const reopen = useMutation(trpc.values.reopen.mutationOptions(options));
@@ -64,7 +99,7 @@ export function ReviewGrid({
   const actions = (row: EntryRow, cell: EntryCell | null) => {
     const state = cell?.stored?.state;
     if (!review || !cell || (state !== 'submitted' && state !== 'approved')) return null;
-    const what = `${row.indicator.name} ${cell.kind === 'actual' ? t('entry.col.actual', { year: grid.year }) : t('entry.col.assigned')}`;
+    const what = cellName(row, cell, grid.year, t);
     if (state === 'approved')
       return (
         <button
@@ -125,7 +160,7 @@ export function ReviewGrid({
     <>
       {failed && (
         <p className="form-error" role="alert">
-          {errorMessage(failed, t)}
+          {reviewFailure(failed, grid, t, locale)}
         </p>
       )}
       <div className="table-wrap entry-wrap">
@@ -146,7 +181,7 @@ export function ReviewGrid({
                   <td>{value(row, row.actual)}</td>
                   <td>{value(row, row.assigned)}</td>
                   <td>
-                    {row.actual?.stored?.source && row.actual.stored.source !== 'demo'
+                    {row.actual?.stored?.source && !isDemo(row.actual.stored)
                       ? row.actual.stored.source
                       : '—'}
                   </td>

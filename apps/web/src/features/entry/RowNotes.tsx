@@ -1,5 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import type { Concern, EntryCell, EntryGrid, EntryRow } from '@pm/core';
+import {
+  FIGURE_BOUNDS,
+  type Concern,
+  type EntryCell,
+  type EntryGrid,
+  type EntryRow,
+} from '@pm/core';
 import { isMessageKey, useI18n, type Translate } from '../../i18n';
 import { COLUMN_COUNT, figure } from './cells';
 import { editId, readEdit, type Edit, type SaveFailure } from './edits';
@@ -135,9 +141,14 @@ function EditNote({
       <div className="entry-note error">
         <span>
           {label}：
-          {t(reading.error === 'percent_not_unit' ? 'entry.percentNotUnit' : 'entry.notANumber', {
-            unit: row.indicator.unit,
-          })}
+          {reading.error === 'out_of_range'
+            ? t('entry.outOfRange', FIGURE_BOUNDS)
+            : t(
+                reading.error === 'percent_not_unit' ? 'entry.percentNotUnit' : 'entry.notANumber',
+                {
+                  unit: row.indicator.unit,
+                },
+              )}
         </span>
         {undo}
       </div>

@@ -1,4 +1,4 @@
-import type { Comparator, EntryRow, StoredValue, ValueState } from '@pm/core';
+import type { Comparator, EntryGrid, EntryRow, StoredValue, ValueState } from '@pm/core';
 import { comparatorWords, isDemo } from '@pm/core';
 import { useI18n, type Locale, type MessageKey } from '../../i18n';
 import { langOf, useWords } from '../../i18n/words';
@@ -7,6 +7,12 @@ import { langOf, useWords } from '../../i18n/words';
 export function figure(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : String(value);
 }
+
+/** The grid's cells of the year that hold a stored figure. */
+export const cellsOf = (grid: EntryGrid) =>
+  grid.groups
+    .flatMap((g) => g.rows.flatMap((r) => [r.actual, r.assigned]))
+    .filter((c) => c?.stored);
 
 export const stateKey = (state: ValueState): MessageKey => `entry.state.${state}`;
 

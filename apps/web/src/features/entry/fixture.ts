@@ -91,6 +91,7 @@ export function stored(
     version: 1,
     updatedBy: 'official',
     updatedAt: '2025-03-01T00:00:00.000Z',
+    demo: false,
     ...rest,
   };
 }

@@ -43,6 +43,7 @@ export const entryZh = {
   'entry.pasted': '已粘贴 {filled} 个单元格，跳过 {skipped} 个已锁定或不可填的单元格。',
   'entry.notANumber': '请输入数字，可使用千分位逗号（1,234.5）、全角数字或 %。',
   'entry.percentNotUnit': '该指标单位为“{unit}”，请去掉 % 号。',
+  'entry.outOfRange': '数值超出允许范围：须为 0，或绝对值在 {min} 至 {max} 之间。',
   'entry.waitingForFigure': '来源和备注随本年实际值一起保存，请先填写数值。',
   'entry.waitingForTarget': '比较方式随市下达目标一起保存，请先填写目标。',
   'entry.reasonFor': '{label}的确认原因',
@@ -89,12 +90,15 @@ export const entryZh = {
   'entry.workbook.problems': '模板中有 {count} 处问题，未导入任何数值：',
   'values.conflict': '{by} 已将此数值改为 {value}，请刷新后再操作。',
   'values.conflictRemoved': '此数值已被他人删除，请刷新后再操作。',
+  'values.changedSince':
+    '以下 {count} 项数据在您打开页面后已被修改，未作任何操作，已重新载入，请重新核对：{figures}。',
   'values.locked': '该数值已审核锁定，需评估人员重新打开后才能修改。',
   'values.wrongState': '该数值当前状态不允许此操作，请刷新后重试。',
   'values.notRemovable': '只有从未提交过的草稿可以清空，请直接改正数值。',
   'values.notFound': '没有找到该数值，请刷新后重试。',
   'values.unknownIndicator': '规划中没有序号为 {seq} 的指标。',
   'values.badNumber': '“{text}”不是数字。',
+  'values.outOfRange': '“{text}”超出允许范围：数值须为 0，或绝对值在 {min} 至 {max} 之间。',
   'values.percentNotUnit': '“{text}”带有 % 号，但该指标单位不是 %。',
   'values.empty': '未填写数值：已保存的数值不能清空，来源和备注需随数值填写。',
   'values.badYear': '规划期为 {first}—{last} 年。',
@@ -170,6 +174,8 @@ export const entryEn: Record<keyof typeof entryZh, string> = {
   'entry.pasted': 'Pasted {filled} cells; skipped {skipped} locked or unavailable cells.',
   'entry.notANumber': 'Enter a number; 1,234.5, full-width digits and % are fine.',
   'entry.percentNotUnit': 'The unit of this indicator is “{unit}”: leave out the % sign.',
+  'entry.outOfRange':
+    'Out of range: a figure must be 0, or between {min} and {max} either side of 0.',
   'entry.waitingForFigure':
     'Source and note are saved with the actual figure: enter the figure first.',
   'entry.waitingForTarget':
@@ -219,6 +225,8 @@ export const entryEn: Record<keyof typeof entryZh, string> = {
   'entry.workbook.problems': 'The template has {count} problem(s); nothing was imported:',
   'values.conflict': '{by} changed this figure to {value}. Refresh and try again.',
   'values.conflictRemoved': 'Someone removed this figure. Refresh and try again.',
+  'values.changedSince':
+    '{count} figure(s) changed after you opened the page, so nothing was done; the grid is reloaded. Check them again: {figures}.',
   'values.locked': 'This figure is approved and locked; a reviewer must reopen it first.',
   'values.wrongState': 'This figure’s state does not allow that. Refresh and try again.',
   'values.notRemovable':
@@ -226,6 +234,8 @@ export const entryEn: Record<keyof typeof entryZh, string> = {
   'values.notFound': 'That figure was not found. Refresh and try again.',
   'values.unknownIndicator': 'The plan has no indicator {seq}.',
   'values.badNumber': '“{text}” is not a number.',
+  'values.outOfRange':
+    '“{text}” is out of range: a figure must be 0, or between {min} and {max} either side of 0.',
   'values.percentNotUnit': '“{text}” has a % sign, but the unit of this indicator is not %.',
   'values.empty':
     'No figure given: a stored figure cannot be blanked, and a source or note needs a figure.',

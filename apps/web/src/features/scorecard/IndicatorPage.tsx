@@ -218,7 +218,7 @@ function Values({ detail }: { detail: IndicatorDetail }) {
                   <td className="num">{num(v.value, locale)}</td>
                   <td>{t(`indicator.state.${v.state}`)}</td>
                   <td>
-                    {v.source === 'demo' ? (
+                    {v.demo ? (
                       <span className="demo-tag">{t('scorecard.demo')}</span>
                     ) : (
                       (v.source ?? t('indicator.source.entry'))

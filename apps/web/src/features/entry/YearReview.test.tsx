@@ -1,0 +1,71 @@
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { entryGrid } from '@pm/core';
+import { plan, stored } from './fixture';
+import { renderWith } from './testing';
+import { YearReview } from './YearReview';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const grid = entryGrid(
+  plan,
+  [
+    stored(16, 2024, 71, { state: 'submitted', version: 3 }),
+    stored(18, 2024, 560, { state: 'submitted', version: 2 }),
+    stored(4, 2024, 62, { state: 'draft' }),
+  ],
+  2024,
+);
+const id = (seq: number) => seq * 10_000 + 2024;
+
+/** Answers values.approve with `answer` (a batch of one); records each request's body. */
+function serve(answer: object, status: number) {
+  const bodies: unknown[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_url: string, init?: RequestInit) => {
+      bodies.push(JSON.parse(String(init?.body)));
+      return new Response(JSON.stringify([answer]), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      });
+    }),
+  );
+  return bodies;
+}
+
+describe('YearReview', () => {
+  it('approve all sends exactly the submitted figures shown, at their versions', async () => {
+    const bodies = serve({ result: { data: { count: 2 } } }, 200);
+    renderWith(<YearReview grid={grid} district="130108" />);
+    fireEvent.click(screen.getByRole('button', { name: '全部通过（2 项）' }));
+    await vi.waitFor(() => expect(bodies).toHaveLength(1));
+    expect(bodies[0]).toEqual({
+      0: {
+        district: '130108',
+        cells: [
+          { id: id(18), version: 2 },
+          { id: id(16), version: 3 },
+        ],
+      },
+    });
+  });
+
+  it('names the figures changed since the page was opened when the server refuses', async () => {
+    const data = {
+      code: 'CONFLICT',
+      httpStatus: 409,
+      messageKey: 'values.changedSince',
+      params: { count: 1, ids: String(id(18)), figures: '18' },
+    };
+    serve({ error: { message: 'changed', code: -32009, data } }, 409);
+    renderWith(<YearReview grid={grid} district="130108" />);
+    fireEvent.click(screen.getByRole('button', { name: '全部通过（2 项）' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '以下 1 项数据在您打开页面后已被修改，未作任何操作，已重新载入，请重新核对：地区生产总值 2024 年实际值。',
+    );
+  });
+});
