@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@pm/api';
 import {
   comparatorInForce,
   DEMO_SOURCE,
@@ -26,9 +28,14 @@ export function HistoryPanel({
   onClose: () => void;
 }) {
   const { t } = useI18n();
+  const trpc = useTRPC();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [row]);
   const cells = [row.actual, row.assigned].filter((c): c is EntryCell => Boolean(c?.stored));
+  const deletions = useQuery(
+    trpc.values.deletions.queryOptions({ district, seq: row.indicator.seq, year }),
+  );
+  const removed = deletions.data ?? [];
   return (
     <aside className="entry-history" aria-labelledby="entry-history-title">
       <div className="entry-history-head">
@@ -39,7 +46,7 @@ export function HistoryPanel({
           {t('entry.close')}
         </button>
       </div>
-      {cells.length === 0 ? (
+      {cells.length === 0 && removed.length === 0 && !deletions.isError ? (
         <p>{t('entry.historyEmpty')}</p>
       ) : (
         cells.map((cell) => (
@@ -54,7 +61,57 @@ export function HistoryPanel({
           />
         ))
       )}
+      {deletions.isError ? (
+        <ErrorState error={deletions.error} onRetry={() => void deletions.refetch()} />
+      ) : (
+        removed.length > 0 && <Deletions deletions={removed} row={row} year={year} />
+      )}
     </aside>
+  );
+}
+
+type Deletion = inferRouterOutputs<AppRouter>['values']['deletions'][number];
+
+/** Figures of the row's year taken back (drafts withdrawn): the record keeps who, when and what. */
+function Deletions({
+  deletions,
+  row,
+  year,
+}: {
+  deletions: readonly Deletion[];
+  row: EntryRow;
+  year: number;
+}) {
+  const { t, locale } = useI18n();
+  const shown = (d: Deletion) =>
+    d.kind === 'assigned_target'
+      ? `${comparatorText(comparatorInForce(row.indicator.target, d.comparator), locale)} ${figure(d.value)}`
+      : figure(d.value);
+  return (
+    <section>
+      <h3>{t('entry.deletions')}</h3>
+      <ol className="entry-history-list">
+        {deletions.map((d) => (
+          <li key={d.id}>
+            <div>
+              <time dateTime={d.deletedAt}>{new Date(d.deletedAt).toLocaleString(locale)}</time> ·{' '}
+              {d.deletedBy}
+            </div>
+            <div>
+              {t('entry.deleted', {
+                what:
+                  d.kind === 'actual' ? t('entry.col.actual', { year }) : t('entry.col.assigned'),
+                value: shown(d),
+                count: d.history.length,
+              })}
+            </div>
+            {d.reason && (
+              <div className="entry-history-reason">{t('entry.because', { reason: d.reason })}</div>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 

@@ -19,15 +19,16 @@ export function renderWith(children: ReactNode, locale: Locale = 'zh-CN') {
   );
 }
 
-/** Answers every tRPC request with `result`, as the server's batch link expects. */
-export function serve(result: unknown) {
+/** Answers each tRPC procedure of a request (batched or not) with `answers[procedure]`. */
+export function serveEach(answers: Record<string, unknown>) {
   vi.stubGlobal(
     'fetch',
-    vi.fn(
-      async () =>
-        new Response(JSON.stringify([{ result: { data: result } }]), {
-          headers: { 'content-type': 'application/json' },
-        }),
-    ),
+    vi.fn(async (url: string) => {
+      const path = new URL(url).pathname.replace(/^\/trpc\//, '');
+      const body = path.split(',').map((p) => ({ result: { data: answers[p] ?? null } }));
+      return new Response(JSON.stringify(body), {
+        headers: { 'content-type': 'application/json' },
+      });
+    }),
   );
 }
