@@ -9,12 +9,13 @@ import {
 import { describeDb } from '@pm/db/testing';
 import { beforeAll, expect, it, vi } from 'vitest';
 import { hashGate } from '../auth/hash-gate';
+import type { DomainError } from '../errors';
 import { hashToken, newSessionToken } from '../auth/session';
 import { addressKey, THROTTLE } from '../auth/throttle';
 import { callerFor, cookieJar, TEST_PASSWORD, testUser } from '../testing';
 
 const codeOf = (e: unknown) => (e as TRPCError).code;
-const causeOf = (e: unknown) => (e as TRPCError).cause;
+const causeOf = (e: unknown) => (e as TRPCError).cause as DomainError | undefined;
 
 describeDb('signing in and out', (get) => {
   beforeAll(async () => {
