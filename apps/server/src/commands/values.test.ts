@@ -93,6 +93,24 @@ describe('values commands', () => {
     expect(await exported()).toEqual(before);
   });
 
+  it('an absurd figure is refused, naming the line and the range; nothing is imported', async () => {
+    const before = await exported();
+    const file = write('absurd.csv', [
+      'indicator,year,kind,value',
+      '4,2024,actual,1e308',
+      `4,2025,actual,${'9'.repeat(20)}`,
+      '1,2024,actual,0.0000001',
+    ]);
+    const refused = await cli('values', 'import', file, '--district', '130108');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(
+      `absurd.csv:3 (value): "${'9'.repeat(20)}" is out of range: a figure must be 0, or between 0.000001 and 1,000,000,000,000`,
+    );
+    expect(refused.err).toContain('absurd.csv:4 (value): "0.0000001" is out of range');
+    expect(refused.err).toContain('absurd.csv:2 (value): "1e308" is not a number');
+    expect(await exported()).toEqual(before);
+  });
+
   it('a far-off figure needs --reason, which confirms it', async () => {
     const file = write('far.csv', ['indicator,year,kind,value', '4,2024,actual,200']);
     const refused = await cli('values', 'import', file, '--district', '130108');
