@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { planFileSchema, PLAN_FORMAT, type Indicator, type PlanFile } from '@pm/core';
 import { describeDb } from '../testing';
-import { indicators, yearlyValues } from '../schema';
+import { indicators, valueDeletions, yearlyValues } from '../schema';
 import { listDistricts } from './districts';
 import { exportPlan, importPlan, PlanImportError } from './plans';
+import { loadDeletions, removeValue } from './values';
 
 function indicator(seq: number, name: string, overrides: Partial<Indicator> = {}): Indicator {
   return {
@@ -89,6 +90,25 @@ describeDb('plan import and export', (get) => {
     expect(error).toBeInstanceOf(PlanImportError);
     expect((error as Error).message).toContain('indicator 2 of 130108 has yearly values');
     expect(await exportPlan(db, '130108')).toEqual(plan);
+  });
+
+  it('an import never removes an indicator whose removed figures are on record', async () => {
+    const { db } = get();
+    const [row] = await db
+      .select({ id: indicators.id })
+      .from(indicators)
+      .where(eq(indicators.seq, 1));
+    const [value] = await db
+      .insert(yearlyValues)
+      .values({ indicatorId: row!.id, year: 2021, kind: 'actual', value: 55, updatedBy: 'test' })
+      .returning({ id: yearlyValues.id, version: yearlyValues.version });
+    expect(await removeValue(db, '130108', value!, 'official')).toBe(true);
+    const shrunk = { ...plan, indicators: [plan.indicators[1]!] };
+    const error = await importPlan(db, shrunk).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlanImportError);
+    expect((error as Error).message).toContain('indicator 1 of 130108 has yearly values');
+    expect(await loadDeletions(db, '130108', { seq: 1 })).toHaveLength(1);
+    await db.delete(valueDeletions);
   });
 
   it('removes an indicator without values and adds new ones', async () => {

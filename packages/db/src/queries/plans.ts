@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { PLAN_FORMAT, planFileSchema, type Indicator, type PlanFile } from '@pm/core';
 import type { Database } from '../client';
-import { districts, indicators, plans, yearlyValues } from '../schema';
+import { districts, indicators, plans, valueDeletions, yearlyValues } from '../schema';
 import { upsertDistrict } from './districts';
 
 /** A plan import that would lose stored data, or that names something that does not exist. */
@@ -68,20 +68,34 @@ export async function importPlan(db: Database, file: PlanFile): Promise<ImportRe
     const incoming = new Set(file.indicators.map((i) => i.seq));
     const gone = stored.filter((r) => !incoming.has(r.seq));
     if (gone.length > 0) {
+      const goneIds = gone.map((r) => r.id);
+      // Removed figures' records count too: the audit of a withdrawn draft outlives it.
       const used = await tx
         .selectDistinct({ seq: indicators.seq })
-        .from(yearlyValues)
-        .innerJoin(indicators, eq(indicators.id, yearlyValues.indicatorId))
+        .from(indicators)
         .where(
-          inArray(
-            yearlyValues.indicatorId,
-            gone.map((r) => r.id),
+          and(
+            inArray(indicators.id, goneIds),
+            or(
+              exists(
+                tx
+                  .select({ one: sql`1` })
+                  .from(yearlyValues)
+                  .where(eq(yearlyValues.indicatorId, indicators.id)),
+              ),
+              exists(
+                tx
+                  .select({ one: sql`1` })
+                  .from(valueDeletions)
+                  .where(eq(valueDeletions.indicatorId, indicators.id)),
+              ),
+            ),
           ),
         );
       if (used.length > 0) {
         const seqs = used.map((r) => r.seq).sort((a, b) => a - b);
         throw new PlanImportError(
-          `indicator${seqs.length > 1 ? 's' : ''} ${seqs.join(', ')} of ${file.district.code} ${seqs.length > 1 ? 'have' : 'has'} yearly values and cannot be removed by an import`,
+          `indicator${seqs.length > 1 ? 's' : ''} ${seqs.join(', ')} of ${file.district.code} ${seqs.length > 1 ? 'have' : 'has'} yearly values (or records of removed ones) and cannot be removed by an import`,
           'indicators',
         );
       }
