@@ -58,6 +58,14 @@ const matrix: Record<string, Access> = {
         .catch(tolerate('UNAUTHORIZED', 'TOO_MANY_REQUESTS')),
   },
   'auth.signOut': { roles: ALL, scoped: false, call: (c) => c.auth.signOut() },
+  'auth.changePassword': {
+    roles: ALL,
+    scoped: false,
+    call: (c) =>
+      c.auth
+        .changePassword({ current: 'not the password', next: 'a brand new passphrase' })
+        .catch(tolerate('BAD_REQUEST', 'TOO_MANY_REQUESTS')),
+  },
   'districts.list': { roles: ALL, scoped: false, call: (c) => c.districts.list() },
   'districts.get': { roles: ALL, scoped: true, call: (c, d) => c.districts.get({ district: d }) },
   'plans.import': {

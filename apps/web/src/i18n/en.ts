@@ -66,7 +66,6 @@ const base: Record<keyof typeof baseZh, string> = {
   'auth.expired': 'Your session has expired. Please sign in again.',
   'auth.required': 'Enter your user name and password.',
   'auth.wrongCurrent': 'The current password is wrong.',
-  'auth.changeLocked': 'Too many wrong passwords. Try again in {minutes} minutes.',
   'password.title': 'Change password',
   'password.current': 'Current password',
   'password.next': 'New password',

@@ -63,7 +63,6 @@ export const baseZh = {
   'auth.expired': '登录已过期，请重新登录。',
   'auth.required': '请填写用户名和密码。',
   'auth.wrongCurrent': '当前密码不正确。',
-  'auth.changeLocked': '密码错误次数过多，请 {minutes} 分钟后再试。',
   'password.title': '修改密码',
   'password.current': '当前密码',
   'password.next': '新密码',

@@ -26,13 +26,16 @@ function tooManyAttempts(until: Date, now: Date): DomainError {
 /**
  * The enabled account `username` names when `password` is its password. The attempt is counted
  * (auth/throttle.ts) before the password is checked; one that must wait is refused unchecked.
- * Every outcome is recorded in auth_events.
+ * Every outcome is recorded in auth_events. A signed-in user confirming their current password
+ * (`purpose: 'confirm'`) goes through the same keys, so a stolen session cannot guess without
+ * limit and nobody elsewhere can stop the real user.
  */
 export async function checkSignIn(
   ctx: Pick<Context, 'db' | 'address'>,
   username: string,
   password: string,
   now: Date,
+  purpose: 'sign_in' | 'confirm' = 'sign_in',
 ): Promise<{ id: number }> {
   const { db, address } = ctx;
   const reserved = await reserveSignIn(db, username, address, now);
@@ -56,8 +59,16 @@ export async function checkSignIn(
       username,
       userId: credentials?.id ?? null,
       address,
-      detail: !credentials ? 'unknown user' : !ok ? 'wrong password' : 'disabled',
+      detail: !credentials
+        ? 'unknown user'
+        : !ok
+          ? purpose === 'confirm'
+            ? 'wrong current password'
+            : 'wrong password'
+          : 'disabled',
     });
+    if (purpose === 'confirm')
+      throw new DomainError('BAD_REQUEST', 'auth.wrongCurrent', 'the current password is wrong');
     throw new DomainError('UNAUTHORIZED', 'auth.failed', 'wrong user name or password');
   }
   await settleSignIn(db, reserved, 'right');

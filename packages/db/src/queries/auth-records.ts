@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../client';
 import { authEvents, sessions, signInThrottle } from '../schema';
 import { DEFAULT_IDLE_MINUTES } from './users';
@@ -7,28 +7,6 @@ import { DEFAULT_IDLE_MINUTES } from './users';
 export const DEFAULT_AUTH_RETENTION_DAYS = 400;
 
 const DAY = 24 * 60 * 60_000;
-
-/** Failed password checks of one account since `since` (sign-ins and password changes), with the oldest. */
-export async function accountFailures(
-  db: Database,
-  userId: number,
-  since: Date,
-): Promise<{ count: number; oldest: Date | null }> {
-  const [row] = await db
-    .select({
-      count: sql<number>`count(*)`.mapWith(Number),
-      oldest: sql<string | null>`min(${authEvents.at})`,
-    })
-    .from(authEvents)
-    .where(
-      and(
-        eq(authEvents.kind, 'sign_in_failed'),
-        eq(authEvents.userId, userId),
-        gt(authEvents.at, since),
-      ),
-    );
-  return { count: row?.count ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
-}
 
 /**
  * The retention rule of the sign-in records, run by the server at start-up and daily, and by

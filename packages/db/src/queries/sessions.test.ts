@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { authEvents, sessions, signInThrottle } from '../schema';
 import { describeDb } from '../testing';
-import { accountFailures, pruneAuthRecords } from './auth-records';
+import { pruneAuthRecords } from './auth-records';
 import {
   createSession,
   createUser,
@@ -86,19 +86,6 @@ describeDb('sessions', (get) => {
     expect(await findSessionUser(db, 'elsewhere', at(MINUTE))).toBeNull();
     await setPassword(db, 'wang', 'z');
     expect(await findSessionUser(db, 'here', at(MINUTE))).toBeNull();
-  });
-
-  it("counts an account's failed password checks since a time, with the oldest", async () => {
-    const { db } = get();
-    const before = new Date(Date.now() - MINUTE);
-    expect(await accountFailures(db, userId, before)).toEqual({ count: 0, oldest: null });
-    await recordAuthEvent(db, { kind: 'sign_in_failed', userId, detail: 'wrong password' });
-    await recordAuthEvent(db, { kind: 'sign_in', userId });
-    await recordAuthEvent(db, { kind: 'sign_in_failed', userId, detail: 'wrong current password' });
-    const failures = await accountFailures(db, userId, before);
-    expect(failures.count).toBe(2);
-    expect(failures.oldest!.getTime()).toBeGreaterThan(before.getTime());
-    expect((await accountFailures(db, userId, new Date(Date.now() + MINUTE))).count).toBe(0);
   });
 });
 

@@ -103,12 +103,10 @@ describe('changing one’s password', () => {
     fill('not my password', 'a long new password');
     expect((await screen.findByRole('alert')).textContent).toBe('当前密码不正确。');
     cleanup();
-    serve({ key: 'auth.changeLocked', params: { minutes: 9 }, status: 429 });
+    serve({ key: 'auth.throttledMinutes', params: { minutes: 9 }, status: 429 });
     renderPage();
     fill('not my password', 'a long new password');
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      '密码错误次数过多，请 9 分钟后再试。',
-    );
+    expect((await screen.findByRole('alert')).textContent).toBe('登录尝试过多，请 9 分钟后再试。');
   });
 
   it('speaks English too', () => {
