@@ -526,19 +526,11 @@ const removedRow = (
   changedAt: new Date(h.changedAt).toISOString(),
 });
 
-/** A figure taken back (a draft withdrawn), as kept when it was removed. */
-export interface ValueDeletion {
-  id: number;
-  seq: number;
-  year: number;
-  kind: ValueKind;
-  value: number;
-  comparator: Comparator | null;
-  state: ValueState;
-  note: string | null;
-  source: string | null;
-  /** The version it had when removed. */
-  version: number;
+/** A figure taken back (a draft withdrawn), as kept when it was removed: `version` is the one it had then. */
+export interface ValueDeletion extends Pick<
+  StoredValue,
+  'id' | 'seq' | 'year' | 'kind' | 'value' | 'comparator' | 'state' | 'note' | 'source' | 'version'
+> {
   /** Its history rows, oldest first. */
   history: RemovedHistoryRow[];
   reason: string | null;
