@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { findSessionUser, type Database } from '@pm/db';
+import { DEFAULT_IDLE_MINUTES, findSessionUser, type Database } from '@pm/db';
 import type { Context, Logger } from './context';
-import { hashToken, SESSION_COOKIE, SESSION_IDLE_MINUTES } from './auth/session';
+import { hashToken, SESSION_COOKIE } from './auth/session';
 import { clientOf, NO_PROXY, type ProxyTrust } from './client-address';
 
 /** The cookie's value; null when missing or not decodable (`%E0%A4%A`), which is no session. */
@@ -28,7 +28,7 @@ export async function createRequestContext(
   {
     db,
     log,
-    idleMinutes = SESSION_IDLE_MINUTES,
+    idleMinutes = DEFAULT_IDLE_MINUTES,
     trustProxy = NO_PROXY,
   }: { db: Database; log: Logger; idleMinutes?: number; trustProxy?: ProxyTrust },
   req: IncomingMessage,
