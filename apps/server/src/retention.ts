@@ -6,8 +6,9 @@ const DAY = 24 * 60 * 60_000;
 
 /**
  * Applies the retention rule of the sign-in records (`pruneAuthRecords`) now and then once a
- * day, on a timer that keeps no process alive. Returns the function that stops it. A failed run
- * is logged and the next day's run tries again.
+ * day, on a timer that keeps no process alive. Returns the function that stops it; a run still
+ * under way then finishes unlogged (the database may be closing). A failed run is logged and the
+ * next day's run tries again.
  */
 export function scheduleAuthPruning(
   db: Database,
@@ -15,6 +16,7 @@ export function scheduleAuthPruning(
   log: Pick<Log, 'info' | 'error'>,
   every = DAY,
 ): () => void {
+  let stopped = false;
   const run = async () => {
     try {
       const deleted = await pruneAuthRecords(
@@ -23,12 +25,17 @@ export function scheduleAuthPruning(
         config.authEventsRetentionDays,
         config.sessionIdleMinutes,
       );
+      if (stopped) return;
       log.info({ deleted, retentionDays: config.authEventsRetentionDays }, 'auth records pruned');
     } catch (err) {
+      if (stopped) return;
       log.error({ err }, 'pruning auth records failed');
     }
   };
   void run();
   const timer = setInterval(() => void run(), every).unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }

@@ -3,14 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { authEvents, sessions, signInThrottle } from '../schema';
 import { describeDb } from '../testing';
 import { pruneAuthRecords } from './auth-records';
-import {
-  createSession,
-  createUser,
-  findSessionUser,
-  listAuthEvents,
-  recordAuthEvent,
-  setPassword,
-} from './users';
+import { createSession, createUser, findSessionUser, listAuthEvents, setPassword } from './users';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
