@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { screenshot } from './a11y';
 import { signIn } from './helpers';
 
 const navOf = async (page: Page) =>
@@ -80,6 +81,10 @@ test('a user changes their own password from the user menu; the old one no longe
   await page.getByLabel('再次输入新密码').fill('short');
   await page.getByRole('button', { name: '修改密码' }).click();
   await expect(page.getByRole('alert')).toHaveText('新密码至少需要 12 个字符。');
+  await screenshot(page, 'change-password');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'change-password-phone');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByLabel(/^新密码/).fill('qian’s own passphrase');
   await page.getByLabel('再次输入新密码').fill('qian’s own passphrase');
   await page.getByRole('button', { name: '修改密码' }).click();

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { screenshot } from './a11y';
 import { DEMO, signIn } from './helpers';
 
 const ENTRY = '/d/130108/entry?year=2024';
@@ -149,6 +150,11 @@ test('a year is entered by keyboard and paste, survives a lost connection, a ref
 
   // The reviewer approves the rest of the year; the assessment now reads 2024.
   await signIn(page, 'reviewer', ENTRY);
+  await expect(page.getByRole('button', { name: /^全部通过（\d+ 项）$/ })).toBeVisible();
+  await screenshot(page, 'review-year');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'review-year-phone');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('button', { name: /^全部通过（\d+ 项）$/ }).click();
   await expect(page.getByText('本年度有 0 项数值待审核。')).toBeVisible();
   const [year] = await trpc<{ counts: Record<string, number> }[]>(page, 'values.completeness', {
