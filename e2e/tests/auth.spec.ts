@@ -66,6 +66,7 @@ test('a user changes their own password from the user menu; the old one no longe
   const first = /新密码：(\w{16})/.exec(notice)?.[1];
   expect(first).toBeTruthy();
   await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
 
   const signInAs = async (password: string) => {
     await page.goto('/sign-in');
@@ -92,7 +93,9 @@ test('a user changes their own password from the user menu; the old one no longe
   // This session lives on; the old password opens none.
   await page.goto('/districts');
   await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+  // Signed out only once the sign-in page shows: navigating sooner could cut the sign-out short.
   await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
   await signInAs(first!);
   await expect(page.getByRole('alert')).toHaveText('用户名或密码错误。');
   await signInAs('qian’s own passphrase');
