@@ -10,3 +10,4 @@ export * from './values-csv';
 export * from './evaluation';
 export * from './values';
 export * from './words';
+export * from './period';
