@@ -34,6 +34,12 @@ export {
   type PlanSummary,
   type StatusCounts,
 } from './summary';
+export {
+  endBindingText,
+  endBindingWarnings,
+  endSummaryText,
+  type GradedIndicator,
+} from './end-summary';
 export { timeProgress } from './time';
 export type {
   AssessContext,
