@@ -6,6 +6,7 @@ import {
   comparatorWords,
   formWords,
   phaseWords,
+  roundKindWords,
   statusWords,
   type RulesVersion,
 } from './words';
@@ -30,6 +31,12 @@ describe('one catalog of the domain’s words', () => {
     for (const a of attributeSchema.options) expect(filled(attributeWords[a]), a).toBe(true);
     for (const c of comparatorSchema.options) expect(filled(comparatorWords[c]), c).toBe(true);
     expect(filled(phaseWords.progress) && filled(phaseWords.end)).toBe(true);
+    expect(Object.values(roundKindWords).map((k) => k.zh)).toEqual([
+      '中期评估',
+      '总结评估',
+      '年度评估',
+    ]);
+    expect(Object.values(roundKindWords).every(filled)).toBe(true);
   });
 
   it('grades midway in the spec’s five words and at the end in its three', () => {

@@ -1,4 +1,5 @@
 import { STATUSES, type Phase, type Status } from './assess/status';
+import type { RoundKind } from './period';
 import type { Attribute, Comparator, TargetForm } from './plan';
 
 /**
@@ -99,4 +100,11 @@ export const comparatorWords: Record<Comparator, Words> = {
 export const phaseWords: Record<Phase, Words> = {
   progress: w('进度评价', 'progress'),
   end: w('完成评价', 'outcome'),
+};
+
+/** What a round evaluates (spec §5): the mid-term, the end of the period, or one year. */
+export const roundKindWords: Record<RoundKind, Words> = {
+  midterm: w('中期评估', 'mid-term evaluation'),
+  final: w('总结评估', 'final evaluation'),
+  annual: w('年度评估', 'annual evaluation'),
 };
