@@ -24,4 +24,9 @@ export interface Context {
   cookie: SessionCookie;
   /** The client's address, for sign-in limits and the record. */
   address: string;
+  /**
+   * The year whose figures are being reported (config REPORTING_YEAR); absent, the year before
+   * today's. What a page opens at, and which plan it shows, when the request names neither.
+   */
+  reportingYear?: number;
 }

@@ -15,6 +15,7 @@ export * from './queries/plans';
 export * from './queries/assessment';
 export * from './queries/scorecard';
 export * from './queries/evaluations';
+export * from './queries/periods';
 export { demoScenario, demoValues, type DemoScenario } from './demo/generate';
 export { clearDemoValues, insertDemoValues } from './demo/store';
 export { builtInPlans, seedBuiltIn, type SeedResult } from './seed/builtin';

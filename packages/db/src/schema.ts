@@ -285,6 +285,8 @@ export const signInThrottle = pgTable('sign_in_throttle', {
 });
 
 export const roundStatusEnum = pgEnum('round_status', ['open', 'finalized']);
+/** 中期评估 at E = M, 总结评估 at E = Y, 年度评估 otherwise (spec §5). */
+export const roundKindEnum = pgEnum('round_kind', ['midterm', 'final', 'annual']);
 
 /**
  * An evaluation round (评估轮次) of one plan at one evaluation year: reviewers confirm or override
@@ -299,6 +301,8 @@ export const evaluationRounds = pgTable(
       .notNull()
       .references(() => plans.id, { onDelete: 'cascade' }),
     year: integer('year').notNull(),
+    /** Fixed when the round is opened, from the plan's years. */
+    kind: roundKindEnum('kind').notNull(),
     status: roundStatusEnum('status').notNull().default('open'),
     openedBy: text('opened_by').notNull(),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
@@ -335,4 +339,32 @@ export const evaluationItems = pgTable(
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('evaluation_items_round_seq').on(t.roundId, t.seq)],
+);
+
+export const planEventKindEnum = pgEnum('plan_event_kind', [
+  'imported',
+  'target_revised',
+  'baseline_carried_over',
+  'lead_department_set',
+]);
+
+/**
+ * Append-only audit of what administrators did to a plan: imports, target revisions (动态调整),
+ * baselines carried over from the previous plan. `detail` holds what changed, as it was.
+ */
+export const planEvents = pgTable(
+  'plan_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    /** The indicator concerned, when one is. */
+    seq: integer('seq'),
+    kind: planEventKindEnum('kind').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+    by: text('by').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('plan_events_plan_at').on(t.planId, t.at)],
 );

@@ -128,6 +128,9 @@ const base: Record<keyof typeof baseZh, string> = {
   'error.internal':
     'Something went wrong on the server (error id {id}). Try again later; if it persists, give this id to the administrator.',
   'error.nulCharacter': 'Invalid input: {path} contains a NUL character; remove it and try again.',
+  'scorecard.noPlan': 'This district has no plan yet.',
+  'plan.noPeriod': 'This district has no plan of {period} (it has: {periods}).',
+  'plan.yearOutside': '{year} is outside {plan}: choose a year of {first}–{last}.',
 };
 
 export const en: Record<MessageKey, string> = {

@@ -123,6 +123,9 @@ export const baseZh = {
   'error.internal':
     '服务器内部出错（错误编号 {id}）。请稍后再试；如仍出错，请将此编号告知系统管理员。',
   'error.nulCharacter': '输入有误：{path} 含有空字符（NUL），请删除后重试。',
+  'scorecard.noPlan': '该区县尚未导入规划。',
+  'plan.noPeriod': '该区县没有{period}规划（现有：{periods}）。',
+  'plan.yearOutside': '{year} 年不在{plan}内：可选 {first}–{last} 年。',
 } as const;
 
 export const zh = { ...baseZh, ...entryZh, ...scorecardZh, ...evaluationZh };

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import type { YearValue } from '@pm/core';
+import type { PeriodSpan, YearValue } from '@pm/core';
 import type { Database } from '../client';
 import { indicators, yearlyValues } from '../schema';
 import { loadPlan } from './plans';
 
-/** A district's plan with its approved yearly values: everything the engine needs. */
-export async function loadAssessmentInput(db: Database, code: string) {
-  const plan = await loadPlan(db, code);
+/** A district's plan (of `period`, default the latest) with its approved yearly values: everything the engine needs. */
+export async function loadAssessmentInput(db: Database, code: string, period?: PeriodSpan | null) {
+  const plan = await loadPlan(db, code, period);
   if (!plan) return null;
   const rows = await db
     .select({

@@ -14,6 +14,8 @@ import {
   saveReviews,
   type FinalizeInput,
 } from './evaluations';
+import { listDistrictPlans } from './periods';
+import type { Database } from '../client';
 
 const YUHUA = '130108';
 
@@ -34,6 +36,11 @@ function freeze({ round, input, reviews }: FinalizeInput): EvaluationSnapshot {
   };
 }
 
+/** The district's plan id (0 when it has none: no plan has that id). */
+async function planIdOf(db: Database, code: string): Promise<number> {
+  return (await listDistrictPlans(db, code)).at(-1)?.id ?? 0;
+}
+
 const failure = (p: Promise<unknown>) =>
   p.then(
     () => null,
@@ -47,18 +54,20 @@ describeDb('evaluation rounds', (get) => {
 
   it('opens one round per plan and year at a time', async () => {
     const { db } = get();
-    const round = await openRound(db, YUHUA, 2023, 'reviewer');
+    const round = await openRound(db, YUHUA, await planIdOf(db, YUHUA), 2023, 'reviewer');
     expect(round).toMatchObject({ year: 2023, status: 'open', openedBy: 'reviewer', reviews: 0 });
-    const again = await failure(openRound(db, YUHUA, 2023, 'reviewer'));
+    const again = await failure(openRound(db, YUHUA, await planIdOf(db, YUHUA), 2023, 'reviewer'));
     expect(again).toBeInstanceOf(EvaluationError);
     expect((again as EvaluationError).reason).toBe('already_open');
-    await openRound(db, YUHUA, 2022, 'reviewer');
+    await openRound(db, YUHUA, await planIdOf(db, YUHUA), 2022, 'reviewer');
     expect((await listRounds(db, YUHUA)).map((r) => r.year)).toEqual([2022, 2023]);
     expect(await listRounds(db, '410402')).toEqual([]);
   });
 
   it('a district without a plan cannot open a round', async () => {
-    const error = await failure(openRound(get().db, '999999', 2023, 'reviewer'));
+    const error = await failure(
+      openRound(get().db, '999999', await planIdOf(get().db, '999999'), 2023, 'reviewer'),
+    );
     expect((error as EvaluationError).reason).toBe('no_plan');
   });
 
@@ -133,8 +142,10 @@ describeDb('evaluation rounds', (get) => {
     expect(stored.round).toMatchObject({ status: 'finalized', finalizedBy: 'reviewer' });
     expect(stored.round.finalizedAt?.toISOString()).toBe('2024-03-01T08:00:00.000Z');
     expect(stored.snapshot).toEqual(snapshot);
-    expect((await latestFinalized(db, YUHUA, 2023))?.snapshot).toEqual(snapshot);
-    expect(await latestFinalized(db, YUHUA, 2022)).toBeNull();
+    expect((await latestFinalized(db, await planIdOf(db, YUHUA), 2023))?.snapshot).toEqual(
+      snapshot,
+    );
+    expect(await latestFinalized(db, await planIdOf(db, YUHUA), 2022)).toBeNull();
   });
 
   it('a finalized round takes no more reviews and is not finalized twice', async () => {
@@ -148,7 +159,7 @@ describeDb('evaluation rounds', (get) => {
 
   it('a new round of a finalized year can be opened', async () => {
     const { db } = get();
-    const round = await openRound(db, YUHUA, 2023, 'reviewer');
+    const round = await openRound(db, YUHUA, await planIdOf(db, YUHUA), 2023, 'reviewer');
     const rows = await db
       .select({ status: evaluationRounds.status })
       .from(evaluationRounds)

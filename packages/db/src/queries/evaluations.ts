@@ -1,5 +1,11 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
-import type { EvaluationSnapshot, ReviewRecord, Status } from '@pm/core';
+import {
+  roundKind,
+  type EvaluationSnapshot,
+  type ReviewRecord,
+  type RoundKind,
+  type Status,
+} from '@pm/core';
 import type { Database } from '../client';
 import { evaluationItems, evaluationRounds, plans } from '../schema';
 import { loadPlanInput, type PlanInput } from './scorecard';
@@ -20,6 +26,8 @@ export interface EvaluationRound {
   id: number;
   planId: number;
   year: number;
+  /** 中期评估 (E = M), 总结评估 (E = Y) or 年度评估. */
+  kind: RoundKind;
   status: 'open' | 'finalized';
   openedBy: string;
   openedAt: Date;
@@ -33,6 +41,7 @@ const roundColumns = {
   id: evaluationRounds.id,
   planId: evaluationRounds.planId,
   year: evaluationRounds.year,
+  kind: evaluationRounds.kind,
   status: evaluationRounds.status,
   openedBy: evaluationRounds.openedBy,
   openedAt: evaluationRounds.openedAt,
@@ -42,14 +51,20 @@ const roundColumns = {
 
 const ofDistrict = (code: string) => eq(plans.districtId, code);
 
-/** The district's rounds, newest first. */
-export async function listRounds(db: Database, code: string): Promise<EvaluationRound[]> {
+/** The district's rounds (of one of its plans, when `planId` is given), newest first. */
+export async function listRounds(
+  db: Database,
+  code: string,
+  planId?: number,
+): Promise<EvaluationRound[]> {
   return db
     .select({ ...roundColumns, reviews: count(evaluationItems.id) })
     .from(evaluationRounds)
     .innerJoin(plans, eq(plans.id, evaluationRounds.planId))
     .leftJoin(evaluationItems, eq(evaluationItems.roundId, evaluationRounds.id))
-    .where(ofDistrict(code))
+    .where(
+      and(ofDistrict(code), planId === undefined ? undefined : eq(evaluationRounds.planId, planId)),
+    )
     .groupBy(evaluationRounds.id)
     .orderBy(desc(evaluationRounds.openedAt), desc(evaluationRounds.id));
 }
@@ -62,22 +77,26 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * Opens a round of the district's latest plan at `year` (default: its mid-term year); one round
- * per plan and year may be open.
+ * Opens a round of one of the district's plans at `year` (default: its mid-term year); one round
+ * per plan and year may be open. Its kind follows from the plan's years (spec §5).
  */
 export async function openRound(
   db: Database,
   code: string,
+  planId: number,
   year: number | undefined,
   by: string,
 ): Promise<EvaluationRound> {
   const [plan] = await db
-    .select({ id: plans.id, midtermYear: plans.midtermYear })
+    .select({
+      id: plans.id,
+      baselineYear: plans.baselineYear,
+      midtermYear: plans.midtermYear,
+      targetYear: plans.targetYear,
+    })
     .from(plans)
-    .where(ofDistrict(code))
-    .orderBy(desc(plans.targetYear))
-    .limit(1);
-  if (!plan) throw new EvaluationError('no_plan', `district ${code} has no plan`);
+    .where(and(ofDistrict(code), eq(plans.id, planId)));
+  if (!plan) throw new EvaluationError('no_plan', `district ${code} has no plan ${planId}`);
   const at = year ?? plan.midtermYear;
   const already = () =>
     new EvaluationError('already_open', `a ${at} round of ${code} is open already`);
@@ -95,7 +114,7 @@ export async function openRound(
   try {
     const [row] = await db
       .insert(evaluationRounds)
-      .values({ planId: plan.id, year: at, openedBy: by })
+      .values({ planId: plan.id, year: at, kind: roundKind(plan, at), openedBy: by })
       .returning(roundColumns);
     if (!row) throw new Error('round insert returned nothing');
     return { ...row, reviews: 0 };
@@ -226,10 +245,10 @@ export async function finalizeRound(
   });
 }
 
-/** The snapshot of the district's newest finalized round at `year`, if any. */
+/** The snapshot of the plan's newest finalized round at `year`, if any. */
 export async function latestFinalized(
   db: Database,
-  code: string,
+  planId: number,
   year: number,
 ): Promise<{ round: EvaluationRound; snapshot: EvaluationSnapshot } | null> {
   const [row] = await db
@@ -243,7 +262,7 @@ export async function latestFinalized(
     .leftJoin(evaluationItems, eq(evaluationItems.roundId, evaluationRounds.id))
     .where(
       and(
-        ofDistrict(code),
+        eq(evaluationRounds.planId, planId),
         eq(evaluationRounds.year, year),
         eq(evaluationRounds.status, 'finalized'),
       ),

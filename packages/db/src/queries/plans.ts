@@ -1,5 +1,11 @@
 import { and, asc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { PLAN_FORMAT, planFileSchema, type Indicator, type PlanFile } from '@pm/core';
+import {
+  PLAN_FORMAT,
+  planFileSchema,
+  type Indicator,
+  type PeriodSpan,
+  type PlanFile,
+} from '@pm/core';
 import type { Database } from '../client';
 import { districts, indicators, plans, valueDeletions, yearlyValues } from '../schema';
 import { upsertDistrict } from './districts';
@@ -166,17 +172,29 @@ function indicatorRow(planId: number, ind: Indicator) {
   };
 }
 
-/** The district's plan (the latest period) in the interchange format, or null. */
-export async function exportPlan(db: Database, code: string): Promise<PlanFile | null> {
-  return (await loadPlan(db, code))?.file ?? null;
+/** The district's plan of `period` (default: the latest) in the interchange format, or null. */
+export async function exportPlan(
+  db: Database,
+  code: string,
+  period?: PeriodSpan | null,
+): Promise<PlanFile | null> {
+  return (await loadPlan(db, code, period))?.file ?? null;
 }
 
-/** The district's latest plan with its row id. */
+/** The district's plan of `period` (default: the latest) with its row id. */
 export async function loadPlan(
   db: Database,
   code: string,
+  period?: PeriodSpan | null,
 ): Promise<{ id: number; file: PlanFile } | null> {
-  const plan = await loadPlanWhere(db, eq(plans.districtId, code));
+  const plan = await loadPlanWhere(
+    db,
+    and(
+      eq(plans.districtId, code),
+      period ? eq(plans.baselineYear, period.baselineYear) : undefined,
+      period ? eq(plans.targetYear, period.targetYear) : undefined,
+    ) as SQL,
+  );
   return plan && { id: plan.id, file: plan.file };
 }
 

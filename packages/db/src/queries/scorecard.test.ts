@@ -5,6 +5,7 @@ import { indicators, plans, yearlyValues } from '../schema';
 import { builtInPlans, seedBuiltIn } from '../seed/builtin';
 import { loadAssessmentInput } from './assessment';
 import { importPlan } from './plans';
+import { listDistrictPlans } from './periods';
 import { loadIndicatorRecord, loadPlanInput, loadPlanInputs } from './scorecard';
 
 const key = (v: { seq: number; year: number; kind: string; value: number }) =>
@@ -66,7 +67,8 @@ describeDb('scorecard inputs', (get) => {
 
   it('lists one indicator’s figures in every state, with their history', async () => {
     const { db } = get();
-    const record = await loadIndicatorRecord(db, '130108', 4);
+    const [plan] = await listDistrictPlans(db, '130108');
+    const record = await loadIndicatorRecord(db, plan!.id, 4);
     expect(record.values.map((v) => [v.year, v.state])).toEqual([
       [2021, 'approved'],
       [2022, 'approved'],

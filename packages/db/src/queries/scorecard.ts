@@ -4,6 +4,7 @@ import {
   type Comparator,
   PLAN_FORMAT,
   type Indicator,
+  type PeriodSpan,
   type PlanFile,
   type SourcedValue,
   type Target,
@@ -46,8 +47,22 @@ const idsOf = (ids: readonly number[]) => sql`(select unnest(${textArray(ids)}::
 const inScope = (scope: readonly string[] | 'all'): SQL | undefined =>
   scope === 'all' ? undefined : inArray(plans.districtId, [...scope]);
 
-/** The latest plan of each district in scope, as a subquery. */
-function latestPlans(db: Database, scope: readonly string[] | 'all') {
+/**
+ * The plan of each district in scope, as a subquery: that of `period` (a district without one is
+ * left out), or without a period the latest.
+ */
+function scopePlans(db: Database, scope: readonly string[] | 'all', period?: PeriodSpan | null) {
+  if (period)
+    return db
+      .select({ id: plans.id })
+      .from(plans)
+      .where(
+        and(
+          inScope(scope),
+          eq(plans.baselineYear, period.baselineYear),
+          eq(plans.targetYear, period.targetYear),
+        ),
+      );
   return db
     .selectDistinctOn([plans.districtId], { id: plans.id })
     .from(plans)
@@ -56,9 +71,9 @@ function latestPlans(db: Database, scope: readonly string[] | 'all') {
 }
 
 /**
- * The latest plan of every district in `scope` with its approved values, in three queries
- * whatever the number of districts. Values after `upTo` (default: each plan's mid-term year) are
- * left out, as an evaluation of that year never reads them.
+ * The plan of every district in `scope` (of `options.period`, else the latest) with its approved
+ * values, in three queries whatever the number of districts. Values after `upTo` (default: each
+ * plan's mid-term year) are left out, as an evaluation of that year never reads them.
  */
 export function loadPlanInputs(
   db: Database,
@@ -67,7 +82,7 @@ export function loadPlanInputs(
   options: LoadOptions = {},
 ): Promise<PlanInput[]> {
   if (scope !== 'all' && scope.length === 0) return Promise.resolve([]);
-  return loadInputs(db, latestPlans(db, scope), upTo, options);
+  return loadInputs(db, scopePlans(db, scope, options.period), upTo, options);
 }
 
 export interface LoadOptions {
@@ -77,6 +92,8 @@ export interface LoadOptions {
    * bytes and never shown.
    */
   lean?: boolean;
+  /** The period whose plans to read (default: each district's latest). */
+  period?: PeriodSpan | null;
 }
 
 const NO_RAW = { baseline: null, target: null, rate: null, attribute: null };
@@ -165,10 +182,14 @@ export interface DistrictPlanVersion {
   version: string | null;
 }
 
-/** Every district in `scope` with its latest plan's id and version, by code; one cheap query. */
+/**
+ * Every district in `scope` with its plan's id and version (the plan of `period`, else the
+ * latest; none when it has no such plan), by code; one cheap query.
+ */
 export async function listPlanVersions(
   db: Database,
   scope: readonly string[] | 'all',
+  period?: PeriodSpan | null,
 ): Promise<DistrictPlanVersion[]> {
   if (scope !== 'all' && scope.length === 0) return [];
   const rows = await queryRows<{
@@ -183,7 +204,7 @@ export async function listPlanVersions(
     sql`select d.id as code, d.name, d.city, d.province, p.id as plan_id,
       p.xmin::text || ':' || coalesce(r.revision, 0) as version
     from ${districts} d
-    left join ${plans} p on p.district_id = d.id and p.id in ${latestPlans(db, scope)}
+    left join ${plans} p on p.district_id = d.id and p.id in ${scopePlans(db, scope, period)}
     left join ${planRevisions} r on r.plan_id = p.id
     ${scope === 'all' ? sql`` : sql`where d.id in (select unnest(${textArray(scope)}::text[]))`}
     order by d.id`,
@@ -328,16 +349,13 @@ export interface ValueChange {
   changedAt: Date;
 }
 
-/** Every stored figure of one indicator of the district's latest plan, in any state, and their history. */
+/** Every stored figure of one indicator of a plan, in any state, and their history. */
 export async function loadIndicatorRecord(
   db: Database,
-  code: string,
+  planId: number,
   seq: number,
 ): Promise<{ values: StoredValue[]; history: ValueChange[] }> {
-  const ofIndicator = and(
-    eq(indicators.seq, seq),
-    inArray(indicators.planId, latestPlans(db, [code])),
-  );
+  const ofIndicator = and(eq(indicators.seq, seq), eq(indicators.planId, planId));
   const [values, history] = await Promise.all([
     db
       .select({

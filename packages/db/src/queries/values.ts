@@ -108,14 +108,15 @@ function selectValues(db: Database, where: SQL | undefined) {
     .orderBy(asc(indicators.seq), asc(yearlyValues.year), asc(yearlyValues.kind));
 }
 
-/** A district's latest plan with its stored values (every state), of `years` or all. */
+/** A plan (default: the district's latest) with its stored values (every state), of `years` or all. */
 export async function loadValues(
   db: Database,
-  code: string,
+  key: PlanKey,
   years?: readonly number[],
 ): Promise<{ planId: number; file: PlanFile; values: StoredValue[] } | null> {
-  const plan = await loadPlan(db, code);
-  if (!plan) return null;
+  const plan =
+    typeof key === 'string' ? await loadPlan(db, key) : await loadPlanById(db, key.planId);
+  if (!plan || (typeof key !== 'string' && plan.file.district.code !== key.code)) return null;
   const rows = await selectValues(
     db,
     and(eq(indicators.planId, plan.id), years ? inArray(yearlyValues.year, [...years]) : undefined),
@@ -130,7 +131,7 @@ export async function loadValues(
  */
 export async function saveValues(
   db: Database,
-  code: string,
+  plan: PlanKey,
   changes: readonly ValueChange[],
   by: string,
 ): Promise<StoredValue[] | null> {
@@ -139,14 +140,14 @@ export async function saveValues(
     // Checks read only the figures of the indicators changed (a figure is compared with its own
     // previous year), so only those are locked: saves of other indicators do not wait.
     const seqs = [...new Set(changes.map((c) => c.seq))];
-    const locked = await lockChanged(tx, code, seqs);
+    const locked = await lockChanged(tx, plan, seqs);
     if (!locked) return null;
-    const plan = await planForChanges(db, tx, locked.header);
+    const target = await planForChanges(db, tx, locked.header);
     const stored = locked.values.map(toStored);
-    const { writes, problems } = reviewChanges(plan.file, stored, changes);
+    const { writes, problems } = reviewChanges(target.file, stored, changes);
     if (problems.length > 0) throw new ValueError(problems);
     const out: StoredValue[] = [];
-    for (const write of writes) out.push(await writeValue(tx, plan.indicatorIds, write, by));
+    for (const write of writes) out.push(await writeValue(tx, target.indicatorIds, write, by));
     return out;
   });
 }
@@ -168,12 +169,16 @@ export async function importValues(
   db: Database,
   changes: ReadonlyMap<string, readonly ValueChange[]>,
   by: string,
+  /** The plan of each district the changes are for (default: its latest). */
+  planIds: ReadonlyMap<string, number> = new Map(),
 ): Promise<Map<string, number>> {
   const written = new Map<string, number>();
   const problems: { district: string; problem: ValueProblem }[] = [];
   await db.transaction(async (tx) => {
     for (const [district, list] of changes) {
-      const saved = await saveValues(tx as unknown as Database, district, list, by).catch(
+      const planId = planIds.get(district);
+      const key: PlanKey = planId === undefined ? district : { code: district, planId };
+      const saved = await saveValues(tx as unknown as Database, key, list, by).catch(
         (error: unknown) => {
           if (!(error instanceof ValueError)) throw error;
           problems.push(...error.problems.map((problem) => ({ district, problem })));
@@ -210,35 +215,59 @@ const param = (name: string) => sql`${sql.placeholder(name)}`;
 /** A plan row's id and version (`xmin`). */
 const headerColumns = { id: plans.id, version: sql<string>`${plans}.xmin::text`.as('version') };
 
-/** The header of the district (`code`)'s latest plan. */
-const latestHeader = (db: Database) =>
+/**
+ * Which plan of which district a write or read is about: `{ code, planId }`, or a district code
+ * alone for its latest plan (kept for scripts and tests written before districts had several).
+ */
+export type PlanKey = string | PlanRef;
+export interface PlanRef {
+  code: string;
+  planId: number;
+}
+
+/** The district's latest plan, as a PlanRef; null when it has none. */
+async function refOf(db: Database, key: PlanKey): Promise<PlanRef | null> {
+  if (typeof key !== 'string') return key;
+  const [row] = await db
+    .select({ id: plans.id })
+    .from(plans)
+    .where(eq(plans.districtId, key))
+    .orderBy(desc(plans.targetYear))
+    .limit(1);
+  return row ? { code: key, planId: row.id } : null;
+}
+
+/** The header of the plan (`planId`) if it is the district (`code`)'s. */
+const planHeaderQuery = (db: Database) =>
   db
     .select(headerColumns)
     .from(plans)
-    .where(eq(plans.districtId, sql.placeholder('code')))
-    .orderBy(desc(plans.targetYear))
-    .limit(1);
+    .where(
+      and(eq(plans.id, sql.placeholder('planId')), eq(plans.districtId, sql.placeholder('code'))),
+    );
 
 const headerStatement = new NamedStatement<{ id: number; version: string }>(
-  'pm_plan_header',
+  'pm_plan_header_v2',
   headerColumns,
-  latestHeader,
+  planHeaderQuery,
 );
 
-/** The district's latest plan row: its id and version, one small query. */
-async function planHeader(tx: Tx, code: string): Promise<{ id: number; version: string } | null> {
-  const [row] = await headerStatement.execute(tx, { code });
+/** The plan row: its id and version, one small query; null when it is not the district's. */
+async function planHeader(tx: Tx, key: PlanKey): Promise<{ id: number; version: string } | null> {
+  const ref = await refOf(tx, key);
+  if (!ref) return null;
+  const [row] = await headerStatement.execute(tx, { code: ref.code, planId: ref.planId });
   return row ?? null;
 }
 
-/** The latest plan's header with the stored figures of some of its indicators, or nothing. */
+/** The plan's header with the stored figures of some of its indicators, or nothing. */
 const lockStatement = new NamedStatement<
   { planId: number; planVersion: string } & { [K in keyof Row]: Row[K] | null }
 >(
-  'pm_lock_changed',
+  'pm_lock_changed_v2',
   { planId: sql<number>`p.id`, planVersion: sql<string>`p.version`, ...columns },
   (db) => sql`
-    with p as (${latestHeader(db)})
+    with p as (${planHeaderQuery(db)})
     select p.id, p.version, l.* from p left join lateral ${selectValues(
       db,
       and(
@@ -249,15 +278,21 @@ const lockStatement = new NamedStatement<
 );
 
 /**
- * The district's latest plan (id and version) and the stored figures of these indicators of it,
- * locked until the transaction ends, in one statement; null when the district has no plan.
+ * The plan (id and version) and the stored figures of these indicators of it, locked until the
+ * transaction ends, in one statement; null when the district has no such plan.
  */
 async function lockChanged(
   tx: Tx,
-  code: string,
+  key: PlanKey,
   seqs: readonly number[],
 ): Promise<{ header: { id: number; version: string }; values: Row[] } | null> {
-  const rows = await lockStatement.execute(tx, { code, seqs: [...seqs] });
+  const ref = await refOf(tx, key);
+  if (!ref) return null;
+  const rows = await lockStatement.execute(tx, {
+    code: ref.code,
+    planId: ref.planId,
+    seqs: [...seqs],
+  });
   const [first] = rows;
   if (!first) return null;
   const values = rows.flatMap(({ planId: _, planVersion: __, ...row }) =>
@@ -413,14 +448,14 @@ async function writeValue(
  */
 export async function transitionValues(
   db: Database,
-  code: string,
+  key: PlanKey,
   action: Exclude<ValueAction, 'save'>,
   target: TransitionTarget,
   by: string,
   comment: string | null = null,
 ): Promise<StoredValue[] | null> {
   return db.transaction(async (tx) => {
-    const plan = await planHeader(tx as unknown as Database, code);
+    const plan = await planHeader(tx as unknown as Database, key);
     if (!plan) return null;
     const stored = (await lockValues(tx as unknown as Database, plan.id)).map(toStored);
     const { moves, problems } = reviewTransition(action, stored, target);
@@ -465,13 +500,13 @@ export async function transitionValues(
  */
 export async function removeValue(
   db: Database,
-  code: string,
+  key: PlanKey,
   cell: { id: number; version: number },
   by: string,
   reason: string | null = null,
 ): Promise<boolean | null> {
   return db.transaction(async (tx) => {
-    const plan = await planHeader(tx as unknown as Database, code);
+    const plan = await planHeader(tx as unknown as Database, key);
     if (!plan) return null;
     const [value] = (await lockValues(tx as unknown as Database, plan.id))
       .map(toStored)
@@ -540,15 +575,15 @@ export interface ValueDeletion extends Pick<
 }
 
 /**
- * The figures taken back from the district's latest plan, newest first: all, or those of one
+ * The figures taken back from the plan, newest first: all, or those of one
  * indicator (`seq`), year or kind.
  */
 export async function loadDeletions(
   db: Database,
-  code: string,
+  key: PlanKey,
   of: { seq?: number; year?: number; kind?: ValueKind } = {},
 ): Promise<ValueDeletion[] | null> {
-  const plan = await planHeader(db, code);
+  const plan = await planHeader(db, key);
   if (!plan) return null;
   const rows = await db
     .select({

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import {
+  choosePlan,
+  defaultYear,
+  parsePeriod,
+  PERIOD_FORMAT_MESSAGE,
+  periodKey,
+  periodLabel,
+  periodName,
+  planYears,
+  reportingYearAt,
+  type PeriodSpan,
+} from '@pm/core';
+import { listDistrictPlans, type DistrictPlan } from '@pm/db';
+import type { Context } from './context';
+import { DomainError } from './errors';
+
+/** A period as an API input: "2021-2025" (also 14, 十四五), parsed; refused with the form it takes. */
+export const periodSchema = z
+  .string()
+  .max(40)
+  .transform((text, ctx): PeriodSpan => {
+    const span = parsePeriod(text);
+    if (!span) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `“${text}” is not a period: ${PERIOD_FORMAT_MESSAGE}`,
+      });
+      return z.NEVER;
+    }
+    return span;
+  });
+
+/** The reporting year of a request. */
+export const reportingYearOf = (ctx: Pick<Context, 'reportingYear'>) =>
+  ctx.reportingYear ?? reportingYearAt(new Date());
+
+/** A plan as every answer names it. */
+export interface PlanRefView {
+  planId: number;
+  /** "2021-2025" */
+  period: string;
+  /** 十四五 */
+  name: string;
+  /** 十四五（2021–2025） */
+  label: string;
+  title: string;
+  baselineYear: number;
+  midtermYear: number;
+  targetYear: number;
+  indicators: number;
+}
+
+export function planRefView(p: DistrictPlan): PlanRefView {
+  return {
+    planId: p.id,
+    period: periodKey(p),
+    name: periodName(p),
+    label: periodLabel(p),
+    title: p.title,
+    baselineYear: p.baselineYear,
+    midtermYear: p.midtermYear,
+    targetYear: p.targetYear,
+    indicators: p.indicators,
+  };
+}
+
+/** The district's plans and the one a request without a period opens. */
+export async function districtPeriods(ctx: Context, code: string) {
+  const plans = await listDistrictPlans(ctx.db, code);
+  const reportingYear = reportingYearOf(ctx);
+  const current = choosePlan(plans, {}, reportingYear);
+  return {
+    reportingYear,
+    defaultPeriod: current ? periodKey(current) : null,
+    periods: plans.map(planRefView),
+  };
+}
+
+const periodNotFound = (code: string, asked: PeriodSpan, plans: readonly DistrictPlan[]) =>
+  new DomainError(
+    'NOT_FOUND',
+    'plan.noPeriod',
+    `district ${code} has no plan of ${periodKey(asked)}${
+      plans.length ? ` (it has ${plans.map((p) => periodKey(p)).join(', ')})` : ' (it has no plan)'
+    }`,
+    {
+      code,
+      period: periodLabel(asked),
+      periods: plans.map((p) => periodLabel(p)).join('、'),
+    },
+  );
+
+const noPlan = (code: string) =>
+  new DomainError('NOT_FOUND', 'scorecard.noPlan', `district ${code} has no plan`, { code });
+
+/**
+ * The district's plan a request is about: the period it names; else the plan of the year it names
+ * (B < E ≤ Y); else the reporting year's plan (spec §1). Throws NOT_FOUND when there is none.
+ */
+export async function resolvePlan(
+  ctx: Context,
+  code: string,
+  choice: { period?: PeriodSpan | undefined; year?: number | undefined },
+): Promise<PlanRefView> {
+  const plans = await listDistrictPlans(ctx.db, code);
+  const plan = choosePlan(plans, choice, reportingYearOf(ctx));
+  if (!plan) throw choice.period ? periodNotFound(code, choice.period, plans) : noPlan(code);
+  return planRefView(plan);
+}
+
+/** Refuses a year outside the plan's years (B to Y), saying which years it has. */
+export function checkPlanYear(plan: PlanRefView, year: number, what: 'evaluation' | 'entry') {
+  const first = what === 'entry' ? plan.baselineYear : plan.baselineYear + 1;
+  if (year < first || year > plan.targetYear)
+    throw new DomainError(
+      'BAD_REQUEST',
+      'plan.yearOutside',
+      `${year} is outside ${plan.label}: its ${what === 'entry' ? 'figures' : 'evaluations'} are of ${first}–${plan.targetYear}`,
+      { year, plan: plan.label, first, last: plan.targetYear },
+    );
+}
+
+/** The year a plan's pages open at when the request names none. */
+export const openingYear = (ctx: Context, plan: PlanRefView) =>
+  defaultYear(plan, reportingYearOf(ctx));
+
+/** The years figures may be entered for. */
+export const entryYears = (plan: PlanRefView) => planYears(plan);
