@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   defaultSettings,
   linkTargets,
+  parsePeriod,
   parseTarget,
   planFileSchema,
   PLAN_FORMAT,
@@ -18,7 +19,9 @@ import {
   type Attribute,
   type District,
   type Indicator,
+  type PeriodSpan,
   type PlanFile,
+  type PlanPeriod,
   type RawCells,
   type TableRow,
 } from '@pm/core';
@@ -174,11 +177,14 @@ function applyCorrections(rows: TableRow[], corrections: Correction[]): TableRow
   return fixed;
 }
 
-function tableIndicators(
-  seed: SeedPlan,
-  text: string,
-  corrections: Correction[],
-): { indicators: Indicator[]; notes: string[] } {
+interface SeedTable {
+  indicators: Indicator[];
+  notes: string[];
+  /** The years of the table's header (2020年, 2025年), where it has them. */
+  years: { baseline: number | null; target: number | null };
+}
+
+function tableIndicators(seed: SeedPlan, text: string, corrections: Correction[]): SeedTable {
   const where = `${seed.district.code} ${seed.file}`;
   const table = readTableRows(text);
   if (!table) throw new Error(`${where}: no main-indicator table found`);
@@ -193,6 +199,7 @@ function tableIndicators(
   return {
     indicators: parsed.indicators,
     notes: parsed.notes.map((n) => `${where} line ${n.line}: ${n.message}`),
+    years: table.years,
   };
 }
 
@@ -230,6 +237,49 @@ function textIndicator(seed: SeedPlan, text: string, t: TextTarget, seq: number)
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 
+const spanText = (p: PeriodSpan) => `${p.baselineYear + 1}–${p.targetYear}`;
+
+/**
+ * The plan's period, from everything the document says of it: the Five-Year Plan its title
+ * names (第十四个五年规划, 十四五规划), the period its text states (规划期为2021—2025年) and the
+ * years of its table's header (2020年 … 2025年). It must say it once at least, and the same
+ * wherever it does. The mid-term year is half-way, rounded up: B + 3 for a five-year plan.
+ */
+export function seedPeriod(
+  seed: Pick<SeedPlan, 'district' | 'title'>,
+  text: string,
+  header: SeedTable['years'] = { baseline: null, target: null },
+): PlanPeriod {
+  const code = seed.district.code;
+  const readings: { where: string; span: PeriodSpan }[] = [];
+  const read = (where: string, span: PeriodSpan | null) => {
+    if (span === null || span.baselineYear >= span.targetYear)
+      throw new Error(`${code}: ${where} names no period that can be read`);
+    readings.push({ where, span });
+  };
+  const named = /第([一二三四五六七八九十]+)个五年规划|([一二三四五六七八九十]+五)规划/.exec(
+    compact(seed.title),
+  );
+  if (named) read('the title', parsePeriod(named[2] ?? `${named[1]}五`));
+  const stated = /规划期为(\d{4})[-–—~至]+(\d{4})年/.exec(compact(text));
+  if (stated) read('规划期为…', parsePeriod(`${stated[1]}-${stated[2]}`));
+  if (header.baseline !== null && header.target !== null)
+    read('the table header', { baselineYear: header.baseline, targetYear: header.target });
+  const [first, ...rest] = readings;
+  if (!first)
+    throw new Error(
+      `${code}: the plan's period is stated nowhere: no 第…个五年规划 in the title, no 规划期为… in the text, no years in the table header`,
+    );
+  const { baselineYear: B, targetYear: Y } = first.span;
+  for (const r of rest) {
+    if (r.span.baselineYear !== B || r.span.targetYear !== Y)
+      throw new Error(
+        `${code}: ${first.where} says ${spanText(first.span)}, ${r.where} says ${spanText(r.span)}`,
+      );
+  }
+  return { baselineYear: B, midtermYear: B + Math.ceil((Y - B) / 2), targetYear: Y };
+}
+
 /** One built-in plan from its seed document; throws on anything it cannot read. */
 export function buildPlan(
   seed: SeedPlan,
@@ -242,7 +292,9 @@ export function buildPlan(
   const mine = corrections.filter((c) => c.district === seed.district.code);
   if (!seed.table && mine.length > 0)
     throw new Error(`${seed.district.code}: corrections for a plan without a table`);
-  const table = seed.table ? tableIndicators(seed, text, mine) : { indicators: [], notes: [] };
+  const table: SeedTable = seed.table
+    ? tableIndicators(seed, text, mine)
+    : { indicators: [], notes: [], years: { baseline: null, target: null } };
   const first = Math.max(0, ...table.indicators.map((i) => i.seq)) + 1;
   const fromText = textTargets.map((t, i) => textIndicator(seed, text, t, first + i));
   const linked = linkTargets([...table.indicators, ...fromText]);
@@ -253,9 +305,7 @@ export function buildPlan(
     district: seed.district,
     plan: {
       title: seed.title,
-      baselineYear: 2020,
-      midtermYear: 2023,
-      targetYear: 2025,
+      ...seedPeriod(seed, text, table.years),
       settings: defaultSettings,
     },
     indicators: linked.indicators,
