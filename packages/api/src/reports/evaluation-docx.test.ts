@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { evaluationDocx } from './evaluation-docx';
-import { docxTables, docxText, finalRound, midtermRound, v1Round } from './testing';
+import {
+  docxTables,
+  docxText,
+  finalRound,
+  midtermRound,
+  openView,
+  review,
+  v1Round,
+} from './testing';
 import type { EvaluationView } from '../views/evaluation';
 
 async function read(v: EvaluationView) {
@@ -49,7 +57,7 @@ describe('the Word report of a round', () => {
   });
 
   it('a final round (E = Y = 2025) is graded 完成, 基本完成, 未完成 and shows the revised target', async () => {
-    const { text, counts, categories, row } = await read(finalRound());
+    const { text, counts, categories, row, warnings } = await read(finalRound());
     expect(counts!.map((r) => r[0])).toEqual(['状态', '完成', '基本完成', '未完成', ...ungraded]);
     expect(counts!.slice(1, 4)).toEqual([
       ['完成', '2', '2'],
@@ -66,7 +74,8 @@ describe('the Word report of a round', () => {
       '完成及基本完成占比',
     ]);
     expect(text).toContain(
-      '纳入评价的 20 项指标中，完成 2 项、基本完成 2 项，完成及基本完成占 20%；未完成 2 项；',
+      '共 20 项指标：完成 2 项、基本完成 2 项、未完成 2 项，无数据 14 项。' +
+        '纳入评价的 20 项指标中，完成及基本完成占 20%。',
     );
     expect(row(4).slice(3, 7)).toEqual([
       '原目标 70，2024 年调整为 65',
@@ -78,10 +87,47 @@ describe('the Word report of a round', () => {
     expect(row(7)[5]).toBe('未完成');
     expect(text).toContain('约束性指标未完成或缺少数据，需重点关注：');
     expect(text).not.toMatch(/提前实现|快于预期|基本符合预期|滞后预期|严重滞后/u);
+    expect(text).toContain('四、约束性指标完成情况');
+    expect(text).toContain('按规划目标年的完成进度评定');
+    expect(warnings!.map((r) => [r[0], r[2]])).toEqual([
+      ['序号', '评估结论'],
+      ['16', '未完成'],
+      ['13', '无数据'],
+      ['14', '无数据'],
+      ['15', '无数据'],
+      ['17', '无数据'],
+    ]);
+  });
+
+  it('a final round names the binding indicators not achieved first, in its overview', async () => {
+    const { text } = await read(finalRound());
+    expect(text).toContain(
+      '规划确定约束性指标 5 项，约束性指标未完成 1 项：城市空气质量优良天数比率；' +
+        '无数据 4 项：劳动年龄人口平均受教育年限、',
+    );
+  });
+
+  it('a final round overridden to 基本完成 counts and lists what stands', async () => {
+    const overridden = finalRound({
+      reviews: [
+        review({
+          seq: 16,
+          computedStatus: 'not_achieved',
+          decision: 'overridden',
+          finalStatus: 'basically_achieved',
+          reason: '差距在监测误差内',
+        }),
+      ],
+    });
+    const { text, warnings } = await read(overridden);
+    expect(text).toContain('共 20 项指标：完成 2 项、基本完成 3 项、未完成 1 项，无数据 14 项。');
+    expect(text).toContain('规划确定约束性指标 5 项，约束性指标无数据 4 项：');
+    expect(warnings!.map((r) => r[0])).toEqual(['序号', '13', '14', '15', '17']);
   });
 
   it('a round at Y with an indicator whose data stop a year early lists the grades of both phases', async () => {
-    const { counts, row } = await read(finalRound({ mixed: true }));
+    const { text, counts, row } = await read(finalRound({ mixed: true }));
+    expect(text).toContain('尚无 2025 年数据、按进度评价 1 项（快于预期 1 项）');
     expect(counts!.map((r) => r[0])).toEqual([
       '状态',
       '提前实现/完成',
@@ -125,6 +171,52 @@ describe('the Word report of a round', () => {
     expect(text).toContain('计算状态为“严重滞后”，评估调整为“进度滞后”。理由：受区域传输影响。');
     expect(text).toContain('约束性指标进度滞后、严重滞后或缺少数据');
     expect(text).not.toMatch(/提前实现|快于预期|基本符合预期|滞后预期|基本完成|未完成/u);
+  });
+
+  it('names the round’s kind, the plan by title and period, and the evaluation year', async () => {
+    const mid = await read(midtermRound());
+    expect(mid.text).toMatch(
+      /^石家庄市裕华区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要实施中期评估报告/u,
+    );
+    expect(mid.text).toContain('裕华区（130108）· 中期评估 · 评估年度 2023 年');
+    expect(mid.text).toContain(
+      '规划：石家庄市裕华区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要 · 规划期 十四五（2021–2025）',
+    );
+    expect(mid.text).toContain('四、约束性指标预警');
+    const end = await read(finalRound());
+    expect(end.text).toMatch(
+      /^裕华区“十四五”规划总结评估报告裕华区（130108）· 总结评估 · 评估年度 2025 年/u,
+    );
+    expect(end.text).toContain(
+      '本报告评估裕华区“十四五”规划确定的主要指标至规划目标年 2025 年的完成情况。',
+    );
+  });
+
+  it('takes the period’s name from the plan’s years, never a fixed one', async () => {
+    const at = (baselineYear: number, targetYear: number) => {
+      const v = finalRound();
+      const plan = {
+        ...v.plan,
+        title: '规划纲要',
+        baselineYear,
+        midtermYear: baselineYear + 3,
+        targetYear,
+      };
+      return read({ ...v, plan, round: { ...v.round, year: targetYear } });
+    };
+    const fifteenth = await at(2025, 2030);
+    expect(fifteenth.text).toMatch(/^裕华区“十五五”规划总结评估报告/u);
+    expect(fifteenth.text).toContain('规划期 十五五（2026–2030）');
+    expect(fifteenth.text).toContain('至规划目标年 2030 年');
+    expect(fifteenth.text).not.toContain('十四五');
+    const long = await at(2020, 2035);
+    expect(long.text).toMatch(/^裕华区2021–2035 年规划总结评估报告/u);
+    expect(long.text).toContain('规划期 2021–2035');
+  });
+
+  it('a yearly round keeps its title', async () => {
+    const { text } = await read(openView(2024, { values: [] }));
+    expect(text).toMatch(/纲要实施2024 年度评估报告裕华区（130108）· 年度评估 · 评估年度 2024 年/u);
   });
 
   it('the share on track is the summary’s, not counted again', async () => {

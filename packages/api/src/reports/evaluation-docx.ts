@@ -19,8 +19,11 @@ import {
   dateText,
   DEMO_NOTE,
   draftNote,
+  isFinal,
+  kindText,
   latestText,
   overview,
+  planLine,
   reportTitle,
   reviewed,
   statusText,
@@ -115,7 +118,13 @@ function reviewSection(v: EvaluationView): Paragraph[] {
   });
 }
 
-/** The round as a Word document in the usual structure of a 中期评估报告. */
+const METHOD_PROGRESS =
+  '计算状态由系统按评估规则自动得出：水平值和累计值类指标比较完成进度与时序进度，年均增速类指标比较实际年均增速与目标区间，约束值类指标逐年检查是否达标。';
+const METHOD_END =
+  '计算状态由系统按评估规则自动得出：水平值和累计值类指标按规划目标年的完成进度评定，达到目标为完成，接近目标（在规定容差内）为基本完成，其余为未完成；年均增速类指标比较规划期实际年均增速与目标下限；约束值类指标检查规划目标年是否达标。尚无目标年数据的指标按进度评价，并注明数据截至年份。';
+const METHOD_REVIEW = '评估结论为评估人员确认或调整后的状态，调整均附书面理由。';
+
+/** The round as a Word document in the usual structure of a 中期评估报告 or 总结评估报告. */
 export async function evaluationDocx(v: EvaluationView): Promise<Buffer> {
   const draft = draftNote(v);
   const finalized =
@@ -139,10 +148,11 @@ export async function evaluationDocx(v: EvaluationView): Promise<Buffer> {
             alignment: AlignmentType.CENTER,
             children: [
               new TextRun(
-                `${v.district.name}（${v.district.code}）· 评估年度 ${v.round.year} 年 · 规划期 ${v.plan.baselineYear}—${v.plan.targetYear} 年 · ${finalized}`,
+                `${v.district.name}（${v.district.code}）· ${kindText(v.round.kind)} · 评估年度 ${v.round.year} 年 · ${finalized}`,
               ),
             ],
           }),
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(planLine(v))] }),
           ...(draft ? [para(draft)] : []),
           ...(v.demo ? [para(DEMO_NOTE)] : []),
           heading('一、总体情况'),
@@ -154,14 +164,12 @@ export async function evaluationDocx(v: EvaluationView): Promise<Buffer> {
           table(categoryHead(v), categoryRows(v)),
           heading('三、主要指标完成情况'),
           indicatorTable(v),
-          heading('四、约束性指标预警'),
+          heading(isFinal(v) ? '四、约束性指标完成情况' : '四、约束性指标预警'),
           ...warningSection(v),
           heading('五、评估意见'),
           ...reviewSection(v),
           heading('六、说明'),
-          para(
-            '计算状态由系统按评估规则自动得出：水平值和累计值类指标比较完成进度与时序进度，年均增速类指标比较实际年均增速与目标区间，约束值类指标逐年检查是否达标。评估结论为评估人员确认或调整后的状态，调整均附书面理由。',
-          ),
+          para((isFinal(v) ? METHOD_END : METHOD_PROGRESS) + METHOD_REVIEW),
         ],
       },
     ],

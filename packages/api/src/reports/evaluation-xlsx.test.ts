@@ -14,7 +14,17 @@ async function read(v: EvaluationView) {
   };
   const overview = summary.find((r) => r[0] === '总体情况')?.[1] as string;
   const row = (seq: number) => indicators.find((r) => r[0] === seq)!;
-  return { counts: after('计算结果').slice(1), categories: after('指标数'), overview, row };
+  const field = (name: string) => summary.find((r) => r[0] === name)?.[1];
+  const warnings = await xlsxRows(xlsx, '预警 Warnings');
+  return {
+    counts: after('计算结果').slice(1),
+    categories: after('指标数'),
+    overview,
+    row,
+    summary,
+    field,
+    warnings,
+  };
 }
 
 describe('the workbook of a round', () => {
@@ -67,10 +77,29 @@ describe('the workbook of a round', () => {
       '完成及基本完成占比',
     ]);
     expect(categories).toContainEqual(['创新驱动', 4, 2, 0, 0, 2, '50%']);
-    expect(overview).toContain('完成 2 项、基本完成 2 项，完成及基本完成占 20%；未完成 2 项');
+    expect(overview).toContain(
+      '共 20 项指标：完成 2 项、基本完成 2 项、未完成 2 项，无数据 14 项。',
+    );
+    expect(overview).toContain('完成及基本完成占 20%');
     expect(row(4).slice(5, 10)).toEqual(['原目标 70，2024 年调整为 65', 2025, 65, '完成', '完成']);
     expect(row(10)[8]).toBe('基本完成');
     expect(row(16)[8]).toBe('未完成');
+  });
+
+  it('names the kind, the plan and its period; a final round lists binding 未完成 first', async () => {
+    const end = await read(finalRound());
+    expect(end.summary[0]).toEqual(['裕华区“十四五”规划总结评估报告']);
+    expect(end.field('评估类型')).toBe('总结评估');
+    expect(end.field('评估年度')).toBe(2025);
+    expect(end.field('规划')).toBe(
+      '石家庄市裕华区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
+    );
+    expect(end.field('规划期')).toBe('十四五（2021–2025）');
+    expect(end.warnings.map((r) => r[0])).toEqual(['序号', 16, 13, 14, 15, 17]);
+    const mid = await read(midtermRound());
+    expect(mid.summary[0]![0]).toMatch(/纲要实施中期评估报告$/u);
+    expect(mid.field('评估类型')).toBe('中期评估');
+    expect(mid.warnings.map((r) => r[0])).toEqual(['序号', 14, 15, 16, 17]);
   });
 
   it('a round finalized under v1 keeps the words it was graded in', async () => {

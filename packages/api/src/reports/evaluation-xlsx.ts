@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { neutraliseFormula } from '@pm/core';
+import { neutraliseFormula, periodLabel } from '@pm/core';
 import type { EvaluationView } from '../views/evaluation';
 import {
   attributeText,
@@ -9,6 +9,7 @@ import {
   dateText,
   DEMO_NOTE,
   draftNote,
+  kindText,
   overview,
   reportTitle,
   statusText,
@@ -36,12 +37,15 @@ function sheet(
 export async function evaluationXlsx(v: EvaluationView): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Plan Monitor 规划实施监测';
+  book.title = reportTitle(v);
   const summary = book.addWorksheet('汇总 Summary');
   const lines: Cell[][] = [
     [reportTitle(v)],
     ['区县', `${v.district.name}（${v.district.code}）`],
+    ['评估类型', kindText(v.round.kind)],
     ['评估年度', v.round.year],
-    ['规划期', `${v.plan.baselineYear}—${v.plan.targetYear}`],
+    ['规划', v.plan.title],
+    ['规划期', periodLabel(v.plan)],
     ['状态', v.round.status === 'finalized' ? '已定稿' : '评估中'],
     ['定稿', v.round.finalizedBy ? `${v.round.finalizedBy} ${dateText(v.round.finalizedAt)}` : '—'],
     ['总体情况', overview(v)],

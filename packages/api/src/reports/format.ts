@@ -1,15 +1,23 @@
 import {
   attributeWords,
+  endBindingText,
+  endBindingWarnings,
+  endSummaryText,
+  fiveYearPlanNumber,
   GRADES,
   isBindingWarning,
   NOT_GRADED,
   ON_TRACK,
+  periodLabel,
+  periodName,
   revisionNote,
+  roundKindWords,
   shareOnTrack,
   STATUSES,
   STATUSES_OF,
   statusWords,
   type Phase,
+  type RoundKind,
   type Status,
 } from '@pm/core';
 import type { EvaluationItem, EvaluationView } from '../views/evaluation';
@@ -45,11 +53,35 @@ export function latestText(item: EvaluationItem): string {
 export const dateText = (d: Date | string | null) =>
   d === null ? '—' : new Date(d).toISOString().slice(0, 10);
 
-export function reportTitle(v: EvaluationView): string {
-  const kind =
-    v.round.year === v.plan.midtermYear ? '中期评估报告' : `${v.round.year} 年度评估报告`;
-  return `${v.plan.title}实施${kind}`;
+export const kindText = (k: RoundKind) => roundKindWords[k].zh;
+
+/** “十四五”规划, or a plan of another span by its years: 2021–2035 年规划. */
+export function planName(v: EvaluationView): string {
+  const name = periodName(v.plan);
+  return fiveYearPlanNumber(v.plan) === null ? `${name} 年规划` : `“${name}”规划`;
 }
+
+/** 规划：<title> · 规划期 十四五（2021–2025） */
+export const planLine = (v: EvaluationView) =>
+  `规划：${v.plan.title} · 规划期 ${periodLabel(v.plan)}`;
+
+/**
+ * 裕华区“十四五”规划总结评估报告 at the end of the period; a mid-term or yearly round is named
+ * after the plan's title, as such reports always were.
+ */
+export function reportTitle(v: EvaluationView): string {
+  switch (v.round.kind) {
+    case 'final':
+      return `${v.district.name}${planName(v)}总结评估报告`;
+    case 'midterm':
+      return `${v.plan.title}实施中期评估报告`;
+    case 'annual':
+      return `${v.plan.title}实施${v.round.year} 年度评估报告`;
+  }
+}
+
+/** Whether the round reads as a final evaluation: at Y, graded by rules that know the end grades. */
+export const isFinal = (v: EvaluationView) => v.round.kind === 'final' && v.rules !== 'v1';
 
 export function draftNote(v: EvaluationView): string | null {
   return v.round.status === 'open' ? '征求意见稿：本轮评估尚未定稿，内容可能变化。' : null;
@@ -94,22 +126,45 @@ function onTrackText(v: EvaluationView): string {
     .join('、');
 }
 
-export function overview(v: EvaluationView): string {
+/** The items with the status that stands, as the summary of a final round reads them. */
+const standing = (v: EvaluationView) => v.items.map((i) => ({ ...i, status: i.finalStatus }));
+
+const completenessText = (v: EvaluationView) =>
+  `已有 ${v.completeness.reported} 项指标报送经审核的实际值（数据完整率 ${pct(v.completeness.share)}）。`;
+
+const bindingCount = (v: EvaluationView) => v.items.filter((i) => i.attribute === 'binding').length;
+
+function progressOverview(v: EvaluationView): string {
   const s = v.summary;
   const c = s.byStatus;
-  const binding = v.items.filter((i) => i.attribute === 'binding').length;
   const listed = (list: Status[]) => list.map((g) => `${summaryText(v, g)} ${c[g]} 项`).join('、');
   const grades = gradesOf(v);
   const others = c.awaiting_target + c.no_data;
   return (
-    `${v.district.name}“十四五”规划确定主要指标 ${s.total} 项，其中约束性指标 ${binding} 项。` +
-    `${v.round.year} 年度已有 ${v.completeness.reported} 项指标报送经审核的实际值（数据完整率 ${pct(v.completeness.share)}）。` +
+    `${v.district.name}${planName(v)}确定主要指标 ${s.total} 项，其中约束性指标 ${bindingCount(v)} 项。` +
+    `${v.round.year} 年度${completenessText(v)}` +
     `纳入评价的 ${s.assessed} 项指标中，${listed(grades.filter((g) => ON_TRACK.includes(g)))}，` +
     `${onTrackText(v)}占 ${pct(s.shareOnTrack)}；${listed(grades.filter((g) => !ON_TRACK.includes(g)))}` +
     `${others > 0 ? `；${listed(['awaiting_target', 'no_data'])}` : ''}。` +
     `约束性指标预警 ${s.bindingWarnings.length} 项。`
   );
 }
+
+/** The end of the period: 共 N 项指标：完成…, the share, then the binding indicators not achieved. */
+function finalOverview(v: EvaluationView): string {
+  const { year } = v.round;
+  const items = standing(v);
+  return (
+    `本报告评估${v.district.name}${planName(v)}确定的主要指标至规划目标年 ${year} 年的完成情况。` +
+    `${year} 年${completenessText(v)}` +
+    endSummaryText(items, year).zh +
+    `纳入评价的 ${v.summary.assessed} 项指标中，${onTrackText(v)}占 ${pct(v.summary.shareOnTrack)}。` +
+    `规划确定约束性指标 ${bindingCount(v)} 项，${endBindingText(items).zh}`
+  );
+}
+
+export const overview = (v: EvaluationView) =>
+  isFinal(v) ? finalOverview(v) : progressOverview(v);
 
 /** Status counts, computed and as they stand, in the spec's order. */
 export function countRows(v: EvaluationView): [string, number, number][] {
@@ -143,7 +198,9 @@ export function categoryRows(v: EvaluationView): (string | number)[][] {
   });
 }
 
-export const warnings = (v: EvaluationView) => v.items.filter((i) => i.bindingWarning);
+/** The binding warnings, in plan order; in a final round those not achieved first. */
+export const warnings = (v: EvaluationView): EvaluationItem[] =>
+  isFinal(v) ? endBindingWarnings(standing(v)) : v.items.filter((i) => i.bindingWarning);
 
 /** "以下 2 项约束性指标滞后预期、严重滞后或缺少数据，需重点关注：" in the round's words. */
 export function warningLead(v: EvaluationView, n: number): string {

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import {
   EVALUATION_FORMAT,
   reviewPlan,
+  roundKind,
   type EvaluationSnapshot,
   type Indicator,
   type IndicatorAssessment,
@@ -89,6 +90,7 @@ function round(year: number, status: EvaluationRound['status']): EvaluationRound
     id: 1,
     planId: 1,
     year,
+    kind: roundKind(yuhua().plan, year),
     status,
     openedBy: 'wang',
     openedAt: new Date('2026-01-05T00:00:00Z'),
@@ -227,8 +229,9 @@ export const midtermRound = () =>
  * #5, 基本完成 #1 and #10, 未完成 #7 and the binding #16. `mixed` leaves #4 at 69.5 in
  * 2024, graded midway (快于预期), so the round has indicators of both phases.
  */
-export function finalRound(options: { mixed?: boolean } = {}) {
+export function finalRound(options: { mixed?: boolean; reviews?: ReviewRecord[] } = {}) {
   return openView(2025, {
+    reviews: options.reviews ?? [],
     values: [
       ...actuals(1, 5.2, 5.2, 5.2, 5.2, 5.2),
       ...(options.mixed ? actuals(4, 58, 62, 64, 69.5) : actuals(4, 58, 62, 64, 64.5, 65)),
