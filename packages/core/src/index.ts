@@ -11,3 +11,4 @@ export * from './evaluation';
 export * from './values';
 export * from './words';
 export * from './period';
+export * from './carry-over';
