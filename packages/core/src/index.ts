@@ -12,3 +12,4 @@ export * from './values';
 export * from './words';
 export * from './period';
 export * from './carry-over';
+export * from './revision';

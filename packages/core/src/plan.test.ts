@@ -65,7 +65,7 @@ describe('plan interchange schema', () => {
     expect(parsed.indicators.map((i) => i.target.tolerance)).toEqual([null, 0]);
   });
 
-  it('carries revisions, and refuses one outside the period, twice in a year or linked to nothing', () => {
+  it('carries revisions, a correction from the same year too, and refuses one outside the period or linked to nothing', () => {
     const revision = {
       fromYear: 2024,
       target: { ...indicator.target, rate: 5 },
@@ -95,8 +95,12 @@ describe('plan interchange schema', () => {
     expect(messages).toEqual([
       'indicators.0.revisions.2.target.linkedTo: links to seq 7, which is not in this plan',
       'indicators.0.revisions.0.fromYear: a revision takes effect in 2021–2025',
-      'indicators.0.revisions.2.fromYear: a second revision from 2024',
     ]);
+    const corrected = planFileSchema.parse({
+      ...file,
+      indicators: [{ ...indicator, revisions: [revision, { ...revision, text: '5.5 左右' }] }],
+    });
+    expect(corrected.indicators[0]?.revisions.map((r) => r.text)).toEqual(['5 左右', '5.5 左右']);
   });
 
   it('refuses a baseline year at or after the target year', () => {

@@ -130,7 +130,10 @@ export const indicatorSchema = z.object({
   leadDepartment: z.string().nullable(),
   raw: rawCellsSchema,
   target: targetSchema,
-  /** Revisions of the target, oldest first; at most one per year. */
+  /**
+   * Revisions of the target in the order they were made, never rewritten: each is in force from its
+   * year until one from a later year; of two from the same year the later one (a correction).
+   */
   revisions: z.array(targetRevisionSchema).default([]),
   source: sourceSchema,
 });
@@ -226,13 +229,9 @@ export const planFileSchema = z
         if (target.baselineYear !== null && target.baselineYear >= y)
           issue([...path, 'baselineYear'], `a baseline year must be before the target year ${y}`);
       }
-      const years = new Set<number>();
       ind.revisions.forEach((r, k) => {
         if (r.fromYear <= b || r.fromYear > y)
           issue(['revisions', k, 'fromYear'], `a revision takes effect in ${b + 1}–${y}`);
-        if (years.has(r.fromYear))
-          issue(['revisions', k, 'fromYear'], `a second revision from ${r.fromYear}`);
-        years.add(r.fromYear);
       });
     });
   })

@@ -108,3 +108,20 @@ export const roundKindWords: Record<RoundKind, Words> = {
   final: w('总结评估', 'final evaluation'),
   annual: w('年度评估', 'annual evaluation'),
 };
+
+/**
+ * 动态调整 (spec §6) for people: "原目标 70，2024 年调整为 65" / "Originally 70; revised to 65 from
+ * 2024". The texts are the plan's and the revising document's own; a missing one is a dash.
+ */
+export function revisionWords(
+  fromYear: number,
+  original: string | null,
+  revised: string | null,
+): Words {
+  const o = original?.trim() || '—';
+  const r = revised?.trim() || '—';
+  return w(
+    `原目标 ${o}，${fromYear} 年调整为 ${r}`,
+    `Originally ${o}; revised to ${r} from ${fromYear}`,
+  );
+}

@@ -42,7 +42,10 @@ const byForm: Record<TargetForm, (input: FormInput) => IndicatorAssessment> = {
   monitor: assessMonitor,
 };
 
-/** The revision (动态调整) in force at evaluation year `year`: the latest from a year ≤ `year`. */
+/**
+ * The revision (动态调整) in force at evaluation year `year`: the latest from a year ≤ `year`; of
+ * two from the same year, the one made later (later in the list).
+ */
 export function revisionAt(indicator: Indicator, year: number): TargetRevision | null {
   let found: TargetRevision | null = null;
   for (const r of indicator.revisions ?? []) {

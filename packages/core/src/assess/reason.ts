@@ -1,4 +1,5 @@
 import type { Comparator } from '../plan';
+import { revisionWords } from '../words';
 import type { AssessmentReason } from './types';
 
 /** A number as people read it: at most two decimals, never NaN or Infinity. */
@@ -248,16 +249,11 @@ export function linkedValueMissing(year: number, linkedSeq: number): AssessmentR
   );
 }
 
-/** 动态调整 (spec §6): "原目标 70，2024 年调整为 65". */
+/** 动态调整 (spec §6): "原目标 70，2024 年调整为 65" (the words are `revisionWords`'). */
 export function revisionNote(
   fromYear: number,
   original: string | null,
   revised: string | null,
 ): AssessmentReason {
-  const o = original ?? '—';
-  const r = revised ?? '—';
-  return both(
-    `原目标 ${o}，${fromYear} 年调整为 ${r}`,
-    `original target ${o}, revised to ${r} from ${fromYear}`,
-  );
+  return revisionWords(fromYear, original, revised);
 }

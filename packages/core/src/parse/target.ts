@@ -43,7 +43,8 @@ export function isReduction(name: string): boolean {
   return /降幅|降低|下降|减少|削减/.test(compact(name));
 }
 
-function isGrowthRate(name: string): boolean {
+/** …增长 / 增速 / 增幅 (and no reduction): the figures are yearly growth rates. */
+export function isGrowthRate(name: string): boolean {
   return /增长|增速|增幅/.test(compact(name)) && !isReduction(name);
 }
 
