@@ -23,3 +23,4 @@ export * from './queries/users';
 export * from './queries/sign-in-throttle';
 export * from './queries/auth-records';
 export * from './queries/values';
+export * from './queries/carry-over';

@@ -78,3 +78,4 @@ export function describeDb(
     });
   }
 }
+export * from './carry-over-fixture';
