@@ -23,4 +23,5 @@ export * from './queries/users';
 export * from './queries/sign-in-throttle';
 export * from './queries/auth-records';
 export * from './queries/values';
+export * from './queries/revisions';
 export * from './queries/carry-over';
