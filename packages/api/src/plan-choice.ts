@@ -11,9 +11,10 @@ import {
   reportingYearAt,
   type PeriodSpan,
 } from '@pm/core';
-import { listDistrictPlans, type DistrictPlan } from '@pm/db';
+import { listDistrictPlans, type DistrictPlan, type Role } from '@pm/db';
 import type { Context } from './context';
 import { DomainError } from './errors';
+import { districtProcedure } from './trpc';
 
 /** A period as an API input: "2021-2025" (also 14, 十四五), parsed; refused with the form it takes. */
 export const periodSchema = z
@@ -110,7 +111,11 @@ export async function resolvePlan(
 }
 
 /** Refuses a year outside the plan's years (B to Y), saying which years it has. */
-export function checkPlanYear(plan: PlanRefView, year: number, what: 'evaluation' | 'entry') {
+export function checkPlanYear(
+  plan: Pick<PlanRefView, 'baselineYear' | 'targetYear' | 'label'>,
+  year: number,
+  what: 'evaluation' | 'entry',
+) {
   const first = what === 'entry' ? plan.baselineYear : plan.baselineYear + 1;
   if (year < first || year > plan.targetYear)
     throw new DomainError(
@@ -122,8 +127,25 @@ export function checkPlanYear(plan: PlanRefView, year: number, what: 'evaluation
 }
 
 /** The year a plan's pages open at when the request names none. */
-export const openingYear = (ctx: Context, plan: PlanRefView) =>
+export const openingYear = (ctx: Context, plan: Pick<PlanRefView, 'baselineYear' | 'targetYear'>) =>
   defaultYear(plan, reportingYearOf(ctx));
 
 /** The years figures may be entered for. */
 export const entryYears = (plan: PlanRefView) => planYears(plan);
+
+/**
+ * A district procedure about one of its plans: the input may name `period`; the plan is resolved
+ * from it, else from the input's `year` (an evaluation or entry year), else the reporting year's
+ * (see `resolvePlan`), and handed on as `ctx.plan`.
+ */
+export function planProcedure(roles: readonly Role[]) {
+  return districtProcedure(roles)
+    .input(z.object({ period: periodSchema.optional() }))
+    .use(async ({ ctx, input, getRawInput, next }) => {
+      const raw = (await getRawInput()) as { year?: unknown } | undefined;
+      const year =
+        typeof raw?.year === 'number' && Number.isInteger(raw.year) ? raw.year : undefined;
+      const plan = await resolvePlan(ctx, input.district, { period: input.period, year });
+      return next({ ctx: { plan } });
+    });
+}

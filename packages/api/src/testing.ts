@@ -31,6 +31,8 @@ export function callerFor(
     user,
     cookie: cookieJar(),
     address: '127.0.0.1',
+    // Tests read as of one reporting year, whatever today's date.
+    reportingYear: 2025,
     ...overrides,
   });
 }

@@ -1,10 +1,27 @@
+import { z } from 'zod';
+import { periodKey, periodLabel, periodName } from '@pm/core';
 import { listDistricts } from '@pm/db';
+import { periodSchema } from '../plan-choice';
 import { DomainError } from '../errors';
 import { districtProcedure, ALL_ROLES, roleProcedure, router } from '../trpc';
 
 export const districtsRouter = router({
-  /** The districts in the caller's scope, with plan title and indicator count. */
-  list: roleProcedure(ALL_ROLES).query(({ ctx }) => listDistricts(ctx.db, ctx.user.districts)),
+  /**
+   * The districts in the caller's scope, with the title and indicator count of one plan (that of
+   * `period`, else the latest) and the periods of all their plans.
+   */
+  list: roleProcedure(ALL_ROLES)
+    .input(z.object({ period: periodSchema.optional() }).default({}))
+    .query(async ({ ctx, input }) =>
+      (await listDistricts(ctx.db, ctx.user.districts, input.period)).map((d) => ({
+        ...d,
+        periods: d.periods.map((p) => ({
+          period: periodKey(p),
+          name: periodName(p),
+          label: periodLabel(p),
+        })),
+      })),
+    ),
 
   /** One district by its division code. */
   get: districtProcedure(ALL_ROLES).query(async ({ ctx, input }) => {

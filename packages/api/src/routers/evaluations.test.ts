@@ -228,7 +228,7 @@ describeDb('evaluations router', (get) => {
     const next = await reviewer.evaluations.open({ district: YUHUA });
     expect(next.id).not.toBe(round);
     const list = await reviewer.evaluations.list({ district: YUHUA });
-    expect(list.map((r) => [r.id, r.status])).toEqual([
+    expect(list.rounds.map((r) => [r.id, r.status])).toEqual([
       [next.id, 'open'],
       [round, 'finalized'],
     ]);

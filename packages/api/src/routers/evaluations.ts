@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { GRADES, positiveIntSchema, reviewInputSchema } from '@pm/core';
+import { GRADES, periodName, positiveIntSchema, reviewInputSchema, roundKindWords } from '@pm/core';
 import { finalizeRound, listRounds, loadRound, openRound, saveReviews, type Role } from '@pm/db';
 import { DomainError } from '../errors';
 import { evaluationDocx } from '../reports/evaluation-docx';
 import { evaluationXlsx } from '../reports/evaluation-xlsx';
+import { checkPlanYear, planProcedure } from '../plan-choice';
 import { districtProcedure, router } from '../trpc';
 import { evaluationView, snapshotOf } from '../views/evaluation';
 import { assessInput } from '../views/scorecard';
@@ -21,8 +22,11 @@ const MIME = {
 } as const;
 
 export const evaluationsRouter = router({
-  /** The district's evaluation rounds, newest first. */
-  list: districtProcedure(READERS).query(({ ctx, input }) => listRounds(ctx.db, input.district)),
+  /** The evaluation rounds of one of the district's plans (default: the reporting year's), newest first. */
+  list: planProcedure(READERS).query(async ({ ctx, input }) => ({
+    plan: ctx.plan,
+    rounds: await listRounds(ctx.db, input.district, ctx.plan.planId),
+  })),
 
   /** One round: live statuses and reviews while open, the frozen snapshot once finalized. */
   get: districtProcedure(READERS)
@@ -31,10 +35,16 @@ export const evaluationsRouter = router({
       evaluationView(await loadRound(ctx.db, input.district, input.round)),
     ),
 
-  /** Opens a round at year E (default: the plan's mid-term year). */
-  open: districtProcedure(REVIEWERS)
+  /**
+   * Opens a round of a plan at year E (default: its mid-term year): 中期评估 at M, 总结评估 at Y,
+   * 年度评估 at any other year of the plan.
+   */
+  open: planProcedure(REVIEWERS)
     .input(z.object({ year: evaluationYearSchema.optional() }))
-    .mutation(({ ctx, input }) => openRound(ctx.db, input.district, input.year, ctx.user.username)),
+    .mutation(({ ctx, input }) => {
+      if (input.year !== undefined) checkPlanYear(ctx.plan, input.year, 'evaluation');
+      return openRound(ctx.db, input.district, ctx.plan.planId, input.year, ctx.user.username);
+    }),
 
   /** Confirms or overrides computed statuses; an override needs a written reason. */
   review: districtProcedure(REVIEWERS)
@@ -107,7 +117,7 @@ export const evaluationsRouter = router({
       const file =
         input.format === 'docx' ? await evaluationDocx(view) : await evaluationXlsx(view);
       return {
-        filename: `${view.district.code}-${view.district.name}-${view.round.year}-评估-${view.round.id}.${input.format}`,
+        filename: `${view.district.code}-${view.district.name}-${periodName(view.plan)}-${view.round.year}-${roundKindWords[view.round.kind].zh}-${view.round.id}.${input.format}`,
         mime: MIME[input.format],
         base64: file.toString('base64'),
       };

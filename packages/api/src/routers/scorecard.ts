@@ -1,20 +1,37 @@
 import { z } from 'zod';
-import { positiveIntSchema } from '@pm/core';
-import { latestFinalized, listRounds, loadIndicatorRecord, loadPlanInputs } from '@pm/db';
+import {
+  choosePlan,
+  periodKey,
+  periodLabel,
+  periodName,
+  positiveIntSchema,
+  samePeriod,
+} from '@pm/core';
+import {
+  latestFinalized,
+  listPeriods,
+  listRounds,
+  loadIndicatorRecord,
+  loadPlanInput,
+} from '@pm/db';
 import { DomainError } from '../errors';
-import { ALL_ROLES, districtProcedure, roleProcedure, router } from '../trpc';
+import {
+  checkPlanYear,
+  openingYear,
+  periodSchema,
+  planProcedure,
+  reportingYearOf,
+} from '../plan-choice';
+import { ALL_ROLES, roleProcedure, router } from '../trpc';
 import { leagueCache } from '../views/league-cache';
 import { finalizedScorecard, indicatorDetail, liveScorecard } from '../views/scorecard';
 
-/** An evaluation year E; by default the plan's mid-term year. */
+/** An evaluation year E; by default the reporting year, held within the plan's period. */
 export const evaluationYearSchema = z.number().int().min(1949).max(2100);
-
-const noPlan = (code: string) =>
-  new DomainError('NOT_FOUND', 'scorecard.noPlan', `district ${code} has no plan`, { code });
 
 export const scorecardRouter = router({
   /** A district's scorecard at year E: live from the approved values, or as the latest round of E froze it. */
-  district: districtProcedure(ALL_ROLES)
+  district: planProcedure(ALL_ROLES)
     .input(
       z.object({
         year: evaluationYearSchema.optional(),
@@ -22,17 +39,19 @@ export const scorecardRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const [[plan], rounds] = await Promise.all([
-        loadPlanInputs(ctx.db, [input.district], input.year),
-        listRounds(ctx.db, input.district),
+      const year = input.year ?? openingYear(ctx, ctx.plan);
+      checkPlanYear(ctx.plan, year, 'evaluation');
+      const [plan, rounds] = await Promise.all([
+        loadPlanInput(ctx.db, ctx.plan.planId, year),
+        listRounds(ctx.db, input.district, ctx.plan.planId),
       ]);
-      if (!plan) throw noPlan(input.district);
-      const year = input.year ?? plan.file.plan.midtermYear;
+      if (!plan) throw new DomainError('NOT_FOUND', 'scorecard.noPlan', 'the plan vanished');
       const finalizedYears = [
         ...new Set(rounds.filter((r) => r.status === 'finalized').map((r) => r.year)),
       ];
-      if (input.mode === 'live') return liveScorecard(plan, year, finalizedYears);
-      const frozen = await latestFinalized(ctx.db, input.district, year);
+      if (input.mode === 'live')
+        return { ...liveScorecard(plan, year, finalizedYears), plan: ctx.plan };
+      const frozen = await latestFinalized(ctx.db, ctx.plan.planId, year);
       if (!frozen)
         throw new DomainError(
           'NOT_FOUND',
@@ -40,19 +59,24 @@ export const scorecardRouter = router({
           `no finalized round of ${input.district} for ${year}`,
           { year },
         );
-      return finalizedScorecard(frozen.snapshot, frozen.round, finalizedYears);
+      return {
+        ...finalizedScorecard(frozen.snapshot, frozen.round, finalizedYears),
+        plan: ctx.plan,
+      };
     }),
 
   /** One indicator: its assessment, chart, every stored figure with state and source, and their history. */
-  indicator: districtProcedure(ALL_ROLES)
+  indicator: planProcedure(ALL_ROLES)
     .input(z.object({ seq: positiveIntSchema, year: evaluationYearSchema.optional() }))
     .query(async ({ ctx, input }) => {
-      const [[plan], record] = await Promise.all([
-        loadPlanInputs(ctx.db, [input.district], input.year),
-        loadIndicatorRecord(ctx.db, input.district, input.seq),
+      const year = input.year ?? openingYear(ctx, ctx.plan);
+      checkPlanYear(ctx.plan, year, 'evaluation');
+      const [plan, record] = await Promise.all([
+        loadPlanInput(ctx.db, ctx.plan.planId, year),
+        loadIndicatorRecord(ctx.db, ctx.plan.planId, input.seq),
       ]);
-      if (!plan) throw noPlan(input.district);
-      const detail = indicatorDetail(plan, input.seq, input.year ?? plan.file.plan.midtermYear);
+      if (!plan) throw new DomainError('NOT_FOUND', 'scorecard.noPlan', 'the plan vanished');
+      const detail = indicatorDetail(plan, input.seq, year);
       if (!detail)
         throw new DomainError(
           'NOT_FOUND',
@@ -60,11 +84,51 @@ export const scorecardRouter = router({
           `district ${input.district} has no indicator ${input.seq}`,
           { seq: input.seq },
         );
-      return { ...detail, ...record };
+      return { ...detail, ...record, plan: ctx.plan };
     }),
 
-  /** Every district in the caller's scope at year E (default: each plan's mid-term year). */
+  /**
+   * Every district in the caller's scope, compared within one period (default: that of the year
+   * asked for, else of the reporting year), at year E (default: the reporting year, held within
+   * the period).
+   */
   league: roleProcedure(ALL_ROLES)
-    .input(z.object({ year: evaluationYearSchema.optional() }).default({}))
-    .query(({ ctx, input }) => leagueCache(ctx.db).league(ctx.user.districts, input.year)),
+    .input(
+      z
+        .object({ period: periodSchema.optional(), year: evaluationYearSchema.optional() })
+        .default({}),
+    )
+    .query(async ({ ctx, input }) => {
+      const periods = await listPeriods(ctx.db, ctx.user.districts);
+      const reportingYear = reportingYearOf(ctx);
+      const chosen = input.period
+        ? (periods.find((p) => samePeriod(p, input.period!)) ?? null)
+        : choosePlan(periods, { year: input.year }, reportingYear);
+      if (input.period && !chosen)
+        throw new DomainError(
+          'NOT_FOUND',
+          'league.noPeriod',
+          `no district in scope has a plan of ${periodKey(input.period)}`,
+          { period: periodLabel(input.period) },
+        );
+      const year = chosen ? (input.year ?? openingYear(ctx, chosen)) : input.year;
+      if (chosen && year !== undefined)
+        checkPlanYear({ ...chosen, label: periodLabel(chosen) }, year, 'evaluation');
+      const league = await leagueCache(ctx.db).league(ctx.user.districts, chosen, year);
+      return {
+        ...league,
+        year: year ?? null,
+        period: chosen ? periodKey(chosen) : null,
+        periods: periods.map((p) => ({
+          period: periodKey(p),
+          name: periodName(p),
+          label: periodLabel(p),
+          baselineYear: p.baselineYear,
+          midtermYear: p.midtermYear,
+          targetYear: p.targetYear,
+          districts: p.districts,
+        })),
+        reportingYear,
+      };
+    }),
 });

@@ -17,13 +17,18 @@ import {
   transitionValues,
 } from '@pm/db';
 import { DomainError } from '../errors';
-import { ALL_ROLES, districtProcedure, router } from '../trpc';
+import { checkPlanYear, planProcedure, type PlanRefView } from '../plan-choice';
+import { ALL_ROLES, router } from '../trpc';
 import { importWorkbook } from '../values/import';
 import { valuesTemplate } from '../values/workbook';
 
-const read = districtProcedure(ALL_ROLES);
-const official = districtProcedure(['official']);
-const reviewer = districtProcedure(['reviewer']);
+// Each names its plan by `period`, else by its `year` (B < year ≤ Y), else the reporting year's.
+const read = planProcedure(ALL_ROLES);
+const official = planProcedure(['official']);
+const reviewer = planProcedure(['reviewer']);
+
+/** The plan's key for the value queries. */
+const keyOf = (district: string, plan: PlanRefView) => ({ code: district, planId: plan.planId });
 
 /**
  * The figures a reviewer approves or returns, at the versions they were shown: never "the whole
@@ -43,29 +48,32 @@ const workbookSchema = z.string().max(7_000_000);
 export const valuesRouter = router({
   /** The entry grid of a year: every indicator with baseline, last year, this year, its states. */
   grid: read.input(z.object({ year: yearSchema })).query(async ({ ctx, input }) => {
-    const loaded = found(await loadValues(ctx.db, input.district), input.district);
-    return entryGrid(loaded.file, loaded.values, input.year);
+    checkPlanYear(ctx.plan, input.year, 'entry');
+    const loaded = found(await loadValues(ctx.db, keyOf(input.district, ctx.plan)), input.district);
+    return { ...entryGrid(loaded.file, loaded.values, input.year), plan: ctx.plan };
   }),
 
   /** Saves one figure as a draft (official); a stale version is a CONFLICT carrying the stored figure. */
   save: official.input(valueChangeSchema).mutation(async ({ ctx, input }) => {
-    const { district, ...change } = input;
-    const saved = await saveValues(ctx.db, district, [change], ctx.user.username);
+    const { district, period: _period, ...change } = input;
+    checkPlanYear(ctx.plan, change.year, 'entry');
+    const saved = await saveValues(ctx.db, keyOf(district, ctx.plan), [change], ctx.user.username);
     return { value: found(saved, district)[0] ?? null };
   }),
 
   /** Takes back a draft that was never submitted (a figure typed into the wrong row); a deletion record keeps it. */
   remove: official.input(cellRefSchema).mutation(async ({ ctx, input }) => {
-    const { district, ...cell } = input;
-    found(await removeValue(ctx.db, district, cell, ctx.user.username), district);
+    const { district, period: _period, ...cell } = input;
+    found(await removeValue(ctx.db, keyOf(district, ctx.plan), cell, ctx.user.username), district);
     return { ok: true };
   }),
 
   /** Sends the year's drafts and returned figures for approval. */
   submit: official.input(z.object({ year: yearSchema })).mutation(async ({ ctx, input }) => {
+    checkPlanYear(ctx.plan, input.year, 'entry');
     const moved = await transitionValues(
       ctx.db,
-      input.district,
+      keyOf(input.district, ctx.plan),
       'submit',
       { year: input.year },
       ctx.user.username,
@@ -80,7 +88,7 @@ export const valuesRouter = router({
   approve: reviewer.input(cellsSchema).mutation(async ({ ctx, input }) => {
     const moved = await transitionValues(
       ctx.db,
-      input.district,
+      keyOf(input.district, ctx.plan),
       'approve',
       { cells: input.cells },
       ctx.user.username,
@@ -94,7 +102,7 @@ export const valuesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const moved = await transitionValues(
         ctx.db,
-        input.district,
+        keyOf(input.district, ctx.plan),
         'return',
         { cells: input.cells },
         ctx.user.username,
@@ -107,10 +115,10 @@ export const valuesRouter = router({
   reopen: reviewer
     .input(cellRefSchema.extend({ reason: reasonSchema }))
     .mutation(async ({ ctx, input }) => {
-      const { district, reason, ...cell } = input;
+      const { district, reason, period: _period, ...cell } = input;
       const moved = await transitionValues(
         ctx.db,
-        district,
+        keyOf(district, ctx.plan),
         'reopen',
         { cells: [cell] },
         ctx.user.username,
@@ -138,7 +146,10 @@ export const valuesRouter = router({
     .input(z.object({ seq: positiveIntSchema, year: yearSchema.optional() }))
     .query(async ({ ctx, input }) =>
       found(
-        await loadDeletions(ctx.db, input.district, { seq: input.seq, year: input.year }),
+        await loadDeletions(ctx.db, keyOf(input.district, ctx.plan), {
+          seq: input.seq,
+          year: input.year,
+        }),
         input.district,
       ),
     ),
@@ -147,7 +158,11 @@ export const valuesRouter = router({
   completeness: read
     .input(z.object({ year: yearSchema.optional() }))
     .query(async ({ ctx, input }) => {
-      const { file, values } = found(await loadValues(ctx.db, input.district), input.district);
+      const { file, values } = found(
+        await loadValues(ctx.db, keyOf(input.district, ctx.plan)),
+        input.district,
+      );
+      if (input.year !== undefined) checkPlanYear(ctx.plan, input.year, 'entry');
       const { baselineYear: B, targetYear: Y } = file.plan;
       const years =
         input.year !== undefined
@@ -158,10 +173,11 @@ export const valuesRouter = router({
 
   /** A pre-filled .xlsx entry template of the year, as base64. */
   template: read.input(z.object({ year: yearSchema })).query(async ({ ctx, input }) => {
-    const loaded = found(await loadValues(ctx.db, input.district), input.district);
+    checkPlanYear(ctx.plan, input.year, 'entry');
+    const loaded = found(await loadValues(ctx.db, keyOf(input.district, ctx.plan)), input.district);
     const data = await valuesTemplate(entryGrid(loaded.file, loaded.values, input.year));
     return {
-      filename: `${input.district}-${input.year}-填报.xlsx`,
+      filename: `${input.district}-${loaded.file.district.name}-${ctx.plan.name}-${input.year}-填报.xlsx`,
       base64: data.toString('base64'),
     };
   }),
@@ -174,7 +190,8 @@ export const valuesRouter = router({
       const result = await importWorkbook(ctx.db, data, ctx.user.username, {
         district: input.district,
         year: input.year,
+        period: ctx.plan.period,
       });
-      return { changed: result.changed, problems: result.problems };
+      return { changed: result.changed, problems: result.problems, plan: ctx.plan };
     }),
 });

@@ -1,4 +1,5 @@
-import { saveValues, ValueError, type Database } from '@pm/db';
+import { choosePlan, parsePeriod, periodKey } from '@pm/core';
+import { listDistrictPlans, saveValues, ValueError, type Database } from '@pm/db';
 import { describeProblem } from './problems';
 import type { SheetProblem } from './workbook';
 import { workbookReader } from './workbook-reader';
@@ -6,6 +7,8 @@ import { workbookReader } from './workbook-reader';
 export interface WorkbookImport {
   district: string | null;
   year: number | null;
+  /** The period of the plan the figures are for. */
+  period: string | null;
   /** Figures written; 0 whenever there is a problem, as a workbook with errors changes nothing. */
   changed: number;
   problems: SheetProblem[];
@@ -20,30 +23,49 @@ export async function importWorkbook(
   db: Database,
   data: Uint8Array,
   by: string,
-  expect: { district: string; year: number } | null = null,
+  expect: { district: string; year: number; period?: string } | null = null,
 ): Promise<WorkbookImport> {
   const read = await workbookReader.read(data);
   const { district, year } = read;
-  const result = (problems: SheetProblem[], changed = 0) => ({ district, year, changed, problems });
+  let period = read.period;
+  const result = (problems: SheetProblem[], changed = 0) => ({
+    district,
+    year,
+    period,
+    changed,
+    problems,
+  });
   if (read.problems.length > 0) return result(read.problems);
-  if (expect && (district !== expect.district || year !== expect.year)) {
+  // A template without a period is of its year's plan (B < year ≤ Y).
+  const plans = await listDistrictPlans(db, district!);
+  const asked = period === null ? null : parsePeriod(period);
+  const plan = choosePlan(plans, { period: asked, year }, year!);
+  if (plan) period = periodKey(plan);
+  if (
+    expect &&
+    (district !== expect.district ||
+      year !== expect.year ||
+      (expect.period !== undefined && period !== expect.period))
+  ) {
     const params = { district: district ?? '', year: year ?? '' };
     return result([
       {
         cell: "'说明 About'!B2",
         key: 'values.sheet.otherTemplate',
         params,
-        message: `this template is for ${district} ${year}, not ${expect.district} ${expect.year}`,
+        message: `this template is for ${district} ${year} (${period ?? 'no plan'}), not ${expect.district} ${expect.year} (${expect.period ?? 'its plan'})`,
       },
     ]);
   }
   try {
-    const saved = await saveValues(
-      db,
-      district!,
-      read.changes.map((c) => c.change),
-      by,
-    );
+    const saved = plan
+      ? await saveValues(
+          db,
+          { code: district!, planId: plan.id },
+          read.changes.map((c) => c.change),
+          by,
+        )
+      : null;
     if (saved === null)
       return result([
         {

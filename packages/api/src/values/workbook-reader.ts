@@ -25,6 +25,7 @@ interface Job {
 const refused = (problem: SheetProblem): WorkbookRead => ({
   district: null,
   year: null,
+  period: null,
   changes: [],
   problems: [problem],
 });

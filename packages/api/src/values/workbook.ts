@@ -7,6 +7,8 @@ import {
   comparatorWords,
   isDemo,
   neutraliseFormula,
+  periodKey,
+  periodLabel,
   readFigure,
   restoreFormulaText,
   type Comparator,
@@ -151,6 +153,8 @@ export async function valuesTemplate(grid: EntryGrid): Promise<Buffer> {
     ['district', grid.district.code],
     ['name', grid.district.name],
     ['year', grid.year],
+    ['period', periodKey(grid.period)],
+    ['plan', periodLabel(grid.period)],
     [
       'help',
       `在“${ENTRY}”表的白色单元格填写 ${grid.year} 年实际值、市下达目标、来源和备注；灰色单元格只读。` +
@@ -253,10 +257,12 @@ function readComparatorCell(
 export async function readValuesWorkbook(data: Uint8Array): Promise<{
   district: string | null;
   year: number | null;
+  /** The plan's period key ("2021-2025"); null in templates made before plans had periods. */
+  period: string | null;
   changes: SheetChange[];
   problems: SheetProblem[];
 }> {
-  const none = { district: null, year: null, changes: [] };
+  const none = { district: null, year: null, period: null, changes: [] };
   const refusal = xlsxRefusal(data, { inflate: true });
   if (refusal)
     return {
@@ -294,6 +300,8 @@ export async function readValuesWorkbook(data: Uint8Array): Promise<{
   });
   const district = text(meta.get('district') ?? null);
   const year = Number(meta.get('year'));
+  // Templates made before districts had several plans name none: the year's plan is meant.
+  const period = text(meta.get('period') ?? null);
   const layout = LAYOUTS.get(String(meta.get('format')));
   if (!layout || !district || !Number.isInteger(year))
     return {
@@ -391,5 +399,5 @@ export async function readValuesWorkbook(data: Uint8Array): Promise<{
       });
     }
   });
-  return { district, year, changes: problems.length > 0 ? [] : changes, problems };
+  return { district, year, period, changes: problems.length > 0 ? [] : changes, problems };
 }

@@ -40,35 +40,35 @@ describeDb('league cache', (get) => {
 
   it('answers as the league computed from scratch, and computes each plan once', async () => {
     const cache = new LeagueCache(get().db);
-    const first = await cache.league('all', undefined);
+    const first = await cache.league('all', null, undefined);
     expect(first).toEqual(await fresh('all'));
     expect(first.rows).toHaveLength(6);
     expect(rowOf(first, '130102')?.planTitle).toBeNull();
     expect(cache.computed).toBe(5);
-    expect(await cache.league('all', undefined)).toEqual(first);
+    expect(await cache.league('all', null, undefined)).toEqual(first);
     expect(cache.computed).toBe(5);
     // Another year is another row of each plan.
-    expect(await cache.league('all', 2022)).toEqual(await fresh('all', 2022));
+    expect(await cache.league('all', null, 2022)).toEqual(await fresh('all', 2022));
     expect(cache.computed).toBe(10);
     // A scope reads the same rows.
-    expect(await cache.league([YUHUA], 2022)).toEqual(await fresh([YUHUA], 2022));
+    expect(await cache.league([YUHUA], null, 2022)).toEqual(await fresh([YUHUA], 2022));
     expect(cache.computed).toBe(10);
   });
 
   it('recomputes only the plan whose approved values changed, and not for drafts', async () => {
     const db = get().db;
     const cache = new LeagueCache(db);
-    const start = await cache.league('all', 2025);
+    const start = await cache.league('all', null, 2025);
     const before = cache.computed;
 
     const change = { seq: 4, year: 2025, kind: 'actual' as const, value: 1, version: null };
     await saveValues(db, QIAOXI, [change], 'official');
-    expect(await cache.league('all', 2025)).toEqual(start);
+    expect(await cache.league('all', null, 2025)).toEqual(start);
     expect(cache.computed).toBe(before);
 
     await transitionValues(db, QIAOXI, 'submit', { year: 2025 }, 'official');
     await transitionValues(db, QIAOXI, 'approve', { year: 2025 }, 'reviewer');
-    const after = await cache.league('all', 2025);
+    const after = await cache.league('all', null, 2025);
     expect(after).toEqual(await fresh('all', 2025));
     expect(cache.computed).toBe(before + 1);
     expect(rowOf(after, QIAOXI)?.completeness?.reported).toBe(
@@ -79,10 +79,10 @@ describeDb('league cache', (get) => {
   it('follows a plan imported again', async () => {
     const db = get().db;
     const cache = new LeagueCache(db);
-    const before = await cache.league('all', undefined);
+    const before = await cache.league('all', null, undefined);
     const file = builtInPlans().find((p) => p.district.code === YUHUA)!;
     await importPlan(db, { ...file, plan: { ...file.plan, title: `${file.plan.title}（修订）` } });
-    const after = await cache.league('all', undefined);
+    const after = await cache.league('all', null, undefined);
     expect(after).toEqual(await fresh('all'));
     expect(rowOf(after, YUHUA)?.planTitle).not.toBe(rowOf(before, YUHUA)?.planTitle);
     expect(cache.computed).toBe(6);
@@ -91,8 +91,8 @@ describeDb('league cache', (get) => {
   it('shares one computation between requests arriving together', async () => {
     const cache = new LeagueCache(get().db);
     const [a, b] = await Promise.all([
-      cache.league('all', undefined),
-      cache.league([YUHUA, QIAOXI], undefined),
+      cache.league('all', null, undefined),
+      cache.league([YUHUA, QIAOXI], null, undefined),
     ]);
     expect(cache.computed).toBe(5);
     expect(a).toEqual(await fresh('all'));
@@ -115,20 +115,20 @@ describeDb('league cache', (get) => {
       },
     });
     const cache = new LeagueCache(flaky);
-    await expect(cache.league('all', undefined)).rejects.toThrow('connection lost');
+    await expect(cache.league('all', null, undefined)).rejects.toThrow('connection lost');
     expect(cache.computed).toBe(0);
-    expect(await cache.league('all', undefined)).toEqual(await fresh('all'));
+    expect(await cache.league('all', null, undefined)).toEqual(await fresh('all'));
     expect(cache.computed).toBe(5);
   });
 
   it('keeps a bounded number of years per plan', async () => {
     const cache = new LeagueCache(get().db);
-    for (let year = 2016; year <= 2025; year++) await cache.league([YUHUA], year);
+    for (let year = 2016; year <= 2025; year++) await cache.league([YUHUA], null, year);
     expect(cache.computed).toBe(10);
-    await cache.league([YUHUA], 2025);
+    await cache.league([YUHUA], null, 2025);
     expect(cache.computed).toBe(10);
     // The oldest years asked for were let go.
-    await cache.league([YUHUA], 2016);
+    await cache.league([YUHUA], null, 2016);
     expect(cache.computed).toBe(11);
   });
 });

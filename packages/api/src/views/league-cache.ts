@@ -1,3 +1,4 @@
+import type { PeriodSpan } from '@pm/core';
 import { listPlanVersions, loadPlanInputsById, type Database } from '@pm/db';
 import { assembleLeague, planRow, type League, type PlanRow } from './league';
 
@@ -45,8 +46,13 @@ export class LeagueCache {
 
   constructor(private readonly db: Database) {}
 
-  async league(scope: readonly string[] | 'all', year: number | undefined): Promise<League> {
-    const districts = await listPlanVersions(this.db, scope);
+  /** The districts in scope compared within one period (a district without its plan has no row). */
+  async league(
+    scope: readonly string[] | 'all',
+    period: PeriodSpan | null,
+    year: number | undefined,
+  ): Promise<League> {
+    const districts = await listPlanVersions(this.db, scope, period);
     const key = year === undefined ? 'mid' : String(year);
     const missing = new Map<number, Deferred<PlanRow | null>>();
     const rows = districts.map((d) => {

@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import { describeDb } from '../testing';
 import { listDistricts, upsertDistrict } from './districts';
+import { importPlan } from './plans';
+import { builtInPlans } from '../seed/builtin';
 
 describeDb('listDistricts', (get) => {
   it('is empty on a new database', async () => {
@@ -45,5 +47,38 @@ describeDb('listDistricts', (get) => {
     const list = await listDistricts(db);
     expect(list).toHaveLength(2);
     expect(list[0]?.province).toBe('河北省(更正)');
+  });
+});
+
+describeDb('listDistricts with plans of two periods', (get) => {
+  it('shows one plan, the latest or the period asked for, and lists both periods', async () => {
+    const { db } = get();
+    const [yuhua] = builtInPlans().filter((p) => p.district.code === '130108');
+    await importPlan(db, yuhua!);
+    // A synthetic next plan (never shipped): three indicators, 2025 → 2030.
+    await importPlan(db, {
+      ...yuhua!,
+      plan: {
+        ...yuhua!.plan,
+        title: '测试用下一期规划',
+        baselineYear: 2025,
+        midtermYear: 2028,
+        targetYear: 2030,
+      },
+      indicators: yuhua!.indicators.slice(0, 3),
+    });
+    const [latest] = await listDistricts(db, ['130108']);
+    expect(latest).toMatchObject({ indicatorCount: 3, planTitle: '测试用下一期规划' });
+    expect(latest?.periods).toEqual([
+      { baselineYear: 2020, targetYear: 2025 },
+      { baselineYear: 2025, targetYear: 2030 },
+    ]);
+    const [first] = await listDistricts(db, ['130108'], { baselineYear: 2020, targetYear: 2025 });
+    expect(first).toMatchObject({
+      indicatorCount: yuhua!.indicators.length,
+      planTitle: yuhua!.plan.title,
+    });
+    const [none] = await listDistricts(db, ['130108'], { baselineYear: 2030, targetYear: 2035 });
+    expect(none).toMatchObject({ indicatorCount: 0, planTitle: null });
   });
 });
