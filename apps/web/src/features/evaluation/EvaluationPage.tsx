@@ -1,15 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { EmptyState, Loading } from '../../components/states';
 import { useI18n } from '../../i18n';
 import { useMe } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
 import { when } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { usePeriod, type PlanRef } from '../../lib/period';
 import { useCurrentDistrict } from '../districts/DistrictLayout';
 import { NoPlan } from '../districts/NoPlan';
+import { PageError } from '../districts/PageError';
 import { planYears, yearLabel } from '../scorecard/params';
+import { defaultRoundYear, KindText } from './kind';
 import { RoundView } from './RoundView';
 import type { Round } from './types';
 import './evaluation.css';
@@ -22,30 +25,39 @@ export function EvaluationPage() {
     <>
       <h1>{t('evaluation.title', { name: district.name })}</h1>
       <p className="intro">{t('evaluation.intro')}</p>
-      {district.indicatorCount === 0 ? <NoPlan district={district} /> : <Rounds />}
+      {district.plan && district.indicatorCount > 0 ? (
+        <Rounds plan={district.plan} />
+      ) : (
+        <NoPlan district={district} />
+      )}
     </>
   );
 }
 
-function Rounds() {
+/** The rounds of the plan the page is about (its period in the URL). */
+function Rounds({ plan }: { plan: PlanRef }) {
   const { t } = useI18n();
   const district = useCurrentDistrict();
   const trpc = useTRPC();
   const me = useMe();
   const [params] = useSearchParams();
-  const rounds = useQuery(trpc.evaluations.list.queryOptions({ district: district.code }));
+  const rounds = useQuery(
+    trpc.evaluations.list.queryOptions({ district: district.code, period: plan.period }),
+  );
   const reviewer = me.data?.role === 'reviewer';
   if (rounds.isPending) return <Loading />;
   if (rounds.isError)
-    return <ErrorState error={rounds.error} onRetry={() => void rounds.refetch()} />;
-  const list = rounds.data;
+    return <PageError error={rounds.error} onRetry={() => void rounds.refetch()} />;
+  const list = rounds.data.rounds;
   const asked = Number(params.get('round'));
   const current =
     list.find((r) => r.id === asked) ?? list.find((r) => r.status === 'open') ?? list[0] ?? null;
   return (
     <>
       {!reviewer && <p className="notice">{t('evaluation.readOnly')}</p>}
-      {reviewer && !list.some((r) => r.status === 'open') && <OpenRound rounds={list} />}
+      {reviewer && !list.some((r) => r.status === 'open') && (
+        <OpenRound plan={plan} rounds={list} />
+      )}
       {list.length === 0 ? (
         <EmptyState title={t('evaluation.rounds.empty')} />
       ) : (
@@ -56,27 +68,27 @@ function Rounds() {
   );
 }
 
-function OpenRound({ rounds }: { rounds: Round[] }) {
+function OpenRound({ plan, rounds }: { plan: PlanRef; rounds: Round[] }) {
   const { t } = useI18n();
   const district = useCurrentDistrict();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [, setParams] = useSearchParams();
-  const card = useQuery(trpc.scorecard.district.queryOptions({ district: district.code }));
+  const [params, setParams] = useSearchParams();
   const [year, setYear] = useState<number | null>(null);
   const open = useMutation(
     trpc.evaluations.open.mutationOptions({
       onSuccess: async (round) => {
         await queryClient.invalidateQueries({ queryKey: trpc.evaluations.list.queryKey() });
-        setParams({ round: String(round.id) }, { replace: true });
+        const next = new URLSearchParams(params);
+        next.set('round', String(round.id));
+        setParams(next, { replace: true });
       },
     }),
   );
-  const plan = card.data?.plan;
-  const chosen = year ?? plan?.midtermYear;
+  const chosen = year ?? defaultRoundYear(plan, district.reportingYear);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    open.mutate({ district: district.code, year: chosen });
+    open.mutate({ district: district.code, period: plan.period, year: chosen });
   };
   return (
     <section className="card" aria-labelledby="open-title">
@@ -87,20 +99,15 @@ function OpenRound({ rounds }: { rounds: Round[] }) {
       <form className="controls" onSubmit={submit}>
         <label className="inline-field">
           {t('evaluation.open.year')}
-          <select
-            value={chosen ?? ''}
-            disabled={!plan}
-            onChange={(e) => setYear(Number(e.target.value))}
-          >
-            {plan &&
-              planYears(plan).map((y) => (
-                <option key={y} value={y}>
-                  {t(yearLabel(plan, y), { year: y })}
-                </option>
-              ))}
+          <select value={chosen} onChange={(e) => setYear(Number(e.target.value))}>
+            {planYears(plan).map((y) => (
+              <option key={y} value={y}>
+                {t(yearLabel(plan, y), { year: y })}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" className="primary" disabled={!plan || open.isPending}>
+        <button type="submit" className="primary" disabled={open.isPending}>
           {rounds.length > 0 ? t('evaluation.open.new') : t('evaluation.open.submit')}
         </button>
       </form>
@@ -115,6 +122,7 @@ function OpenRound({ rounds }: { rounds: Round[] }) {
 
 function RoundList({ rounds, current }: { rounds: Round[]; current: number | null }) {
   const { t, locale } = useI18n();
+  const { link } = usePeriod();
   return (
     <section aria-labelledby="rounds-title">
       <h2 id="rounds-title" className="section-title">
@@ -125,6 +133,7 @@ function RoundList({ rounds, current }: { rounds: Round[]; current: number | nul
           <thead>
             <tr>
               <th scope="col">{t('evaluation.col.round')}</th>
+              <th scope="col">{t('evaluation.col.kind')}</th>
               <th scope="col">{t('evaluation.col.year')}</th>
               <th scope="col">{t('evaluation.col.state')}</th>
               <th scope="col">{t('evaluation.col.opened')}</th>
@@ -140,10 +149,16 @@ function RoundList({ rounds, current }: { rounds: Round[]; current: number | nul
                       {t('evaluation.roundName', { id: r.id })} · {t('evaluation.viewing')}
                     </strong>
                   ) : (
-                    <Link to={`?round=${r.id}`} aria-label={t('evaluation.view', { id: r.id })}>
+                    <Link
+                      to={link(`?round=${r.id}`)}
+                      aria-label={t('evaluation.view', { id: r.id })}
+                    >
                       {t('evaluation.roundName', { id: r.id })}
                     </Link>
                   )}
+                </td>
+                <td>
+                  <KindText kind={r.kind} />
                 </td>
                 <td>{r.year}</td>
                 <td>{t(`evaluation.state.${r.status}`)}</td>

@@ -1,87 +1,12 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { summarize, type IndicatorAssessment, type ReviewRecord, type Status } from '@pm/core';
 import { renderInDistrict, serveProcedures } from '../../lib/testing';
-import { assessment } from '../scorecard/fixture';
+import { item, reviewed, round, view } from './fixture';
 import { RoundView } from './RoundView';
-import type { EvaluationItem, EvaluationView, Round } from './types';
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
-});
-
-const round = (over: Partial<Round> = {}): Round => ({
-  id: 7,
-  planId: 1,
-  year: 2025,
-  status: 'open',
-  openedBy: 'reviewer',
-  openedAt: '2026-02-01T08:00:00.000Z',
-  finalizedBy: null,
-  finalizedAt: null,
-  reviews: 0,
-  ...over,
-});
-
-function item(
-  seq: number,
-  name: string,
-  computed: Partial<IndicatorAssessment>,
-  review: ReviewRecord | null = null,
-): EvaluationItem {
-  const c = assessment({ seq, name, ...computed });
-  return {
-    seq,
-    name,
-    category: c.category,
-    unit: '个',
-    attribute: c.attribute,
-    leadDepartment: null,
-    targetText: '70',
-    computed: c,
-    phase: c.phase,
-    finalStatus: review?.finalStatus ?? c.status,
-    bindingWarning: c.bindingWarning,
-    review,
-    stale: false,
-    demo: false,
-  };
-}
-
-function view(items: EvaluationItem[], over: Partial<EvaluationView> = {}): EvaluationView {
-  const finals = items.map((i) => ({ ...i.computed, status: i.finalStatus }));
-  const { planId: _plan, reviews: _reviews, ...meta } = round(over.round);
-  return {
-    round: meta,
-    rules: 'v2',
-    district: { code: '130108', name: '裕华区', city: '石家庄市', province: '河北省' },
-    plan: { title: '规划', baselineYear: 2020, midtermYear: 2023, targetYear: 2025 },
-    demo: false,
-    completeness: { reported: items.length, total: items.length, share: 1 },
-    items,
-    computedSummary: summarize(
-      items.map((i) => i.computed),
-      2025,
-    ),
-    summary: summarize(finals, 2025),
-    reviewed: items.filter((i) => i.review).length,
-    total: items.length,
-    pending: items.filter((i) => !i.review).map((i) => i.seq),
-    stale: [],
-    ...over,
-  };
-}
-
-const reviewed = (seq: number, computed: Status, final: Status): ReviewRecord => ({
-  seq,
-  decision: computed === final ? 'confirmed' : 'overridden',
-  computedStatus: computed,
-  finalStatus: final,
-  reason: computed === final ? null : '口径调整',
-  comment: null,
-  reviewedBy: 'reviewer',
-  reviewedAt: '2024-02-02T08:00:00.000Z',
 });
 
 const choices = (name: string) =>
@@ -115,6 +40,57 @@ describe('RoundView', () => {
       '⊘未完成 1',
     ]);
     expect(choices('创新平台')).toEqual(['完成', '基本完成', '未完成']);
+  });
+
+  const finalItems = () => [
+    item(1, '创新平台', { status: 'achieved', phase: 'end' }),
+    item(2, '研发投入', { status: 'basically_achieved', phase: 'end' }),
+    item(3, '能耗降低', { status: 'not_achieved', phase: 'end', attribute: 'binding' }),
+    item(4, '空气质量', { status: 'no_data', phase: 'end', attribute: 'binding' }),
+    item(5, '水质', { status: 'not_achieved', phase: 'end', attribute: 'binding' }),
+    item(
+      6,
+      '专利',
+      { status: 'not_achieved', phase: 'end' },
+      reviewed(6, 'not_achieved', 'basically_achieved'),
+    ),
+  ];
+
+  it('a final round states its outcome: 完成/基本完成/未完成, the share, binding 未完成 first', async () => {
+    serveProcedures({ 'evaluations.get': view(finalItems()) });
+    renderInDistrict(<RoundView round={round()} canWrite />);
+    const end = await screen.findByRole('region', { name: '总结评估结论' });
+    expect([...end.querySelectorAll('p')].map((p) => p.textContent)).toEqual([
+      '共 6 项指标：完成 1 项、基本完成 2 项、未完成 2 项，无数据 1 项。',
+      '纳入评价的 6 项指标中，完成及基本完成占 50%。',
+      '约束性指标未完成 2 项：能耗降低、水质；无数据 1 项：空气质量。',
+    ]);
+  });
+
+  it('states the outcome in English too', async () => {
+    serveProcedures({ 'evaluations.get': view(finalItems()) });
+    renderInDistrict(<RoundView round={round()} canWrite={false} />, 'en');
+    expect(
+      await screen.findByRole('heading', { name: /Final evaluation 2025 \(round 7\)/ }),
+    ).toBeTruthy();
+    const end = screen.getByRole('region', { name: 'Outcome at the end of the period' });
+    expect(end.textContent).toContain(
+      '6 indicators: 1 achieved, 2 basically achieved, 2 not achieved; 1 no data.',
+    );
+    expect(end.textContent).toContain(
+      'Of the 6 indicators assessed, 50% were achieved or basically achieved.',
+    );
+    expect(end.textContent).toContain(
+      'Binding indicators not achieved (2): 能耗降低, 水质; no data (1): 空气质量.',
+    );
+  });
+
+  it('a mid-term or annual round has no end-of-period outcome, and its heading names its kind', async () => {
+    const items = [item(1, '创新平台', { status: 'on_track' })];
+    serveProcedures({ 'evaluations.get': view(items, { round: round({ year: 2024 }) }) });
+    renderInDistrict(<RoundView round={round({ year: 2024 })} canWrite />);
+    expect(await screen.findByRole('heading', { name: /2024 年度评估（第 7 轮）/ })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: '总结评估结论' })).toBeNull();
   });
 
   it('midway offers the five progress grades, and keeps what an item had', async () => {

@@ -9,6 +9,7 @@ import { when } from '../../lib/format';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { useCurrentDistrict } from '../districts/DistrictLayout';
 import { saveBase64 } from './download';
+import { EndSummary } from './EndSummary';
 import { ReviewItem } from './ReviewItem';
 import type { EvaluationView, Round } from './types';
 
@@ -34,16 +35,16 @@ function useRefresh() {
     ]);
 }
 
+const TITLE = {
+  midterm: 'evaluation.round.midterm',
+  final: 'evaluation.round.final',
+  annual: 'evaluation.round.title',
+} as const;
+
 function RoundBody({ view, canWrite }: { view: EvaluationView; canWrite: boolean }) {
   const { t, locale } = useI18n();
   const { round } = view;
-  const kind =
-    round.year === view.plan.midtermYear
-      ? 'evaluation.round.midterm'
-      : round.year === view.plan.targetYear
-        ? 'evaluation.round.final'
-        : 'evaluation.round.title';
-  const title = t(kind, { year: round.year, id: round.id });
+  const title = t(TITLE[round.kind], { year: round.year, id: round.id });
   const grading = {
     rules: view.rules,
     phases: view.summary.phases,
@@ -78,6 +79,7 @@ function RoundBody({ view, canWrite }: { view: EvaluationView; canWrite: boolean
         <span className="muted small block">{t('evaluation.counts')}</span>
         <StatusCounts counts={view.summary.byStatus} grading={grading} />
       </div>
+      {round.kind === 'final' && view.rules !== 'v1' && <EndSummary view={view} />}
       {view.stale.length > 0 && round.status === 'open' && (
         <p className="notice warn" role="status">
           {t('evaluation.staleNotice', { count: view.stale.length })}

@@ -3,6 +3,7 @@ export const evaluationZh = {
   'evaluation.rounds': '评估轮次',
   'evaluation.rounds.empty': '尚未开启评估。',
   'evaluation.col.round': '轮次',
+  'evaluation.col.kind': '类型',
   'evaluation.col.year': '评估年度',
   'evaluation.col.state': '状态',
   'evaluation.col.opened': '开启',
@@ -16,7 +17,10 @@ export const evaluationZh = {
   'evaluation.open.year': '评估年度',
   'evaluation.open.submit': '开启评估',
   'evaluation.open.new': '开启新一轮评估',
-  'evaluation.open.hint': '默认评估中期年度；也可选择其他年度开展年度评估。',
+  'evaluation.open.hint':
+    '规划期内默认评估中期年度（中期评估），规划期结束后默认评估规划目标年（总结评估）；也可选择其他年度开展年度评估。',
+  'evaluation.end.title': '总结评估结论',
+  'evaluation.end.share': '纳入评价的 {assessed} 项指标中，完成及基本完成占 {share}。',
   'evaluation.readOnly': '您可以查看评估过程和结果；确认、调整和定稿由评估人员完成。',
   'evaluation.round.title': '{year} 年度评估（第 {id} 轮）',
   'evaluation.round.midterm': '{year} 年中期评估（第 {id} 轮）',
@@ -66,6 +70,7 @@ export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
   'evaluation.rounds': 'Evaluation rounds',
   'evaluation.rounds.empty': 'No evaluation has been opened yet.',
   'evaluation.col.round': 'Round',
+  'evaluation.col.kind': 'Kind',
   'evaluation.col.year': 'Year',
   'evaluation.col.state': 'State',
   'evaluation.col.opened': 'Opened',
@@ -80,7 +85,10 @@ export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
   'evaluation.open.submit': 'Open evaluation',
   'evaluation.open.new': 'Open a new round',
   'evaluation.open.hint':
-    'The mid-term year by default; any other year can be evaluated as a yearly review.',
+    'The mid-term year (mid-term evaluation) while the plan runs, its target year (final evaluation) once its period is over; any other year can be evaluated as an annual evaluation.',
+  'evaluation.end.title': 'Outcome at the end of the period',
+  'evaluation.end.share':
+    'Of the {assessed} indicators assessed, {share} were achieved or basically achieved.',
   'evaluation.readOnly':
     'You can follow the evaluation; confirming, overriding and finalizing are for reviewers.',
   'evaluation.round.title': 'Evaluation of {year} (round {id})',
