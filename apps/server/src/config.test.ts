@@ -35,7 +35,15 @@ describe('loadConfig', () => {
     ).toMatchObject({ sessionIdleMinutes: 15, authEventsRetentionDays: 730 });
   });
 
+  it('reports the year before today unless REPORTING_YEAR says which', () => {
+    expect(loadConfig({}).reportingYear).toBeUndefined();
+    expect(loadConfig({ REPORTING_YEAR: '' }).reportingYear).toBeUndefined();
+    expect(loadConfig({ REPORTING_YEAR: '2026' }).reportingYear).toBe(2026);
+  });
+
   it.each([
+    ['REPORTING_YEAR', '26', 'must be a four-digit year'],
+    ['REPORTING_YEAR', '1900', 'between 1949 and 2100'],
     ['HOST', 'http://example.org', 'must be an IP address'],
     ['HOST', '999.1.1.1', 'must be an IP address'],
     ['HOST', 'two words', 'must be an IP address'],

@@ -39,6 +39,17 @@ const envSchema = z.object({
     }),
   SESSION_IDLE_MINUTES: wholeNumber(1, 12 * 60, 'minutes').default(DEFAULT_IDLE_MINUTES),
   AUTH_EVENTS_RETENTION_DAYS: wholeNumber(1, 36_500, 'days').default(DEFAULT_AUTH_RETENTION_DAYS),
+  REPORTING_YEAR: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || /^\d{4}$/.test(v), {
+      message: 'must be a four-digit year, e.g. 2025 (the year whose figures are being reported)',
+    })
+    .transform((v) => (v === undefined ? undefined : Number(v)))
+    .refine((v) => v === undefined || (v >= 1949 && v <= 2100), {
+      message: 'must be a year between 1949 and 2100',
+    }),
   TRUST_PROXY: z
     .string()
     .default('')
@@ -72,6 +83,11 @@ export interface Config {
    * and X-Forwarded-Proto are believed; none by default.
    */
   trustProxy: string[];
+  /**
+   * The year whose figures are being reported: what pages open at and which plan they show when
+   * a request names neither. Undefined: the year before today's (figures come out the next year).
+   */
+  reportingYear: number | undefined;
 }
 
 /** A setting is wrong: `setting` names the variable and `message` says why, in one line. */
@@ -108,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: parsed.data.SESSION_IDLE_MINUTES,
     authEventsRetentionDays: parsed.data.AUTH_EVENTS_RETENTION_DAYS,
     trustProxy: parsed.data.TRUST_PROXY,
+    reportingYear: parsed.data.REPORTING_YEAR,
   };
 }

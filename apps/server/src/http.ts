@@ -18,6 +18,8 @@ export interface HttpOptions {
   sessionIdleMinutes?: number;
   /** The reverse proxies whose X-Forwarded-For and -Proto are believed (TRUST_PROXY); none when not given. */
   trustProxy?: readonly string[];
+  /** The year whose figures are being reported (REPORTING_YEAR); the year before today's when not given. */
+  reportingYear?: number;
 }
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -41,6 +43,7 @@ export function createHttpServer({
   webDir,
   sessionIdleMinutes,
   trustProxy = [],
+  reportingYear,
 }: HttpOptions): Server {
   const proxies = proxyTrust(trustProxy);
   const trpc = createHTTPHandler({
@@ -50,7 +53,13 @@ export function createHttpServer({
     maxBodySize: 12 * 1024 * 1024,
     createContext: ({ req, res }) =>
       createRequestContext(
-        { db: handle.db, log, idleMinutes: sessionIdleMinutes, trustProxy: proxies },
+        {
+          db: handle.db,
+          log,
+          idleMinutes: sessionIdleMinutes,
+          trustProxy: proxies,
+          reportingYear,
+        },
         req,
         res,
       ),

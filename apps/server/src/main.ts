@@ -16,6 +16,7 @@ async function main() {
     webDir: defaultWebDir,
     sessionIdleMinutes: config.sessionIdleMinutes,
     trustProxy: config.trustProxy,
+    reportingYear: config.reportingYear,
   });
   const stopPruning = scheduleAuthPruning(handle.db, config, log);
 

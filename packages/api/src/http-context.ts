@@ -30,7 +30,15 @@ export async function createRequestContext(
     log,
     idleMinutes = DEFAULT_IDLE_MINUTES,
     trustProxy = NO_PROXY,
-  }: { db: Database; log: Logger; idleMinutes?: number; trustProxy?: ProxyTrust },
+    reportingYear,
+  }: {
+    db: Database;
+    log: Logger;
+    idleMinutes?: number;
+    trustProxy?: ProxyTrust;
+    /** REPORTING_YEAR; absent, the year before today's, read at each request. */
+    reportingYear?: number;
+  },
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<Context> {
@@ -48,6 +56,7 @@ export async function createRequestContext(
     log,
     user,
     address: client.address,
+    ...(reportingYear === undefined ? {} : { reportingYear }),
     cookie: {
       token,
       set: (value, expires) => write(value, `; Expires=${expires.toUTCString()}`),

@@ -5,6 +5,10 @@ import {
   GRADES,
   NOT_GRADED,
   parseValuesCsv,
+  periodKey,
+  periodLabel,
+  roundKind,
+  roundKindWords,
   statusWords,
   type PlanFile,
   type Status,
@@ -13,10 +17,12 @@ import {
 } from '@pm/core';
 import { loadAssessmentInput } from '@pm/db';
 import { CliError, formatTable, withDatabase } from './context';
+import { choosePlanFor, PERIOD_HELP, readPeriodOption } from './period';
 import { readPlanFile, readText } from './plan';
 
 interface EvaluateOptions {
   year: string;
+  period?: string;
   format: 'table' | 'json';
   plan?: string;
   values?: string;
@@ -43,7 +49,11 @@ export function registerEvaluateCommand(program: Command) {
       'Assess a district plan at an evaluation year, from the database (approved values) or from files',
     )
     .argument('[code]', 'district division code (reads the database)')
-    .requiredOption('--year <year>', 'evaluation year, e.g. 2023')
+    .requiredOption(
+      '--year <year>',
+      'evaluation year, e.g. 2025 (the final evaluation of 2021-2025)',
+    )
+    .option('--period <period>', PERIOD_HELP)
     .option('--plan <file>', 'plan file (plan-monitor/plan@2 or @1 JSON) instead of the database')
     .option(
       '--values <file>',
@@ -57,7 +67,7 @@ export function registerEvaluateCommand(program: Command) {
       const year = Number(opts.year);
       if (!/^\d{4}$/.test(opts.year))
         throw new CliError(`--year must be a four-digit year, got "${opts.year}"`);
-      const input = await loadInput(code, opts);
+      const input = await loadInput(code, opts, year);
       const result = assessPlan({
         plan: input.file.plan,
         indicators: input.file.indicators,
@@ -82,13 +92,27 @@ export function registerEvaluateCommand(program: Command) {
         bindingWarning: a.bindingWarning,
       }));
       if (opts.format === 'json') {
-        const output = { district: input.file.district, year, summary: result.summary, indicators };
+        const output = {
+          district: input.file.district,
+          plan: {
+            period: periodKey(input.file.plan),
+            label: periodLabel(input.file.plan),
+            title: input.file.plan.title,
+          },
+          year,
+          kind: roundKind(input.file.plan, year),
+          summary: result.summary,
+          indicators,
+        };
         console.log(JSON.stringify(output, null, 2));
         return;
       }
       const d = input.file.district;
       const s = result.summary;
-      console.log(`${d.name} (${d.code}) · ${year}${input.demo ? ' · 演示数据 demo figures' : ''}`);
+      const p = input.file.plan;
+      console.log(
+        `${d.name} (${d.code}) · ${p.title} · ${periodLabel(p)} · ${year} ${roundKindWords[roundKind(p, year)].zh}${input.demo ? ' · 演示数据 demo figures' : ''}`,
+      );
       console.log(
         formatTable(
           ['seq', 'indicator', 'attr', 'form', 'status', 'reason'],
@@ -113,9 +137,12 @@ export function registerEvaluateCommand(program: Command) {
 async function loadInput(
   code: string | undefined,
   opts: EvaluateOptions,
+  year: number,
 ): Promise<{ file: PlanFile; values: YearValue[]; demo: boolean }> {
+  const period = readPeriodOption(opts.period);
   if (opts.plan || opts.values) {
     if (code) throw new CliError('give either a district code or --plan/--values, not both');
+    if (period) throw new CliError('--period chooses a plan of the database: not with --plan');
     if (!opts.plan || !opts.values) throw new CliError('--plan and --values go together');
     const file = readPlanFile(opts.plan);
     const text = readText(opts.values);
@@ -130,7 +157,14 @@ async function loadInput(
   }
   if (!code) throw new CliError('give a district code, or --plan and --values');
   if (!/^\d{6}$/.test(code)) throw new CliError(`district code must be 6 digits, got "${code}"`);
-  const input = await withDatabase((h) => loadAssessmentInput(h.db, code));
+  const input = await withDatabase(async (h) => {
+    const plan = await choosePlanFor(h.db, code, period, year);
+    if (year <= plan.baselineYear || year > plan.targetYear)
+      throw new CliError(
+        `--year ${year} is outside ${periodLabel(plan)} of ${code}: it is evaluated at ${plan.baselineYear + 1}–${plan.targetYear}`,
+      );
+    return loadAssessmentInput(h.db, code, plan);
+  });
   if (!input) throw new CliError(`no plan for district ${code}`);
   return input;
 }

@@ -12,6 +12,7 @@ import {
 import { toDomainError } from '@pm/api';
 import { builtInPlans, exportPlan, importPlan } from '@pm/db';
 import { CliError, withDatabase } from './context';
+import { choosePlanFor, PERIOD_HELP, readPeriodOption } from './period';
 import { planFromXlsx, planToXlsx } from '../xlsx/plan-xlsx';
 
 export function registerPlanCommands(program: Command) {
@@ -47,18 +48,24 @@ export function registerPlanCommands(program: Command) {
       new Option('--format <format>', 'output format').choices(['json', 'xlsx']).default('json'),
     )
     .option('--out <file>', 'write to this file instead of standard output (required for xlsx)')
-    .action(async (code: string, opts: { out?: string; format: 'json' | 'xlsx' }) => {
-      if (!/^\d{6}$/.test(code))
-        throw new CliError(`district code must be 6 digits, got "${code}"`);
-      if (opts.format === 'xlsx' && !opts.out)
-        throw new CliError('--format xlsx needs --out <file.xlsx>');
-      const file = await withDatabase((h) => exportPlan(h.db, code));
-      if (!file) throw new CliError(`no plan for district ${code}`);
-      const data =
-        opts.format === 'xlsx' ? await planToXlsx(file) : `${JSON.stringify(file, null, 2)}\n`;
-      if (opts.out) writeFileSync(opts.out, data);
-      else process.stdout.write(data);
-    });
+    .option('--period <period>', PERIOD_HELP)
+    .action(
+      async (code: string, opts: { out?: string; period?: string; format: 'json' | 'xlsx' }) => {
+        if (!/^\d{6}$/.test(code))
+          throw new CliError(`district code must be 6 digits, got "${code}"`);
+        if (opts.format === 'xlsx' && !opts.out)
+          throw new CliError('--format xlsx needs --out <file.xlsx>');
+        const period = readPeriodOption(opts.period);
+        const file = await withDatabase(async (h) =>
+          exportPlan(h.db, code, await choosePlanFor(h.db, code, period, undefined)),
+        );
+        if (!file) throw new CliError(`no plan for district ${code}`);
+        const data =
+          opts.format === 'xlsx' ? await planToXlsx(file) : `${JSON.stringify(file, null, 2)}\n`;
+        if (opts.out) writeFileSync(opts.out, data);
+        else process.stdout.write(data);
+      },
+    );
 }
 
 interface ReadTableOptions {

@@ -1,9 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import {
+  choosePlan,
   comparatorInForce,
   entryGrid,
   parseValuesCsv,
+  periodKey,
+  periodLabel,
+  type PeriodSpan,
   writeValuesCsv,
   type CsvProblem,
   type PlanFile,
@@ -15,13 +19,15 @@ import {
 import { describeProblem, importWorkbook, valuesTemplate } from '@pm/api';
 import {
   importValues,
+  listDistrictPlans,
   listDistricts,
-  loadPlan,
+  loadPlanById,
   loadValues,
   ValueImportError,
   type Database,
 } from '@pm/db';
 import { CliError, withDatabase } from './context';
+import { choosePlanFor, cliReportingYear, PERIOD_HELP, readPeriodOption } from './period';
 import { readText } from './plan';
 
 /** Who the history names for figures the command line writes. */
@@ -30,6 +36,7 @@ const IMPORT_STATES = ['draft', 'submitted', 'approved'] as const;
 
 interface ImportOptions {
   district?: string;
+  period?: string;
   state: (typeof IMPORT_STATES)[number];
   reason?: string;
 }
@@ -46,6 +53,10 @@ export function registerValuesCommands(program: Command) {
     )
     .argument('<file>', 'the .csv or .xlsx file')
     .option('--district <code>', 'district of rows without a district column')
+    .option(
+      '--period <period>',
+      "the plan the CSV's figures are for, e.g. 2026-2030 (default: each district's plan of the rows' years; a .xlsx template names its own)",
+    )
     .addOption(
       new Option('--state <state>', 'state of CSV rows without a state column')
         .choices(IMPORT_STATES)
@@ -71,35 +82,49 @@ export function registerValuesCommands(program: Command) {
     )
     .argument('<code>', 'the district division code, e.g. 130108')
     .option('--year <year>', 'only this year (required for xlsx)')
+    .option('--period <period>', PERIOD_HELP)
     .addOption(
       new Option('--format <format>', 'output format').choices(['csv', 'xlsx']).default('csv'),
     )
     .option('--out <file>', 'write to this file instead of standard output (required for xlsx)')
-    .action(async (code: string, opts: { year?: string; format: 'csv' | 'xlsx'; out?: string }) => {
-      if (!/^\d{6}$/.test(code))
-        throw new CliError(`district code must be 6 digits, got "${code}"`);
-      if (opts.year !== undefined && !/^\d{4}$/.test(opts.year))
-        throw new CliError(`--year must be a four-digit year, got "${opts.year}"`);
-      const year = opts.year === undefined ? undefined : Number(opts.year);
-      if (opts.format === 'xlsx' && (!opts.out || year === undefined))
-        throw new CliError('--format xlsx needs --year <year> and --out <file.xlsx>');
-      const loaded = await withDatabase((h) => loadValues(h.db, code));
-      if (!loaded) throw new CliError(`no plan for district ${code}`);
-      const data =
-        opts.format === 'xlsx'
-          ? await valuesTemplate(entryGrid(loaded.file, loaded.values, year!))
-          : writeValuesCsv(
-              loaded.values
-                .filter((v) => year === undefined || v.year === year)
-                .map((v) => ({
-                  ...v,
-                  comparator: exportedComparator(loaded.file, v),
-                  district: code,
-                })),
+    .action(
+      async (
+        code: string,
+        opts: { year?: string; period?: string; format: 'csv' | 'xlsx'; out?: string },
+      ) => {
+        if (!/^\d{6}$/.test(code))
+          throw new CliError(`district code must be 6 digits, got "${code}"`);
+        if (opts.year !== undefined && !/^\d{4}$/.test(opts.year))
+          throw new CliError(`--year must be a four-digit year, got "${opts.year}"`);
+        const year = opts.year === undefined ? undefined : Number(opts.year);
+        if (opts.format === 'xlsx' && (!opts.out || year === undefined))
+          throw new CliError('--format xlsx needs --year <year> and --out <file.xlsx>');
+        const period = readPeriodOption(opts.period);
+        const loaded = await withDatabase(async (h) => {
+          const plan = await choosePlanFor(h.db, code, period, year);
+          if (year !== undefined && (year < plan.baselineYear || year > plan.targetYear))
+            throw new CliError(
+              `--year ${year} is outside ${periodLabel(plan)} of ${code}: its figures are of ${plan.baselineYear}–${plan.targetYear}`,
             );
-      if (opts.out) writeFileSync(opts.out, data);
-      else process.stdout.write(data);
-    });
+          return loadValues(h.db, { code, planId: plan.id });
+        });
+        if (!loaded) throw new CliError(`no plan for district ${code}`);
+        const data =
+          opts.format === 'xlsx'
+            ? await valuesTemplate(entryGrid(loaded.file, loaded.values, year!))
+            : writeValuesCsv(
+                loaded.values
+                  .filter((v) => year === undefined || v.year === year)
+                  .map((v) => ({
+                    ...v,
+                    comparator: exportedComparator(loaded.file, v),
+                    district: code,
+                  })),
+              );
+        if (opts.out) writeFileSync(opts.out, data);
+        else process.stdout.write(data);
+      },
+    );
 }
 
 /** An assigned target's comparator in force (its own, else the plan's); none on an actual. */
@@ -129,11 +154,12 @@ async function importXlsx(file: string): Promise<string> {
 
 async function importCsv(file: string, opts: ImportOptions): Promise<string> {
   const text = readText(file);
+  const period = readPeriodOption(opts.period);
   return withDatabase(async ({ db }) => {
-    const plans = await plansOf(db);
+    const chosen = await plansOf(db, text, opts, period, file);
     const { values, problems } = parseValuesCsv(
       text,
-      (district) => plans.get(district ?? opts.district ?? '') ?? null,
+      (district) => chosen.get(district ?? opts.district ?? '')?.indicators ?? null,
     );
     fail(file, problems);
     const changes = new Map<string, { record: ValueRecord; change: ValueChange }[]>();
@@ -170,6 +196,7 @@ async function importCsv(file: string, opts: ImportOptions): Promise<string> {
       db,
       new Map([...changes].map(([d, list]) => [d, list.map((c) => c.change)])),
       CLI_USER,
+      new Map([...chosen].map(([d, plan]) => [d, plan.id])),
     ).catch((error: unknown) => {
       if (!(error instanceof ValueImportError)) throw error;
       return refuse(
@@ -200,12 +227,67 @@ function refuse(file: string, problems: CsvProblem[]): never {
   );
 }
 
-/** The indicators of every district's latest plan, by district code. */
-async function plansOf(db: Database) {
-  const out = new Map<string, { seq: number; name: string; unit: string }[]>();
+type Indicators = { seq: number; name: string; unit: string }[];
+
+/**
+ * The plan the CSV's figures are for, by district code, with its indicators: that of `--period`,
+ * else the plan of the rows' years (B < year ≤ Y; the baseline year B alone, its plan). A
+ * district whose rows fall in two plans is refused, naming them: import each with --period.
+ */
+async function plansOf(
+  db: Database,
+  text: string,
+  opts: ImportOptions,
+  period: PeriodSpan | undefined,
+  file: string,
+): Promise<Map<string, { id: number; indicators: Indicators }>> {
+  const byDistrict = new Map<string, { id: number; file: PlanFile }[]>();
   for (const d of await listDistricts(db)) {
-    const plan = await loadPlan(db, d.code);
-    if (plan) out.set(d.code, plan.file.indicators);
+    const list = [];
+    for (const p of await listDistrictPlans(db, d.code)) {
+      const loaded = await loadPlanById(db, p.id);
+      if (loaded) list.push({ id: p.id, file: loaded.file });
+    }
+    byDistrict.set(d.code, list);
+  }
+  // A first reading, against every plan's indicators, only to learn each district's years.
+  const first = parseValuesCsv(text, (district) => {
+    const list = byDistrict.get(district ?? opts.district ?? '');
+    return list?.length ? list.flatMap((p) => p.file.indicators) : null;
+  });
+  const years = new Map<string, Set<number>>();
+  for (const r of first.values) {
+    const d = r.district ?? opts.district ?? '';
+    years.set(d, (years.get(d) ?? new Set()).add(r.year));
+  }
+  const out = new Map<string, { id: number; indicators: Indicators }>();
+  for (const [code, list] of byDistrict) {
+    if (list.length === 0) continue;
+    const spans = list.map((p) => ({ ...p, ...p.file.plan }));
+    const want = [...(years.get(code) ?? [])];
+    const picked = new Map<number, (typeof spans)[number]>();
+    if (period || want.length === 0) {
+      const plan = choosePlan(spans, { period }, cliReportingYear());
+      if (!plan) {
+        if (years.has(code) && period)
+          throw new CliError(
+            `${file}: district ${code} has no plan of ${periodKey(period)} (it has ${spans.map((p) => periodKey(p)).join(', ')})`,
+          );
+        continue;
+      }
+      picked.set(plan.id, plan);
+    } else {
+      for (const y of want) {
+        const plan = choosePlan(spans, { year: y }, y);
+        if (plan) picked.set(plan.id, plan);
+      }
+    }
+    if (picked.size > 1)
+      throw new CliError(
+        `${file}: the figures of district ${code} are of ${picked.size} plans (${[...picked.values()].map((p) => `${periodKey(p)} ${periodLabel(p)}`).join(', ')}); import each plan's figures with --period`,
+      );
+    const [plan] = picked.values();
+    if (plan) out.set(code, { id: plan.id, indicators: plan.file.indicators });
   }
   return out;
 }
