@@ -120,6 +120,19 @@ const matrix: Record<string, Access> = {
     call: (c, d) =>
       c.evaluations.export({ district: d, round: 1, format: 'docx' }).catch(tolerate('NOT_FOUND')),
   },
+  'carryOver.proposals': {
+    roles: ['admin'],
+    scoped: true,
+    call: (c, d) => c.carryOver.proposals({ district: d, period: '2021-2025' }),
+  },
+  'carryOver.accept': {
+    roles: ['admin'],
+    scoped: true,
+    call: (c, d) =>
+      c.carryOver
+        .accept({ district: d, period: '2021-2025', items: [{ seq: 1, previousSeq: 1 }] })
+        .catch(tolerate('NOT_FOUND')),
+  },
   'values.grid': {
     roles: ALL,
     scoped: true,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CarryOverError,
   ChangedSinceError,
   EvaluationError,
   PlanImportError,
@@ -42,6 +43,14 @@ export const ERROR_TABLE = {
   'evaluations.already_open': ['CONFLICT', 'evaluations.alreadyOpen'],
   'evaluations.finalized': ['CONFLICT', 'evaluations.finalized'],
   'plans.would_lose_values': ['CONFLICT', 'plans.wouldLoseValues'],
+  'carryOver.no_previous': ['NOT_FOUND', 'carryOver.noPrevious'],
+  'carryOver.unknown_seq': ['BAD_REQUEST', 'carryOver.unknownSeq'],
+  'carryOver.unknown_previous': ['BAD_REQUEST', 'carryOver.unknownPrevious'],
+  'carryOver.duplicate_match': ['BAD_REQUEST', 'carryOver.duplicateMatch'],
+  'carryOver.empty': ['BAD_REQUEST', 'carryOver.empty'],
+  'carryOver.not_applicable': ['BAD_REQUEST', 'carryOver.notApplicable'],
+  'carryOver.figure_exists': ['CONFLICT', 'carryOver.figureExists'],
+  'carryOver.figure_approved': ['CONFLICT', 'carryOver.figureApproved'],
 } as const satisfies Record<string, readonly [ErrorCode, string]>;
 
 const fromTable = (
@@ -62,6 +71,8 @@ export function toDomainError(error: unknown): DomainError | null {
     return fromTable(`users.${error.reason}`, error.message, { detail: error.detail });
   if (error instanceof EvaluationError)
     return fromTable(`evaluations.${error.reason}`, error.message);
+  if (error instanceof CarryOverError)
+    return fromTable(`carryOver.${error.reason}`, error.message, error.params);
   if (error instanceof PlanImportError)
     return fromTable('plans.would_lose_values', error.message, { detail: error.message });
   if (error instanceof ChangedSinceError) {

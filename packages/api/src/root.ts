@@ -6,6 +6,7 @@ import { plansRouter } from './routers/plans';
 import { scorecardRouter } from './routers/scorecard';
 import { evaluationsRouter } from './routers/evaluations';
 import { valuesRouter } from './routers/values';
+import { carryOverRouter } from './routers/carry-over';
 
 export const appRouter = router({
   auth: authRouter,
@@ -15,6 +16,7 @@ export const appRouter = router({
   scorecard: scorecardRouter,
   evaluations: evaluationsRouter,
   values: valuesRouter,
+  carryOver: carryOverRouter,
 });
 
 export type AppRouter = typeof appRouter;
