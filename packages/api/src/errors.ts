@@ -4,6 +4,7 @@ import {
   ChangedSinceError,
   EvaluationError,
   PlanImportError,
+  RevisionError,
   UserError,
   ValueError,
   ValueImportError,
@@ -43,6 +44,9 @@ export const ERROR_TABLE = {
   'evaluations.already_open': ['CONFLICT', 'evaluations.alreadyOpen'],
   'evaluations.finalized': ['CONFLICT', 'evaluations.finalized'],
   'plans.would_lose_values': ['CONFLICT', 'plans.wouldLoseValues'],
+  'revisions.no_plan': ['NOT_FOUND', 'scorecard.noPlan'],
+  'revisions.unknown_seq': ['NOT_FOUND', 'revisions.unknownSeq'],
+  'revisions.year_outside': ['BAD_REQUEST', 'revisions.yearOutside'],
   'carryOver.no_previous': ['NOT_FOUND', 'carryOver.noPrevious'],
   'carryOver.unknown_seq': ['BAD_REQUEST', 'carryOver.unknownSeq'],
   'carryOver.unknown_previous': ['BAD_REQUEST', 'carryOver.unknownPrevious'],
@@ -73,6 +77,8 @@ export function toDomainError(error: unknown): DomainError | null {
     return fromTable(`evaluations.${error.reason}`, error.message);
   if (error instanceof CarryOverError)
     return fromTable(`carryOver.${error.reason}`, error.message, error.params);
+  if (error instanceof RevisionError)
+    return fromTable(`revisions.${error.reason}`, error.message, error.params);
   if (error instanceof PlanImportError)
     return fromTable('plans.would_lose_values', error.message, { detail: error.message });
   if (error instanceof ChangedSinceError) {

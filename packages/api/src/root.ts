@@ -1,8 +1,9 @@
-import { createCallerFactory, router } from './trpc';
+import { createCallerFactory, mergeRouters, router } from './trpc';
 import { authRouter } from './routers/auth';
 import { districtsRouter } from './routers/districts';
 import { usersRouter } from './routers/users';
 import { plansRouter } from './routers/plans';
+import { revisionsRouter } from './routers/revisions';
 import { scorecardRouter } from './routers/scorecard';
 import { evaluationsRouter } from './routers/evaluations';
 import { valuesRouter } from './routers/values';
@@ -12,7 +13,8 @@ export const appRouter = router({
   auth: authRouter,
   districts: districtsRouter,
   users: usersRouter,
-  plans: plansRouter,
+  // plans.reviseTarget and plans.events (动态调整) live in routers/revisions.ts.
+  plans: mergeRouters(plansRouter, revisionsRouter),
   scorecard: scorecardRouter,
   evaluations: evaluationsRouter,
   values: valuesRouter,

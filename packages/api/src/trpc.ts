@@ -67,6 +67,7 @@ const noNul = t.middleware(async ({ getRawInput, next }) => {
 });
 
 export const router = t.router;
+export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone, signed in or not: signing in, and who am I. */
