@@ -74,6 +74,23 @@ const matrix: Record<string, Access> = {
     call: (c) => c.plans.import(planFile),
   },
   'plans.export': { roles: ALL, scoped: true, call: (c, d) => c.plans.export({ district: d }) },
+  'plans.reviseTarget': {
+    roles: ['admin'],
+    scoped: true,
+    // The plan has no indicator 1: an allowed call is refused by the data.
+    call: (c, d) =>
+      c.plans
+        .reviseTarget({
+          district: d,
+          seq: 1,
+          fromYear: 2024,
+          text: '65',
+          document: 'd',
+          reason: 'r',
+        })
+        .catch(tolerate('NOT_FOUND')),
+  },
+  'plans.events': { roles: ALL, scoped: true, call: (c, d) => c.plans.events({ district: d }) },
   'scorecard.district': {
     roles: ALL,
     scoped: true,
