@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n';
-import { navFor, roleLabel, useMe, type Me } from '../lib/auth';
+import { navFor, roleLabel, useMe, type Me, type NavItem } from '../lib/auth';
 import { useDistrictCode, useDistricts } from '../lib/district';
+import { usePeriod } from '../lib/period';
 import { useTRPC } from '../lib/trpc';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ErrorState, Loading } from './states';
@@ -43,12 +44,20 @@ export function Shell() {
 function Navigation({ me }: { me: Me }) {
   const { t } = useI18n();
   const code = useDistrictCode();
+  const { link } = usePeriod();
+  // The league compares districts within a period: it opens at the one being looked at.
+  const to = (item: NavItem) =>
+    item.district
+      ? link(`/d/${code}${item.path}`)
+      : item.key === 'nav.districts'
+        ? link(item.path)
+        : item.path;
   return (
     <nav className="nav" aria-label={t('nav.label')}>
       {navFor(me.role)
         .filter((item) => !item.district || code)
         .map((item) => (
-          <NavLink key={item.key} to={item.district ? `/d/${code}${item.path}` : item.path} end>
+          <NavLink key={item.key} to={to(item)} end>
             {t(item.key)}
           </NavLink>
         ))}
@@ -95,6 +104,7 @@ function DistrictSwitcher() {
   const navigate = useNavigate();
   const location = useLocation();
   const districts = useDistricts();
+  const { link } = usePeriod();
   const section = current ? location.pathname.slice(`/d/${current}`.length) : '';
   return (
     <label className="switcher">
@@ -102,7 +112,7 @@ function DistrictSwitcher() {
       <select
         value={current ?? ''}
         disabled={!districts.data || districts.data.length === 0}
-        onChange={(e) => navigate(`/d/${e.target.value}${section}`)}
+        onChange={(e) => navigate(link(`/d/${e.target.value}${section}`))}
       >
         {!current && <option value="">{t('district.none')}</option>}
         {districts.data?.map((d) => (

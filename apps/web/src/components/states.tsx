@@ -21,7 +21,16 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** The error's message in the reader's language; `children` offer a way on (a link elsewhere). */
+export function ErrorState({
+  error,
+  onRetry,
+  children,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <section className="state state-error" role="alert">
@@ -32,6 +41,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
           {t('state.retry')}
         </button>
       )}
+      {children}
     </section>
   );
 }

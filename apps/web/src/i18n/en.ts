@@ -1,3 +1,4 @@
+import { periodEn } from '../features/districts/messages';
 import { entryEn } from '../features/entry/messages';
 import { evaluationEn } from '../features/evaluation/messages';
 import { scorecardEn } from '../features/scorecard/messages';
@@ -5,7 +6,7 @@ import type { baseZh, MessageKey } from './zh';
 
 const base: Record<keyof typeof baseZh, string> = {
   'app.title': 'Plan Monitor',
-  'app.subtitle': 'Monitoring the main indicators of the 14th Five-Year Plan',
+  'app.subtitle': 'Monitoring the main indicators of the Five-Year Plans',
   'nav.label': 'Main navigation',
   'nav.overview': 'Overview',
   'nav.entry': 'Data entry',
@@ -38,7 +39,7 @@ const base: Record<keyof typeof baseZh, string> = {
   'district.indicatorCount': '{count} main indicators',
   'district.noPlan.title': 'No plan imported yet',
   'district.noPlan.body':
-    '{name} has no main indicators of its 14th Five-Year Plan yet. Import the plan to start monitoring.',
+    '{name} has no plan’s main indicators yet. Import a plan to start monitoring.',
   'overview.title': '{name}: overview',
   'entry.title': '{name}: data entry',
   'entry.intro':
@@ -129,12 +130,14 @@ const base: Record<keyof typeof baseZh, string> = {
     'Something went wrong on the server (error id {id}). Try again later; if it persists, give this id to the administrator.',
   'error.nulCharacter': 'Invalid input: {path} contains a NUL character; remove it and try again.',
   'scorecard.noPlan': 'This district has no plan yet.',
+  'league.noPeriod': 'No district in your scope has a plan of {period}.',
   'plan.noPeriod': 'This district has no plan of {period} (it has: {periods}).',
   'plan.yearOutside': '{year} is outside {plan}: choose a year of {first}–{last}.',
 };
 
 export const en: Record<MessageKey, string> = {
   ...base,
+  ...periodEn,
   ...entryEn,
   ...scorecardEn,
   ...evaluationEn,

@@ -1,3 +1,4 @@
+import { periodZh } from '../features/districts/messages';
 import { entryZh } from '../features/entry/messages';
 import { evaluationZh } from '../features/evaluation/messages';
 import { scorecardZh } from '../features/scorecard/messages';
@@ -5,7 +6,7 @@ import { scorecardZh } from '../features/scorecard/messages';
 /** 简体中文: the default catalog. Every key here must exist in en.ts too (the type checks it). */
 export const baseZh = {
   'app.title': '规划实施监测',
-  'app.subtitle': '“十四五”规划主要指标监测评估',
+  'app.subtitle': '五年规划主要指标监测评估',
   'nav.label': '主导航',
   'nav.overview': '总览',
   'nav.entry': '填报',
@@ -37,7 +38,7 @@ export const baseZh = {
   'district.code': '区划代码 {code}',
   'district.indicatorCount': '主要指标 {count} 项',
   'district.noPlan.title': '尚未导入规划',
-  'district.noPlan.body': '{name}还没有“十四五”规划主要指标。导入规划后即可开展监测。',
+  'district.noPlan.body': '{name}还没有导入规划主要指标。导入规划后即可开展监测。',
   'overview.title': '{name}总览',
   'entry.title': '{name}数据填报',
   'entry.intro': '填报人员在此录入各年度实际值和市下达目标，提交后由评估人员审核。',
@@ -124,10 +125,11 @@ export const baseZh = {
     '服务器内部出错（错误编号 {id}）。请稍后再试；如仍出错，请将此编号告知系统管理员。',
   'error.nulCharacter': '输入有误：{path} 含有空字符（NUL），请删除后重试。',
   'scorecard.noPlan': '该区县尚未导入规划。',
+  'league.noPeriod': '管辖范围内没有区县有{period}规划。',
   'plan.noPeriod': '该区县没有{period}规划（现有：{periods}）。',
   'plan.yearOutside': '{year} 年不在{plan}内：可选 {first}–{last} 年。',
 } as const;
 
-export const zh = { ...baseZh, ...entryZh, ...scorecardZh, ...evaluationZh };
+export const zh = { ...baseZh, ...periodZh, ...entryZh, ...scorecardZh, ...evaluationZh };
 
 export type MessageKey = keyof typeof zh;

@@ -13,3 +13,9 @@ export function errorMessage(error: unknown, t: Translate): string {
   const key = `error.${data.code}`;
   return isMessageKey(key) ? t(key) : t('state.error.unknown');
 }
+
+/** The server's message key of an error (`plan.yearOutside`), if it has one. */
+export function messageKeyOf(error: unknown): string | undefined {
+  if (!(error instanceof TRPCClientError)) return undefined;
+  return (error as TRPCClientError<AppRouter>).data?.messageKey ?? undefined;
+}

@@ -4,10 +4,18 @@ import { useI18n } from '../../i18n';
 import { useTRPC } from '../../lib/trpc';
 
 /** How far the year is: indicators by the least advanced state of their figures. */
-export function Completeness({ district, year }: { district: string; year: number }) {
+export function Completeness({
+  district,
+  period,
+  year,
+}: {
+  district: string;
+  period: string;
+  year: number;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const query = useQuery(trpc.values.completeness.queryOptions({ district, year }));
+  const query = useQuery(trpc.values.completeness.queryOptions({ district, period, year }));
   const data = query.data?.[0];
   if (!data) return null;
   const shown = [...COMPLETENESS_STATES].reverse();

@@ -1,61 +1,85 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Navigate, useSearchParams } from 'react-router';
-import type { EntryGrid, EntryRow } from '@pm/core';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { useSearchParams } from 'react-router';
+import { choosePlan, defaultYear, type EntryGrid, type EntryRow } from '@pm/core';
+import { EmptyState, Loading } from '../../components/states';
 import { useI18n } from '../../i18n';
 import { useMe } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
+import { yearParam } from '../../lib/period';
 import { useTRPC } from '../../lib/trpc';
-import { useCurrentDistrict } from '../districts/DistrictLayout';
+import { useCurrentDistrict, type CurrentDistrict } from '../districts/DistrictLayout';
 import { NoPlan } from '../districts/NoPlan';
+import { PageError } from '../districts/PageError';
 import { cellsOf } from './cells';
 import { Completeness } from './Completeness';
 import { EditGrid } from './EditGrid';
 import { HistoryPanel } from './HistoryPanel';
 import { ReviewGrid, useRefreshValues } from './ReviewGrid';
 import { YearReview } from './YearReview';
-import { useEntryEdits } from './useEntryEdits';
+import { useEntryEdits, type EntryPlan } from './useEntryEdits';
 import { WorkbookTools } from './WorkbookTools';
 import './entry.css';
 
-/** Spring is when last year's figures come in: open last year unless the URL names one. */
-function lastYear(): number {
-  return new Date().getFullYear() - 1;
+/** The plan of the entry page, and whether edits kept before plans had periods are its own. */
+function entryPlan(district: CurrentDistrict, period: string, year: number): EntryPlan {
+  const ofYear = choosePlan(district.periods, { year }, district.reportingYear);
+  return { district: district.code, period, ownsLegacyEdits: ofYear?.period === period };
 }
 
 export function EntryPage() {
   const { t } = useI18n();
   const district = useCurrentDistrict();
-  const me = useMe();
-  const trpc = useTRPC();
-  const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || lastYear();
-  const grid = useQuery({
-    ...trpc.values.grid.queryOptions({ district: district.code, year }),
-    enabled: district.indicatorCount > 0,
-  });
-  const [history, setHistory] = useState<EntryRow | null>(null);
-
+  const plan = district.indicatorCount > 0 ? district.plan : null;
   const title = <h1>{t('entry.title', { name: district.name })}</h1>;
-  if (district.indicatorCount === 0)
+  if (!plan)
     return (
       <>
         {title}
         <NoPlan district={district} />
       </>
     );
-  if (grid.isPending || !me.data) return <Loading />;
-  if (grid.isError) return <ErrorState error={grid.error} onRetry={() => void grid.refetch()} />;
-  const { years } = grid.data;
-  if (!years.includes(year)) {
-    const clamped = Math.min(Math.max(year, years[1] ?? years[0]!), years.at(-1)!);
-    return <Navigate to={`?year=${clamped}`} replace />;
-  }
-  const role = me.data.role;
   return (
     <div className="entry-page">
       {title}
+      <EntryBody
+        district={district}
+        period={plan.period}
+        opening={defaultYear(plan, district.reportingYear)}
+      />
+    </div>
+  );
+}
+
+/**
+ * The grid of the year in the URL, else of the reporting year held within the plan; a year
+ * outside the plan is the server's refusal, which says which years it has.
+ */
+function EntryBody({
+  district,
+  period,
+  opening,
+}: {
+  district: CurrentDistrict;
+  period: string;
+  opening: number;
+}) {
+  const { t } = useI18n();
+  const me = useMe();
+  const trpc = useTRPC();
+  const [params, setParams] = useSearchParams();
+  const year = yearParam(params) ?? opening;
+  const grid = useQuery(trpc.values.grid.queryOptions({ district: district.code, period, year }));
+  const [history, setHistory] = useState<EntryRow | null>(null);
+
+  if (grid.isPending || !me.data) return <Loading />;
+  if (grid.isError) return <PageError error={grid.error} onRetry={() => void grid.refetch()} />;
+  const { years } = grid.data;
+  const role = me.data.role;
+  const code = district.code;
+  const at = entryPlan(district, period, year);
+  return (
+    <>
       <p className="intro">
         {t(
           role === 'official'
@@ -72,7 +96,9 @@ export function EntryPage() {
             value={year}
             onChange={(e) => {
               setHistory(null);
-              setParams({ year: e.target.value });
+              const next = new URLSearchParams(params);
+              next.set('year', e.target.value);
+              setParams(next);
             }}
           >
             {years.map((y) => (
@@ -82,25 +108,26 @@ export function EntryPage() {
             ))}
           </select>
         </label>
-        <WorkbookTools district={district.code} year={year} upload={role === 'official'} />
+        <WorkbookTools district={code} period={period} year={year} upload={role === 'official'} />
       </div>
-      <Completeness district={district.code} year={year} />
+      <Completeness district={code} period={period} year={year} />
       {cellsOf(grid.data).length === 0 && role !== 'official' ? (
         <EmptyState title={t('entry.empty.title', { year })}>{t('entry.empty.body')}</EmptyState>
       ) : role === 'official' ? (
         <OfficialView
-          key={`${district.code}:${year}`}
+          key={`${code}:${period}:${year}`}
           grid={grid.data}
-          district={district.code}
+          at={at}
           user={me.data.username}
           onHistory={setHistory}
         />
       ) : (
         <>
-          {role === 'reviewer' && <YearReview grid={grid.data} district={district.code} />}
+          {role === 'reviewer' && <YearReview grid={grid.data} district={code} period={period} />}
           <ReviewGrid
             grid={grid.data}
-            district={district.code}
+            district={code}
+            period={period}
             review={role === 'reviewer'}
             onHistory={setHistory}
           />
@@ -108,31 +135,32 @@ export function EntryPage() {
       )}
       {history && (
         <HistoryPanel
-          district={district.code}
+          district={code}
+          period={period}
           year={year}
           row={history}
           onClose={() => setHistory(null)}
         />
       )}
-    </div>
+    </>
   );
 }
 
 function OfficialView({
   grid,
-  district,
+  at,
   user,
   onHistory,
 }: {
   grid: EntryGrid;
-  district: string;
+  at: EntryPlan;
   user: string;
   onHistory: (row: EntryRow) => void;
 }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const refresh = useRefreshValues();
-  const entry = useEntryEdits(district, grid.year, user, grid);
+  const entry = useEntryEdits(at, grid.year, user, grid);
   const submit = useMutation(
     trpc.values.submit.mutationOptions({ onSuccess: () => void refresh() }),
   );
@@ -161,7 +189,9 @@ function OfficialView({
           type="button"
           className="primary"
           disabled={unsaved > 0 || ready === 0 || submit.isPending}
-          onClick={() => submit.mutate({ district, year: grid.year })}
+          onClick={() =>
+            submit.mutate({ district: at.district, period: at.period, year: grid.year })
+          }
         >
           {t('entry.submit', { year: grid.year, count: ready })}
         </button>

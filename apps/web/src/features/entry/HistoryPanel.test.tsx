@@ -42,7 +42,15 @@ describe('HistoryPanel', () => {
       },
       'values.deletions': [],
     });
-    renderWith(<HistoryPanel district="130108" year={2024} row={air} onClose={() => {}} />);
+    renderWith(
+      <HistoryPanel
+        district="130108"
+        period="2021-2025"
+        year={2024}
+        row={air}
+        onClose={() => {}}
+      />,
+    );
     expect(await screen.findByText(/不低于 70 → 不高于 70/)).toBeTruthy();
     expect(screen.getByText(/— → 不低于 70/)).toBeTruthy();
   });
@@ -70,7 +78,15 @@ describe('HistoryPanel', () => {
         },
       ],
     });
-    renderWith(<HistoryPanel district="130108" year={2024} row={gdp} onClose={() => {}} />);
+    renderWith(
+      <HistoryPanel
+        district="130108"
+        period="2021-2025"
+        year={2024}
+        row={gdp}
+        onClose={() => {}}
+      />,
+    );
     expect(await screen.findByText('已删除的数值')).toBeTruthy();
     expect(screen.getByText('删除了2024 年实际值 1510（删除前共 2 条修改记录）')).toBeTruthy();
     expect(screen.getByText(/wang/)).toBeTruthy();

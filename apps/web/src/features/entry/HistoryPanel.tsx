@@ -18,11 +18,13 @@ import { comparatorText, figure, stateKey } from './cells';
 /** Every change of a row's figures of the year: who, when, from what to what, and why. */
 export function HistoryPanel({
   district,
+  period,
   year,
   row,
   onClose,
 }: {
   district: string;
+  period: string;
   year: number;
   row: EntryRow;
   onClose: () => void;
@@ -33,7 +35,7 @@ export function HistoryPanel({
   useEffect(() => heading.current?.focus(), [row]);
   const cells = [row.actual, row.assigned].filter((c): c is EntryCell => Boolean(c?.stored));
   const deletions = useQuery(
-    trpc.values.deletions.queryOptions({ district, seq: row.indicator.seq, year }),
+    trpc.values.deletions.queryOptions({ district, period, seq: row.indicator.seq, year }),
   );
   const removed = deletions.data ?? [];
   return (
@@ -53,6 +55,7 @@ export function HistoryPanel({
           <HistoryList
             key={cell.kind}
             district={district}
+            period={period}
             id={cell.stored!.id}
             target={cell.kind === 'assigned_target' ? row.indicator.target : null}
             label={
@@ -117,11 +120,13 @@ function Deletions({
 
 function HistoryList({
   district,
+  period,
   id,
   label,
   target,
 }: {
   district: string;
+  period: string;
   id: number;
   label: string;
   /** An assigned target's indicator target: its figures are shown with their comparator. */
@@ -129,7 +134,7 @@ function HistoryList({
 }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const history = useQuery(trpc.values.history.queryOptions({ district, id }));
+  const history = useQuery(trpc.values.history.queryOptions({ district, period, id }));
   const shown = (value: number | null, comparator: Comparator | null) =>
     target && value !== null
       ? `${comparatorText(comparatorInForce(target, comparator), locale)} ${figure(value)}`

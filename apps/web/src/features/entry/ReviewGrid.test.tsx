@@ -18,7 +18,15 @@ const targets = entryGrid(
 
 describe('ReviewGrid', () => {
   it('shows each assigned target with its comparator', () => {
-    renderWith(<ReviewGrid grid={targets} district="130108" review onHistory={() => {}} />);
+    renderWith(
+      <ReviewGrid
+        grid={targets}
+        district="130108"
+        period="2021-2025"
+        review
+        onHistory={() => {}}
+      />,
+    );
     const target = screen.getByText('不高于').closest('.entry-value')!;
     expect(target.textContent).toContain('不高于70');
     expect(screen.getAllByText(/^(左右|不低于|不高于|低于|高于)$/)).toHaveLength(1);
@@ -31,7 +39,13 @@ describe('ReviewGrid', () => {
       2024,
     );
     renderWith(
-      <ReviewGrid grid={planned} district="130108" review={false} onHistory={() => {}} />,
+      <ReviewGrid
+        grid={planned}
+        district="130108"
+        period="2021-2025"
+        review={false}
+        onHistory={() => {}}
+      />,
       'en',
     );
     expect(screen.getByText('at least').closest('.entry-value')?.textContent).toContain('70');

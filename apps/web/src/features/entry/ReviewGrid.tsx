@@ -66,11 +66,13 @@ export function reviewFailure(
 export function ReviewGrid({
   grid,
   district,
+  period,
   review,
   onHistory,
 }: {
   grid: EntryGrid;
   district: string;
+  period: string;
   review: boolean;
   onHistory: (row: EntryRow) => void;
 }) {
@@ -92,8 +94,9 @@ export function ReviewGrid({
   const answer = (text: string) => {
     if (!asking) return;
     const { cell, action } = asking;
-    if (action === 'return') giveBack.mutate({ district, cells: [ref(cell)], comment: text });
-    else reopen.mutate({ district, ...ref(cell), reason: text });
+    if (action === 'return')
+      giveBack.mutate({ district, period, cells: [ref(cell)], comment: text });
+    else reopen.mutate({ district, period, ...ref(cell), reason: text });
   };
 
   const actions = (row: EntryRow, cell: EntryCell | null) => {
@@ -119,7 +122,7 @@ export function ReviewGrid({
           className="entry-approve"
           disabled={busy}
           aria-label={t('entry.approveOf', { what })}
-          onClick={() => approve.mutate({ district, cells: [ref(cell)] })}
+          onClick={() => approve.mutate({ district, period, cells: [ref(cell)] })}
         >
           {t('entry.approve')}
         </button>

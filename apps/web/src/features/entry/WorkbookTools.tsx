@@ -30,10 +30,12 @@ async function base64Of(file: File): Promise<string> {
 /** Download the year's pre-filled .xlsx template; officials upload it back filled. */
 export function WorkbookTools({
   district,
+  period,
   year,
   upload,
 }: {
   district: string;
+  period: string;
   year: number;
   upload: boolean;
 }) {
@@ -50,7 +52,7 @@ export function WorkbookTools({
     setBusy(true);
     try {
       const file = await queryClient.fetchQuery(
-        trpc.values.template.queryOptions({ district, year }, { staleTime: 0 }),
+        trpc.values.template.queryOptions({ district, period, year }, { staleTime: 0 }),
       );
       download(file.filename, file.base64);
     } catch (e) {
@@ -63,7 +65,7 @@ export function WorkbookTools({
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
-    if (file) send.mutate({ district, year, base64: await base64Of(file) });
+    if (file) send.mutate({ district, period, year, base64: await base64Of(file) });
   };
 
   const result = send.data;

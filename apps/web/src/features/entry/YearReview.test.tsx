@@ -38,14 +38,15 @@ function serve(answer: object, status: number) {
 }
 
 describe('YearReview', () => {
-  it('approve all sends exactly the submitted figures shown, at their versions', async () => {
+  it('approve all sends exactly the submitted figures shown, at their versions, of its plan', async () => {
     const bodies = serve({ result: { data: { count: 2 } } }, 200);
-    renderWith(<YearReview grid={grid} district="130108" />);
+    renderWith(<YearReview grid={grid} district="130108" period="2021-2025" />);
     fireEvent.click(screen.getByRole('button', { name: '全部通过（2 项）' }));
     await vi.waitFor(() => expect(bodies).toHaveLength(1));
     expect(bodies[0]).toEqual({
       0: {
         district: '130108',
+        period: '2021-2025',
         cells: [
           { id: id(18), version: 2 },
           { id: id(16), version: 3 },
@@ -62,7 +63,7 @@ describe('YearReview', () => {
       params: { count: 1, ids: String(id(18)), figures: '18' },
     };
     serve({ error: { message: 'changed', code: -32009, data } }, 409);
-    renderWith(<YearReview grid={grid} district="130108" />);
+    renderWith(<YearReview grid={grid} district="130108" period="2021-2025" />);
     fireEvent.click(screen.getByRole('button', { name: '全部通过（2 项）' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       '以下 1 项数据在您打开页面后已被修改，未作任何操作，已重新载入，请重新核对：地区生产总值 2024 年实际值。',

@@ -11,7 +11,15 @@ import { AskReason, reviewFailure, useRefreshValues } from './ReviewGrid';
  * all. Both name the figures at the versions shown; when any changed since, nothing is done, the
  * grid is reloaded and the message names them.
  */
-export function YearReview({ grid, district }: { grid: EntryGrid; district: string }) {
+export function YearReview({
+  grid,
+  district,
+  period,
+}: {
+  grid: EntryGrid;
+  district: string;
+  period: string;
+}) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const refresh = useRefreshValues();
@@ -40,7 +48,7 @@ export function YearReview({ grid, district }: { grid: EntryGrid; district: stri
         type="button"
         className="primary"
         disabled={submitted === 0 || approve.isPending}
-        onClick={() => approve.mutate({ district, cells: shown })}
+        onClick={() => approve.mutate({ district, period, cells: shown })}
       >
         {t('entry.review.approveYear', { count: submitted })}
       </button>
@@ -52,7 +60,7 @@ export function YearReview({ grid, district }: { grid: EntryGrid; district: stri
           label={t('entry.returnComment')}
           submit={t('entry.returnConfirm')}
           busy={giveBack.isPending}
-          onSubmit={(comment) => giveBack.mutate({ district, cells: shown, comment })}
+          onSubmit={(comment) => giveBack.mutate({ district, period, cells: shown, comment })}
           onCancel={() => setReturning(false)}
         />
       )}

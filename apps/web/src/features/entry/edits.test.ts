@@ -3,6 +3,7 @@ import { entryGrid } from '@pm/core';
 import { grid, plan, stored } from './fixture';
 import {
   chosen,
+  legacyStorageKey,
   loadEdits,
   patchGrid,
   readEdit,
@@ -142,13 +143,29 @@ describe('the grid after a save', () => {
 describe('edits kept in the browser', () => {
   afterEach(() => localStorage.clear());
 
-  it('survive a reload, per user, district and year, and go when empty', () => {
-    const key = storageKey('official', '130108', 2024);
+  it('survive a reload, per user, district, plan and year, and go when empty', () => {
+    const key = storageKey('official', '130108', '2021-2025', 2024);
     storeEdits(key, { '4:actual': edit(4, '64') });
     expect(loadEdits(key)).toEqual({ '4:actual': edit(4, '64') });
-    expect(loadEdits(storageKey('other', '130108', 2024))).toEqual({});
+    expect(loadEdits(storageKey('other', '130108', '2021-2025', 2024))).toEqual({});
     storeEdits(key, {});
     expect(localStorage.getItem(key)).toBeNull();
+  });
+
+  it('the year shared by two plans keeps their edits apart', () => {
+    const ending = storageKey('official', '130108', '2021-2025', 2025);
+    const starting = storageKey('official', '130108', '2026-2030', 2025);
+    storeEdits(ending, { '4:actual': edit(4, '64') });
+    expect(loadEdits(starting)).toEqual({});
+  });
+
+  it('edits kept before plans had periods are taken over once, by the plan given them', () => {
+    const legacy = legacyStorageKey('official', '130108', 2025);
+    const key = storageKey('official', '130108', '2021-2025', 2025);
+    localStorage.setItem(legacy, JSON.stringify({ '4:actual': edit(4, '64') }));
+    expect(loadEdits(key, legacy)).toEqual({ '4:actual': edit(4, '64') });
+    expect(localStorage.getItem(legacy)).toBeNull();
+    expect(loadEdits(key)).toEqual({ '4:actual': edit(4, '64') });
   });
 
   it('something unreadable is no edits', () => {

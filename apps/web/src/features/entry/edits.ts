@@ -61,17 +61,39 @@ export type Edits = Record<string, Edit>;
 
 export const editId = (seq: number, kind: ValueKind) => `${seq}:${kind}`;
 
-/** Where a user's unsaved edits of one district and year live in the browser. */
-export const storageKey = (user: string, district: string, year: number) =>
+/**
+ * Where a user's unsaved edits of one district, plan and year live in the browser: 2025 is a year
+ * of the 14th plan (its target year) and of the 15th (its baseline year), with other indicators.
+ */
+export const storageKey = (user: string, district: string, period: string, year: number) =>
+  `pm.entry.v2:${user}:${district}:${period}:${year}`;
+
+/** Where they lived while a district had only one plan. */
+export const legacyStorageKey = (user: string, district: string, year: number) =>
   `pm.entry.v1:${user}:${district}:${year}`;
 
-export function loadEdits(key: string): Edits {
+function readEdits(key: string): Edits {
   try {
     const parsed: unknown = JSON.parse(globalThis.localStorage?.getItem(key) ?? '{}');
     return parsed && typeof parsed === 'object' ? (parsed as Edits) : {};
   } catch {
     return {};
   }
+}
+
+/**
+ * The edits kept under `key`. When there are none and `legacy` (the key of the days of one plan
+ * per district) is given, its edits are taken over, so nothing typed before an upgrade is lost.
+ */
+export function loadEdits(key: string, legacy?: string): Edits {
+  const edits = readEdits(key);
+  if (Object.keys(edits).length > 0 || !legacy) return edits;
+  const old = readEdits(legacy);
+  if (Object.keys(old).length > 0) {
+    storeEdits(key, old);
+    globalThis.localStorage?.removeItem(legacy);
+  }
+  return old;
 }
 
 export function storeEdits(key: string, edits: Edits): void {

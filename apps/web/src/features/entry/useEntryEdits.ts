@@ -13,6 +13,7 @@ import type { AppRouter } from '@pm/api';
 import { useTRPC } from '../../lib/trpc';
 import {
   chosen,
+  legacyStorageKey,
   loadEdits,
   patchGrid,
   readEdit,
@@ -58,27 +59,37 @@ export function cellOf(grid: EntryGrid, edit: Pick<Edit, 'seq' | 'kind'>) {
   return null;
 }
 
+/** Which plan's figures of which district are being entered. */
+export interface EntryPlan {
+  district: string;
+  period: string;
+  /** Whether edits kept before plans had periods are this plan's (it is the plan of the year). */
+  ownsLegacyEdits: boolean;
+}
+
 /**
- * The unsaved edits of one user, district and year: kept in localStorage on every keystroke and
- * saved on their own shortly after typing stops, after a lost connection comes back, and after
+ * The unsaved edits of one user, district, plan and year: kept in localStorage on every keystroke
+ * and saved on their own shortly after typing stops, after a lost connection comes back, and after
  * signing in again. Nothing typed is dropped until the server has it.
  */
 export function useEntryEdits(
-  district: string,
+  { district, period, ownsLegacyEdits }: EntryPlan,
   year: number,
   user: string,
   grid: EntryGrid,
 ): EntryEdits {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const key = storageKey(user, district, year);
-  const [edits, setEdits] = useState(() => loadEdits(key));
+  const key = storageKey(user, district, period, year);
+  const [edits, setEdits] = useState(() =>
+    loadEdits(key, ownsLegacyEdits ? legacyStorageKey(user, district, year) : undefined),
+  );
   const [saving, setSaving] = useState(0);
   const [offline, setOffline] = useState(false);
   const inflight = useRef(new Set<string>());
   const save = useMutation(trpc.values.save.mutationOptions());
   const remove = useMutation(trpc.values.remove.mutationOptions());
-  const gridKey = trpc.values.grid.queryKey({ district, year });
+  const gridKey = trpc.values.grid.queryKey({ district, period, year });
 
   useEffect(() => storeEdits(key, edits), [key, edits]);
 
@@ -150,7 +161,7 @@ export function useEntryEdits(
       } else if (reading.kind === 'remove') {
         const { id: valueId, version } = reading.stored;
         send(id, edit, () =>
-          remove.mutateAsync({ district, id: valueId, version }).then(() => null),
+          remove.mutateAsync({ district, period, id: valueId, version }).then(() => null),
         );
       } else if (reading.kind === 'ready') {
         const actual = edit.kind === 'actual';
@@ -159,6 +170,7 @@ export function useEntryEdits(
           save
             .mutateAsync({
               district,
+              period,
               seq: edit.seq,
               year,
               kind: edit.kind,

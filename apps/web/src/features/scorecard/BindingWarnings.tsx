@@ -4,6 +4,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useI18n } from '../../i18n';
 import { useWords } from '../../i18n/words';
 import { num } from '../../lib/format';
+import { indicatorPath } from './params';
 import type { Scorecard } from './types';
 
 /** 约束性指标预警: what leaders and reviewers read first. */
@@ -26,10 +27,7 @@ export function BindingWarnings({ card }: { card: Scorecard }) {
           {rows.map((r) => (
             <li key={r.seq} className="warning">
               <div className="warning-head">
-                <Link
-                  to={`/d/${card.district.code}/indicators/${r.seq}?year=${card.year}`}
-                  className="warning-name"
-                >
+                <Link to={indicatorPath(card, r.seq)} className="warning-name">
                   {r.seq}. {r.name}
                 </Link>
                 <StatusBadge status={r.status} phase={r.phase} rules={card.rules} />

@@ -3,6 +3,7 @@ import { RevisionNote } from '../../components/RevisionNote';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useI18n } from '../../i18n';
 import { useWords } from '../../i18n/words';
+import { indicatorPath } from './params';
 import { Outlook, Progress } from './Progress';
 import type { Scorecard, ScorecardRow } from './types';
 
@@ -34,7 +35,7 @@ export function CategorySection({ card, category, rows }: Props) {
             {rows.map((r) => (
               <tr key={r.seq} className={r.bindingWarning ? 'row-warning' : undefined}>
                 <th scope="row" data-label={t('scorecard.col.indicator')}>
-                  <Link to={`/d/${card.district.code}/indicators/${r.seq}?year=${card.year}`}>
+                  <Link to={indicatorPath(card, r.seq)}>
                     {r.seq}. {r.name}
                   </Link>
                   <span className="tags">

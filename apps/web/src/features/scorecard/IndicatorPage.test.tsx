@@ -1,7 +1,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Indicator } from '@pm/core';
-import { renderInDistrict, serveProcedures } from '../../lib/testing';
+import { plan14, renderInDistrict, serveProcedures } from '../../lib/testing';
 import { row } from './fixture';
 import { IndicatorPage } from './IndicatorPage';
 import type { IndicatorDetail } from './types';
@@ -39,7 +39,7 @@ const indicator: Indicator = {
 function detail(over: Partial<IndicatorDetail['row']>): IndicatorDetail {
   return {
     district: { code: '130108', name: '裕华区', city: '石家庄市', province: '河北省' },
-    plan: { title: '规划', baselineYear: 2020, midtermYear: 2023, targetYear: 2025 },
+    plan: { ...plan14, title: '规划' },
     year: 2025,
     demo: false,
     indicator,

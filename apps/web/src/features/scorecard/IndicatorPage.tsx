@@ -2,12 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { noteText } from '../../components/RevisionNote';
 import { StatusBadge } from '../../components/StatusBadge';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { EmptyState, Loading } from '../../components/states';
 import { useI18n } from '../../i18n';
 import { useWords } from '../../i18n/words';
 import { num, pct, when } from '../../lib/format';
+import { withPeriod } from '../../lib/period';
 import { useTRPC } from '../../lib/trpc';
 import { useCurrentDistrict } from '../districts/DistrictLayout';
+import { NoPlan } from '../districts/NoPlan';
+import { PageError } from '../districts/PageError';
 import { IndicatorChart } from './IndicatorChart';
 import { useScorecardParams } from './params';
 import { bandText, Outlook } from './Progress';
@@ -22,18 +25,22 @@ export function IndicatorPage() {
   const seq = Number(rawSeq);
   const { year } = useScorecardParams();
   const trpc = useTRPC();
+  const period = district.plan?.period;
   const valid = Number.isInteger(seq) && seq > 0;
   const detail = useQuery(
     trpc.scorecard.indicator.queryOptions(
-      { district: district.code, seq, year },
-      { enabled: valid },
+      { district: district.code, period, seq, year },
+      { enabled: valid && !!period },
     ),
   );
   const back = (
     <p className="no-print">
-      <Link to={`/d/${district.code}${year ? `?year=${year}` : ''}`}>← {t('indicator.back')}</Link>
+      <Link to={withPeriod(`/d/${district.code}${year ? `?year=${year}` : ''}`, period)}>
+        ← {t('indicator.back')}
+      </Link>
     </p>
   );
+  if (!district.plan) return <NoPlan district={district} />;
   if (!valid)
     return (
       <>
@@ -54,7 +61,7 @@ export function IndicatorPage() {
     return (
       <>
         {back}
-        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
+        <PageError error={detail.error} onRetry={() => void detail.refetch()} />
       </>
     );
   return (

@@ -8,6 +8,7 @@ import type { Grading } from '../../lib/grades';
 import { useTRPC } from '../../lib/trpc';
 import { useCurrentDistrict } from '../districts/DistrictLayout';
 import { NoPlan } from '../districts/NoPlan';
+import { PageError } from '../districts/PageError';
 import { BindingWarnings } from './BindingWarnings';
 import { CategorySection } from './CategorySection';
 import { planYears, useScorecardParams, yearLabel } from './params';
@@ -22,25 +23,31 @@ export function ScorecardPage() {
   return (
     <>
       <h1>{t('overview.title', { name: district.name })}</h1>
-      {district.indicatorCount === 0 ? <NoPlan district={district} /> : <ScorecardBody />}
+      {district.plan && district.indicatorCount > 0 ? (
+        <ScorecardBody period={district.plan.period} />
+      ) : (
+        <NoPlan district={district} />
+      )}
     </>
   );
 }
 
-function ScorecardBody() {
+function ScorecardBody({ period }: { period: string }) {
   const district = useCurrentDistrict();
   const trpc = useTRPC();
   const { year, mode } = useScorecardParams();
-  const live = useQuery(trpc.scorecard.district.queryOptions({ district: district.code, year }));
+  const live = useQuery(
+    trpc.scorecard.district.queryOptions({ district: district.code, period, year }),
+  );
   const finalizable = !!live.data && live.data.finalizedYears.includes(live.data.year);
   const frozen = useQuery(
     trpc.scorecard.district.queryOptions(
-      { district: district.code, year: live.data?.year, mode: 'finalized' },
+      { district: district.code, period, year: live.data?.year, mode: 'finalized' },
       { enabled: mode === 'finalized' && finalizable },
     ),
   );
   if (live.isPending) return <Loading />;
-  if (live.isError) return <ErrorState error={live.error} onRetry={() => void live.refetch()} />;
+  if (live.isError) return <PageError error={live.error} onRetry={() => void live.refetch()} />;
   if (mode === 'finalized' && finalizable) {
     if (frozen.isPending) return <Loading />;
     if (frozen.isError)

@@ -1,4 +1,5 @@
 import { summarize, type IndicatorAssessment, type RulesVersion } from '@pm/core';
+import { plan14 } from '../../lib/testing';
 import type { Scorecard, ScorecardRow } from './types';
 
 /** An indicator's assessment as the engine gives it: on track midway unless told otherwise. */
@@ -53,7 +54,7 @@ export function scorecard(
 ): Scorecard {
   return {
     district: { code: '130108', name: '裕华区', city: '石家庄市', province: '河北省' },
-    plan: { title: '裕华区“十四五”规划', baselineYear: 2020, midtermYear: 2023, targetYear: 2025 },
+    plan: { ...plan14, title: '裕华区“十四五”规划' },
     year,
     mode,
     rules,

@@ -1,10 +1,10 @@
 import { useSearchParams } from 'react-router';
+import { withPeriod, yearParam } from '../../lib/period';
 
-/** The evaluation year and figures mode chosen in the URL (`?year=2023&mode=finalized`). */
+/** The evaluation year and figures mode chosen in the URL (`?year=2024&mode=finalized`), beside the period. */
 export function useScorecardParams() {
   const [params, setParams] = useSearchParams();
-  const raw = Number(params.get('year'));
-  const year = Number.isInteger(raw) && raw >= 1949 && raw <= 2100 ? raw : undefined;
+  const year = yearParam(params);
   const mode: 'live' | 'finalized' = params.get('mode') === 'finalized' ? 'finalized' : 'live';
   const set = (next: { year?: number; mode?: 'live' | 'finalized' }) => {
     const p = new URLSearchParams(params);
@@ -33,4 +33,15 @@ export function yearLabel(
 ): 'scorecard.yearMidterm' | 'scorecard.yearFinal' | 'scorecard.yearOption' {
   if (year === plan.midtermYear) return 'scorecard.yearMidterm';
   return year === plan.targetYear ? 'scorecard.yearFinal' : 'scorecard.yearOption';
+}
+
+/** A scorecard row's indicator page, at the card's year, in the card's plan. */
+export function indicatorPath(
+  card: { district: { code: string }; year: number; plan: { period: string } },
+  seq: number,
+): string {
+  return withPeriod(
+    `/d/${card.district.code}/indicators/${seq}?year=${card.year}`,
+    card.plan.period,
+  );
 }
