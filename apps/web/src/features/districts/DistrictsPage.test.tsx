@@ -1,9 +1,10 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { zeroCounts, type Status } from '@pm/core';
+import { periodKey, periodLabel, periodName, zeroCounts, type Status } from '@pm/core';
 import { I18nProvider, type Locale } from '../../i18n';
+import { refusal, renderAt, serveProcedures } from '../../lib/testing';
 import { createClient, TRPCProvider } from '../../lib/trpc';
 import type { LeagueRow } from '../scorecard/types';
 import { DistrictsPage, sortRows } from './DistrictsPage';
@@ -81,7 +82,22 @@ const league = {
   ],
   years: [2021, 2022, 2023, 2024, 2025],
   categories: ['经济发展'],
+  year: 2023,
+  period: '2021-2025',
+  periods: [period(2020, 2023, 2025, 2)],
+  reportingYear: 2025,
 };
+
+function period(baselineYear: number, midtermYear: number, targetYear: number, districts: number) {
+  const years = { baselineYear, midtermYear, targetYear };
+  return {
+    period: periodKey(years),
+    name: periodName(years),
+    label: periodLabel(years),
+    ...years,
+    districts,
+  };
+}
 
 describe('DistrictsPage', () => {
   it('lists the districts with their share on track, warnings and heat map', async () => {
@@ -91,7 +107,7 @@ describe('DistrictsPage', () => {
       'pathname',
       '/d/130108',
     );
-    expect(screen.getByText('尚未导入规划')).toBeTruthy();
+    expect(screen.getByText('无该期规划')).toBeTruthy();
     expect(screen.getAllByText('经济发展：67%（3 项）')).toHaveLength(2);
     const names = () =>
       screen.getAllByRole('rowheader').map((h) => h.querySelector('a')?.textContent);
@@ -164,7 +180,7 @@ describe('DistrictsPage', () => {
   });
 
   it('says so when there are no districts', async () => {
-    serve({ rows: [], years: [], categories: [] });
+    serve({ ...league, rows: [], years: [], periods: [], period: null, year: null });
     renderPage('en');
     expect(await screen.findByText('No districts yet')).toBeTruthy();
   });
@@ -191,5 +207,86 @@ describe('sortRows', () => {
       sortRows(rows, { key: 'warnings', descending }).map((r) => r.code);
     expect(codes(true)).toEqual(['130108', '130104', '130102']);
     expect(codes(false)).toEqual(['130104', '130108', '130102']);
+  });
+});
+
+describe('DistrictsPage across plan periods', () => {
+  const two = {
+    ...league,
+    periods: [period(2020, 2023, 2025, 3), period(2025, 2028, 2030, 1)],
+  };
+  /** The league as the server answers it: of the period asked for, else of the 14th plan. */
+  const answer = (input: { period?: string; year?: number } | undefined) =>
+    input?.period === '2026-2030'
+      ? {
+          ...two,
+          period: '2026-2030',
+          year: input.year ?? 2026,
+          years: [2026, 2027, 2028, 2029, 2030],
+          rows: [{ ...row('130108', '裕华区', 0.5), year: 2026 }, row('130104', '桥西区', null)],
+        }
+      : { ...two, year: input?.year ?? 2025 };
+
+  it('compares one period: the switcher keeps it in the URL and the request, links carry it', async () => {
+    const calls = serveProcedures({ 'scorecard.league': answer });
+    const router = renderAt([{ path: '/districts', element: <DistrictsPage /> }], '/districts');
+    const switcher = await screen.findByRole('navigation', { name: '规划期' });
+    const current = within(switcher).getByRole('link', { name: '查看十四五（2021–2025）' });
+    expect(current.getAttribute('aria-current')).toBe('page');
+    expect(screen.getByText('十四五（2021–2025）')).toBeTruthy();
+    expect(screen.getByText('3 个区县有该期规划')).toBeTruthy();
+
+    fireEvent.click(within(switcher).getByRole('link', { name: '查看十五五（2026–2030）' }));
+    expect(await screen.findByText('十五五（2026–2030）')).toBeTruthy();
+    expect(router.state.location.search).toBe('?period=2026-2030');
+    expect(calls.at(-1)?.input).toEqual({ period: '2026-2030' });
+    const qiaoxi = screen.getByRole('row', { name: /桥西区/ });
+    expect(within(qiaoxi).getByText('无该期规划')).toBeTruthy();
+    expect(
+      within(qiaoxi).getByRole('link', { name: '打开 桥西区 的总览' }).getAttribute('href'),
+    ).toBe('/d/130104');
+    expect(screen.getByRole('link', { name: '打开 裕华区 的总览' }).getAttribute('href')).toBe(
+      '/d/130108?year=2026&period=2026-2030',
+    );
+  });
+
+  it('offers the period’s years, marks mid-term and end, and keeps the year in the URL', async () => {
+    const calls = serveProcedures({ 'scorecard.league': answer });
+    const router = renderAt(
+      [{ path: '/districts', element: <DistrictsPage /> }],
+      '/districts?period=2026-2030',
+    );
+    const year = (await screen.findByRole('combobox', { name: '评估年度' })) as HTMLSelectElement;
+    expect([...year.options].map((o) => o.textContent)).toEqual([
+      '2026 年',
+      '2027 年',
+      '2028 年（中期）',
+      '2029 年',
+      '2030 年（期末）',
+    ]);
+    expect(year.value).toBe('2026');
+    fireEvent.change(year, { target: { value: '2028' } });
+    await vi.waitFor(() =>
+      expect(calls.at(-1)?.input).toEqual({ period: '2026-2030', year: 2028 }),
+    );
+    expect(router.state.location.search).toBe('?period=2026-2030&year=2028');
+  });
+
+  it('a period no district has is the server’s message, with a way back', async () => {
+    serveProcedures({
+      'scorecard.league': refusal(
+        'league.noPeriod',
+        { period: '十六五（2031–2035）' },
+        'NOT_FOUND',
+        404,
+      ),
+    });
+    renderAt([{ path: '/districts', element: <DistrictsPage /> }], '/districts?period=2031-2035');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      '管辖范围内没有区县有十六五（2031–2035）规划。',
+    );
+    expect(screen.getByRole('link', { name: '打开当前规划期的对比' }).getAttribute('href')).toBe(
+      '/districts',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ProgressBar } from '../../components/ProgressBar';
 import { STATUS_ICON } from '../../components/statusIcon';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
@@ -8,9 +8,12 @@ import { useI18n } from '../../i18n';
 import { useWords } from '../../i18n/words';
 import { pct } from '../../lib/format';
 import { listedStatuses, phasesAcross, type Grading } from '../../lib/grades';
+import { planLabel, PERIOD_PARAM, withPeriod, yearParam } from '../../lib/period';
 import { useTRPC } from '../../lib/trpc';
+import { planYears, yearLabel } from '../scorecard/params';
 import { shareOnTrackLabel } from '../scorecard/summaryWords';
 import type { League, LeagueRow } from '../scorecard/types';
+import { PeriodSwitcher } from './PeriodSwitcher';
 import './league.css';
 
 type SortKey = 'code' | 'share' | 'warnings' | 'completeness';
@@ -59,12 +62,22 @@ const heat = (share: number | null) =>
           ? 'mid'
           : 'low';
 
-/** 全部区县: the league table of the districts in scope. */
+/**
+ * 全部区县: the league table of the districts in scope, within one plan period (`?period=`, else
+ * the server's default) at one year (`?year=`, else the server's default).
+ */
 export function DistrictsPage() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const [year, setYear] = useState<number | undefined>(undefined);
-  const league = useQuery(trpc.scorecard.league.queryOptions({ year }));
+  const [params, setParams] = useSearchParams();
+  const period = params.get(PERIOD_PARAM) ?? undefined;
+  const year = yearParam(params);
+  const league = useQuery(trpc.scorecard.league.queryOptions({ period, year }));
+  const onYear = (next: number) => {
+    const p = new URLSearchParams(params);
+    p.set('year', String(next));
+    setParams(p, { replace: true });
+  };
   return (
     <>
       <h1>{t('districts.title')}</h1>
@@ -72,29 +85,58 @@ export function DistrictsPage() {
       {league.isPending ? (
         <Loading />
       ) : league.isError ? (
-        <ErrorState error={league.error} onRetry={() => void league.refetch()} />
+        <ErrorState error={league.error} onRetry={() => void league.refetch()}>
+          {(period !== undefined || year !== undefined) && (
+            <p>
+              <Link to="/districts">{t('league.reset')}</Link>
+            </p>
+          )}
+        </ErrorState>
       ) : league.data.rows.length === 0 ? (
         <EmptyState title={t('districts.empty.title')}>{t('districts.empty.body')}</EmptyState>
       ) : (
-        <LeagueTable league={league.data} year={year} onYear={setYear} />
+        <>
+          <LeaguePeriod league={league.data} />
+          <LeagueTable league={league.data} onYear={onYear} />
+        </>
       )}
     </>
   );
 }
 
-interface TableProps {
-  league: League;
-  year: number | undefined;
-  onYear: (year: number | undefined) => void;
+/** Which period the league compares, with the switcher when the districts have plans of several. */
+function LeaguePeriod({ league }: { league: League }) {
+  const { t, locale } = useI18n();
+  const shown = league.periods.find((p) => p.period === league.period);
+  if (league.periods.length === 0) return <p className="notice">{t('league.noPeriods')}</p>;
+  return (
+    <div className="plan-heading">
+      {league.periods.length > 1 && (
+        <PeriodSwitcher plans={league.periods} current={league.period ?? undefined} />
+      )}
+      {shown && (
+        <p className="plan-name">
+          <strong>{planLabel(shown, locale)}</strong>{' '}
+          <span>{t('league.periodDistricts', { count: shown.districts })}</span>
+        </p>
+      )}
+    </div>
+  );
 }
 
-function LeagueTable({ league, year, onYear }: TableProps) {
+interface TableProps {
+  league: League;
+  onYear: (year: number) => void;
+}
+
+function LeagueTable({ league, onYear }: TableProps) {
   const { t } = useI18n();
   const words = useWords();
   const [sort, setSort] = useState<Sort>({ key: 'code', descending: false });
   const rows = useMemo(() => sortRows(league.rows, sort), [league.rows, sort]);
   const grading = useMemo(() => gradingOf(league.rows), [league.rows]);
   const shareLabel = shareOnTrackLabel(grading, t, words);
+  const shown = league.periods.find((p) => p.period === league.period);
   const header = (key: SortKey, label: string, numeric = true) => {
     const active = sort.key === key;
     return (
@@ -119,14 +161,11 @@ function LeagueTable({ league, year, onYear }: TableProps) {
       <div className="controls">
         <label className="inline-field">
           {t('league.year')}
-          <select
-            value={year ?? ''}
-            onChange={(e) => onYear(e.target.value ? Number(e.target.value) : undefined)}
-          >
-            <option value="">{t('league.yearDefault')}</option>
-            {league.years.map((y) => (
+          <select value={league.year ?? ''} onChange={(e) => onYear(Number(e.target.value))}>
+            {league.year === null && <option value="">—</option>}
+            {(shown ? planYears(shown) : league.years).map((y) => (
               <option key={y} value={y}>
-                {t('scorecard.yearOption', { year: y })}
+                {t(shown ? yearLabel(shown, y) : 'scorecard.yearOption', { year: y })}
               </option>
             ))}
           </select>
@@ -162,7 +201,13 @@ function LeagueTable({ league, year, onYear }: TableProps) {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <Row key={r.code} row={r} categories={league.categories} shareLabel={shareLabel} />
+              <Row
+                key={r.code}
+                row={r}
+                period={league.period}
+                categories={league.categories}
+                shareLabel={shareLabel}
+              />
             ))}
           </tbody>
         </table>
@@ -199,16 +244,21 @@ function StatusMinis({
 
 interface RowProps {
   row: LeagueRow;
+  /** The period compared: the district's page opens at its plan of it, at the year shown. */
+  period: string | null;
   categories: string[];
   shareLabel: string;
 }
 
-function Row({ row: r, categories, shareLabel }: RowProps) {
+function Row({ row: r, period, categories, shareLabel }: RowProps) {
   const { t } = useI18n();
+  // A district without a plan of the period opens at its own default plan.
+  const to =
+    r.byStatus === null ? `/d/${r.code}` : withPeriod(`/d/${r.code}?year=${r.year}`, period);
   return (
     <tr>
       <th scope="row">
-        <Link to={`/d/${r.code}`} aria-label={t('districts.open', { name: r.name })}>
+        <Link to={to} aria-label={t('districts.open', { name: r.name })}>
           {r.name}
         </Link>
         <span className="muted small block">
