@@ -33,7 +33,7 @@ test('an official is refused another district, and signing out ends the session'
   page,
 }) => {
   await signIn(page, 'official');
-  await expect(page).toHaveURL(/\/d\/130108$/);
+  await expect(page).toHaveURL(/\/d\/130108\?period=\d{4}-\d{4}$/);
   await expect(page.getByLabel('选择区县').locator('option')).toHaveCount(1);
   await page.goto('/d/410402');
   await expect(page.getByRole('alert')).toContainText('该区县不在您的管辖范围内');

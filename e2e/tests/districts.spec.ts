@@ -21,14 +21,14 @@ test('a fresh data folder lists the five built-in districts on the league table'
   }
 
   await page.getByRole('link', { name: '打开 裕华区 的总览' }).click();
-  await expect(page).toHaveURL(/\/d\/130108$/);
+  await expect(page).toHaveURL(/\/d\/130108\?year=\d{4}&period=\d{4}-\d{4}$/);
   await expect(page.getByRole('heading', { level: 1, name: '裕华区总览' })).toBeVisible();
   await expect(page.getByText('主要指标 20 项')).toBeVisible();
 
   await page.getByLabel('选择区县').selectOption('410703');
-  await expect(page).toHaveURL(/\/d\/410703$/);
+  await expect(page).toHaveURL(/\/d\/410703\?period=\d{4}-\d{4}$/);
   await expect(page.getByRole('heading', { level: 1, name: '卫滨区总览' })).toBeVisible();
 
   await page.goto('/');
-  await expect(page).toHaveURL(/\/d\/410703$/);
+  await expect(page).toHaveURL(/\/d\/410703\?period=\d{4}-\d{4}$/);
 });
