@@ -11,6 +11,7 @@ import {
 } from '@pm/core';
 import { toDomainError } from '@pm/api';
 import { builtInPlans, exportPlan, importPlan } from '@pm/db';
+import { registerCarryOver } from './carry-over';
 import { CliError, withDatabase } from './context';
 import { choosePlanFor, PERIOD_HELP, readPeriodOption } from './period';
 import { planFromXlsx, planToXlsx } from '../xlsx/plan-xlsx';
@@ -18,6 +19,7 @@ import { planFromXlsx, planToXlsx } from '../xlsx/plan-xlsx';
 export function registerPlanCommands(program: Command) {
   const plan = program.command('plan').description('Import, export and read district plans');
   registerReadTable(plan);
+  registerCarryOver(plan);
 
   plan
     .command('import')
