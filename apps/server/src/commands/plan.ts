@@ -14,11 +14,13 @@ import { builtInPlans, exportPlan, importPlan } from '@pm/db';
 import { registerCarryOver } from './carry-over';
 import { CliError, withDatabase } from './context';
 import { choosePlanFor, PERIOD_HELP, readPeriodOption } from './period';
+import { registerRevise } from './revise';
 import { planFromXlsx, planToXlsx } from '../xlsx/plan-xlsx';
 
 export function registerPlanCommands(program: Command) {
   const plan = program.command('plan').description('Import, export and read district plans');
   registerReadTable(plan);
+  registerRevise(plan);
   registerCarryOver(plan);
 
   plan
