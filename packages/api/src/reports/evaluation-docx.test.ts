@@ -8,6 +8,7 @@ import {
   openView,
   review,
   v1Round,
+  zipEntry,
 } from './testing';
 import type { EvaluationView } from '../views/evaluation';
 
@@ -178,9 +179,10 @@ describe('the Word report of a round', () => {
     expect(mid.text).toMatch(
       /^石家庄市裕华区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要实施中期评估报告/u,
     );
-    expect(mid.text).toContain('裕华区（130108）· 中期评估 · 评估年度 2023 年');
     expect(mid.text).toContain(
-      '规划：石家庄市裕华区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要 · 规划期 十四五（2021–2025）',
+      '裕华区（130108）· 中期评估 · 评估年度 2023 年 · 规划期 十四五（2021–2025）' +
+        '规划：石家庄市裕华区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要' +
+        '评估开启：wang，2026-01-05',
     );
     expect(mid.text).toContain('四、约束性指标预警');
     const end = await read(finalRound());
@@ -217,6 +219,30 @@ describe('the Word report of a round', () => {
   it('a yearly round keeps its title', async () => {
     const { text } = await read(openView(2024, { values: [] }));
     expect(text).toMatch(/纲要实施2024 年度评估报告裕华区（130108）· 年度评估 · 评估年度 2024 年/u);
+  });
+
+  it('a printed cell broken over lines reads as one phrase: 达到市要求', async () => {
+    const { row } = await read(midtermRound());
+    expect(row(3)[3]).toBe('达到市要求');
+    expect(row(1)[3]).toBe('6 左右');
+  });
+
+  it('the indicator and warning tables have fixed columns, so figures get room', async () => {
+    const xml = zipEntry(await evaluationDocx(finalRound()), 'word/document.xml')!.toString('utf8');
+    const grids = [...xml.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((m) =>
+      [...m[1]!.matchAll(/w:w="(\d+)"/g)].map((w) => Number(w[1])),
+    );
+    expect(xml.match(/<w:tblLayout w:type="fixed"\/>/g)).toHaveLength(2);
+    for (const cols of grids.slice(2, 4)) {
+      expect(cols.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(11906 - 2 * 1440);
+      // 20 twips a point: 序号 takes two characters of 9 pt and the cell's margins, 计算状态 four.
+      expect(Math.min(...cols)).toBeGreaterThanOrEqual(30 * 20 - 1);
+    }
+    expect(grids[2]![5]).toBeGreaterThanOrEqual(48 * 20 - 1);
+    // The latest figure and its year are two lines: a narrow column breaks between them only.
+    expect(xml).toMatch(
+      />65<\/w:t><\/w:r><w:r>(?:(?!<\/w:r>)[\s\S])*<w:br\/>(?:(?!<\/w:r>)[\s\S])*>（2025 年）</,
+    );
   });
 
   it('the share on track is the summary’s, not counted again', async () => {

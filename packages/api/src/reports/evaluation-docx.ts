@@ -6,6 +6,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -20,10 +21,9 @@ import {
   DEMO_NOTE,
   draftNote,
   isFinal,
-  kindText,
-  latestText,
+  latestLines,
   overview,
-  planLine,
+  roundLine,
   reportTitle,
   reviewed,
   statusText,
@@ -34,29 +34,62 @@ import {
 
 const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
 const TABLE_SIZE = 18; // half-points: 9 pt
+/** A4 less Word's default margins of 1 inch, in twentieths of a point. */
+const TEXT_WIDTH = 11906 - 2 * 1440;
+// Column widths in points of the 451 the text has: a header of four characters needs 48.
+const INDICATOR_COLUMNS = [30, 84, 40, 56, 60, 50, 50, 81];
+const WARNING_COLUMNS = [30, 84, 50, 104, 60, 56, 67];
 
 const para = (text: string) =>
   new Paragraph({ children: [new TextRun(text)], spacing: { after: 120 } });
 const heading = (text: string) =>
   new Paragraph({ text, heading: HeadingLevel.HEADING_1, spacing: { before: 240, after: 120 } });
 
-function cell(text: string | number, header = false): TableCell {
+/** A cell's text; several lines (a figure and its year) break where they part. */
+type CellText = string | number | string[];
+
+function cell(text: CellText, header: boolean, width: number | undefined): TableCell {
+  const lines = Array.isArray(text) ? text : [String(text)];
   return new TableCell({
+    ...(width === undefined ? {} : { width: { size: width, type: WidthType.DXA } }),
     children: [
       new Paragraph({
-        children: [new TextRun({ text: String(text), bold: header, size: TABLE_SIZE })],
+        children: lines.map(
+          (line, k) =>
+            new TextRun({
+              text: line,
+              bold: header,
+              size: TABLE_SIZE,
+              ...(k > 0 ? { break: 1 } : {}),
+            }),
+        ),
       }),
     ],
   });
 }
 
-function table(head: string[], rows: (string | number)[][]): Table {
+/**
+ * A table across the text width; `shares` (relative column widths) fix the columns, so that
+ * figures and names get room instead of breaking inside a number.
+ */
+function table(head: string[], rows: CellText[][], shares?: number[]): Table {
+  const total = shares?.reduce((a, b) => a + b, 0) ?? 1;
+  const widths = shares?.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  const row = (r: CellText[], header: boolean) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: r.map((c, k) => cell(c, header, widths?.[k])),
+    });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
-    ],
+    ...(widths
+      ? {
+          width: { size: TEXT_WIDTH, type: WidthType.DXA },
+          columnWidths: widths,
+          layout: TableLayoutType.FIXED,
+        }
+      : { width: { size: 100, type: WidthType.PERCENTAGE } }),
+    rows: [row(head, true), ...rows.map((r) => row(r, false))],
   });
 }
 
@@ -68,11 +101,12 @@ function indicatorTable(v: EvaluationView): Table {
       `${i.name}${i.unit ? `（${i.unit}）` : ''}${i.demo ? '〔演示〕' : ''}`,
       attributeText(i.attribute),
       targetText(i) ?? '—',
-      latestText(i),
+      latestLines(i),
       statusText(v, i, i.computed.status),
       statusText(v, i, i.finalStatus),
       i.computed.reason.zh,
     ]),
+    INDICATOR_COLUMNS,
   );
 }
 
@@ -88,10 +122,11 @@ function warningSection(v: EvaluationView): (Paragraph | Table)[] {
         i.name,
         statusText(v, i, i.finalStatus),
         i.review?.decision === 'overridden' ? (i.review.reason ?? '') : i.computed.reason.zh,
-        latestText(i),
+        latestLines(i),
         targetText(i) ?? '—',
         i.leadDepartment ?? '—',
       ]),
+      WARNING_COLUMNS,
     ),
   ];
 }
@@ -144,15 +179,10 @@ export async function evaluationDocx(v: EvaluationView): Promise<Buffer> {
             heading: HeadingLevel.TITLE,
             alignment: AlignmentType.CENTER,
           }),
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [
-              new TextRun(
-                `${v.district.name}（${v.district.code}）· ${kindText(v.round.kind)} · 评估年度 ${v.round.year} 年 · ${finalized}`,
-              ),
-            ],
-          }),
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(planLine(v))] }),
+          ...[roundLine(v), `规划：${v.plan.title}`, finalized].map(
+            (line) =>
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(line)] }),
+          ),
           ...(draft ? [para(draft)] : []),
           ...(v.demo ? [para(DEMO_NOTE)] : []),
           heading('一、总体情况'),

@@ -38,16 +38,21 @@ export const pct = (x: number | null | undefined) =>
 
 export const attributeText = (a: EvaluationItem['attribute']) => attributeWords[a].zh;
 
+/** A cell's text as one phrase: the line breaks of a printed table cell ("达到 市要求") closed up. */
+const closeUp = (text: string | null) =>
+  text === null ? null : text.replace(/(\p{Script=Han})\s+(?=\p{Script=Han})/gu, '$1');
+
 /** The plan's target; a revised one (动态调整) as "原目标 70，2024 年调整为 65". */
 export function targetText(item: EvaluationItem): string | null {
   const r = item.computed.revision;
-  return r ? revisionNote(r.fromYear, r.originalText, r.revisedText).zh : item.targetText;
+  return closeUp(r ? revisionNote(r.fromYear, r.originalText, r.revisedText).zh : item.targetText);
 }
 
-export function latestText(item: EvaluationItem): string {
+/** The latest figure and its year, as two lines ("66", "（2023 年）"), so a narrow column breaks between them. */
+export function latestLines(item: EvaluationItem): string[] {
   const { latestValue, latestYear } = item.computed;
-  if (latestValue === null || latestYear === null) return '—';
-  return `${num(latestValue)}（${latestYear} 年）`;
+  if (latestValue === null || latestYear === null) return ['—'];
+  return [num(latestValue), `（${latestYear} 年）`];
 }
 
 export const dateText = (d: Date | string | null) =>
@@ -61,9 +66,9 @@ export function planName(v: EvaluationView): string {
   return fiveYearPlanNumber(v.plan) === null ? `${name} 年规划` : `“${name}”规划`;
 }
 
-/** 规划：<title> · 规划期 十四五（2021–2025） */
-export const planLine = (v: EvaluationView) =>
-  `规划：${v.plan.title} · 规划期 ${periodLabel(v.plan)}`;
+/** 裕华区（130108）· 总结评估 · 评估年度 2025 年 · 规划期 十四五（2021–2025） */
+export const roundLine = (v: EvaluationView) =>
+  `${v.district.name}（${v.district.code}）· ${kindText(v.round.kind)} · 评估年度 ${v.round.year} 年 · 规划期 ${periodLabel(v.plan)}`;
 
 /**
  * 裕华区“十四五”规划总结评估报告 at the end of the period; a mid-term or yearly round is named
