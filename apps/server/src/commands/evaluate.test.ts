@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, useDataFolder } from './testing';
@@ -13,6 +13,8 @@ describe('evaluate', () => {
     const out = JSON.parse(run.out);
     expect(out.district).toMatchObject({ code: '130108', name: '裕华区' });
     expect(out.year).toBe(2023);
+    expect(out.plan).toMatchObject({ period: '2021-2025', label: '十四五（2021–2025）' });
+    expect(out.kind).toBe('midterm');
     expect(out.summary).toMatchObject({ total: 20 });
     expect(Object.keys(out.indicators[0]).sort()).toEqual(
       [
@@ -37,8 +39,42 @@ describe('evaluate', () => {
 
   it('prints a table with the summary line by default', async () => {
     const run = await cli('evaluate', '130108', '--year', '2023');
-    expect(run.out).toContain('裕华区 (130108) · 2023 · 演示数据');
+    expect(run.out).toMatch(
+      /裕华区 \(130108\) · .+ · 十四五（2021–2025） · 2023 中期评估 · 演示数据/,
+    );
     expect(run.out).toMatch(/20 indicators, \d+ assessed, \d+% on track; binding warnings: /);
+  });
+
+  it('grades the plan of the year asked for once a district has the next plan too', async () => {
+    await cli('plan', 'export', '130108', '--out', path('p14.json'));
+    const p14 = JSON.parse(readFileSync(path('p14.json'), 'utf8'));
+    // A synthetic next plan of three indicators (never shipped as data).
+    const next = {
+      ...p14,
+      plan: {
+        ...p14.plan,
+        title: '测试用下一期规划',
+        baselineYear: 2025,
+        midtermYear: 2028,
+        targetYear: 2030,
+      },
+      indicators: p14.indicators.slice(0, 3),
+    };
+    writeFileSync(path('p15.json'), JSON.stringify(next));
+    expect((await cli('plan', 'import', path('p15.json'))).code).toBe(0);
+    const of = async (...args: string[]) =>
+      JSON.parse((await cli('evaluate', '130108', '--format', 'json', ...args)).out);
+    expect((await of('--year', '2023')).summary.total).toBe(20);
+    expect((await of('--year', '2025')).kind).toBe('final');
+    expect((await of('--year', '2025')).plan.period).toBe('2021-2025');
+    expect((await of('--year', '2027')).plan).toMatchObject({
+      period: '2026-2030',
+      label: '十五五（2026–2030）',
+    });
+    expect((await of('--year', '2027')).summary.total).toBe(3);
+    expect((await of('--year', '2028', '--period', '十五五')).kind).toBe('midterm');
+    const exported = await cli('plan', 'export', '130108', '--period', '2026-2030');
+    expect(JSON.parse(exported.out).plan.title).toBe('测试用下一期规划');
   });
 
   it('assesses files without a database: worked example 1 is on track', async () => {
@@ -150,6 +186,15 @@ describe('evaluate', () => {
     [['evaluate', '130108', '--plan', 'p.json', '--values', 'v.csv', '--year', '2023'], 'not both'],
     [['evaluate', '--plan', 'p.json', '--year', '2023'], '--plan and --values go together'],
     [['evaluate', '999999', '--year', '2023'], 'no plan for district 999999'],
+    [
+      ['evaluate', '130108', '--year', '2032', '--period', '2031-2035'],
+      'district 130108 has no plan of 2031-2035 (it has 2021-2025 十四五（2021–2025）',
+    ],
+    [['evaluate', '130108', '--year', '2023', '--period', '2023'], '“2023” is not a period'],
+    [
+      ['evaluate', '130108', '--year', '2031'],
+      '--year 2031 is outside 十四五（2021–2025） of 130108',
+    ],
   ])('%j is refused: %s', async (argv, message) => {
     const run = await cli(...argv);
     expect(run.code).toBe(1);
