@@ -113,11 +113,12 @@ const base: Record<keyof typeof baseZh, string> = {
     'Choose a plan file in the plan-monitor/plan@1 format (JSON). The whole file is checked first; a file with errors changes nothing.',
   'plans.import.file': 'Plan file',
   'plans.imported':
-    'Imported the plan of {district}: {added} indicators added, {updated} updated, {removed} removed.',
+    'Imported the {period} plan of {district}: {added} indicators added, {updated} updated, {removed} removed.',
   'plans.notJson': 'This is not a valid JSON file.',
   'plans.problems': 'The file has {count} problem(s) and was not imported:',
   'plans.export.title': 'Export plans',
-  'plans.export.download': 'Download JSON',
+  'plans.export.downloadPeriod': 'Download the {period} plan (JSON)',
+  'plans.export.downloadOf': 'Download the {period} plan of {name} (JSON)',
   'plans.wouldLoseValues':
     'The import would remove indicators that have yearly figures, so it was cancelled: {detail}',
   'plans.notFound': 'This district has no plan yet.',

@@ -1,15 +1,16 @@
 import { useState, type ChangeEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { listProblems, planFileSchema, type InputProblem } from '@pm/core';
+import { listProblems, parsePeriod, planFileSchema, type InputProblem } from '@pm/core';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useI18n } from '../../i18n';
 import { useDistricts } from '../../lib/district';
 import { errorMessage } from '../../lib/errors';
+import { planLabel } from '../../lib/period';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 
 /** Admin: import a plan file (checked here with the same schema as the server) and export plans. */
 export function PlansPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -18,10 +19,11 @@ export function PlansPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const importPlan = useMutation(
     trpc.plans.import.mutationOptions({
-      onSuccess: (r) => {
+      onSuccess: (r, file) => {
         setNotice(
           t('plans.imported', {
             district: r.district,
+            period: planLabel(file.plan, locale),
             added: r.added,
             updated: r.updated,
             removed: r.removed,
@@ -50,14 +52,14 @@ export function PlansPage() {
     importPlan.mutate(result.data);
   };
 
-  const download = async (code: string) => {
-    const plan = await client.plans.export.query({ district: code });
+  const download = async (code: string, period: string) => {
+    const plan = await client.plans.export.query({ district: code, period });
     const url = URL.createObjectURL(
       new Blob([`${JSON.stringify(plan, null, 2)}\n`], { type: 'application/json' }),
     );
     const a = document.createElement('a');
     a.href = url;
-    a.download = `plan-${code}.json`;
+    a.download = `plan-${code}-${period}.json`;
     a.click();
     URL.revokeObjectURL(url);
   };
@@ -113,12 +115,21 @@ export function PlansPage() {
           <ul className="plain-list">
             {districts.data.map((d) => (
               <li key={d.code}>
-                {d.name}（{d.code}）· {t('district.indicatorCount', { count: d.indicatorCount })}{' '}
-                {d.indicatorCount > 0 && (
-                  <button type="button" onClick={() => void download(d.code)}>
-                    {t('plans.export.download')}
-                  </button>
-                )}
+                {d.name}（{d.code}）{d.periods.length === 0 && ` · ${t('district.noPlan.title')}`}
+                {d.periods.map((p) => {
+                  const span = parsePeriod(p.period);
+                  const label = span ? planLabel(span, locale) : p.label;
+                  return (
+                    <button
+                      key={p.period}
+                      type="button"
+                      onClick={() => void download(d.code, p.period)}
+                      aria-label={t('plans.export.downloadOf', { name: d.name, period: label })}
+                    >
+                      {t('plans.export.downloadPeriod', { period: label })}
+                    </button>
+                  );
+                })}
               </li>
             ))}
           </ul>
