@@ -1,6 +1,6 @@
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderInDistrict, serveProcedures } from '../../lib/testing';
+import { plan14, plan15, renderInDistrict, serveProcedures, yuhua } from '../../lib/testing';
 import { row, scorecard } from './fixture';
 import { ScorecardPage } from './ScorecardPage';
 
@@ -137,6 +137,43 @@ describe('ScorecardPage', () => {
     const platforms = await screen.findByRole('row', { name: /创新平台/ });
     expect(platforms.textContent).toContain(
       '目标调整：原目标 70，2024 年调整为 65（裕华区“十四五”规划中期评估调整方案）',
+    );
+  });
+
+  it('offers the evaluation years of its plan, marks M and Y, and asks in its period', async () => {
+    const calls = serveProcedures({
+      'scorecard.district': (input: { year?: number }) => ({
+        ...scorecard([row({ seq: 1, name: '创新平台' })], { year: input.year ?? 2026 }),
+        plan: plan15,
+      }),
+    });
+    const district = { ...yuhua, plan: plan15, periods: [plan14, plan15] };
+    const router = renderInDistrict(
+      <ScorecardPage />,
+      'zh-CN',
+      '/d/130108?period=2026-2030',
+      district,
+    );
+    const year = (await screen.findByRole('combobox', { name: '评估年度' })) as HTMLSelectElement;
+    expect([...year.options].map((o) => o.textContent)).toEqual([
+      '2026 年',
+      '2027 年',
+      '2028 年（中期）',
+      '2029 年',
+      '2030 年（期末）',
+    ]);
+    fireEvent.change(year, { target: { value: '2028' } });
+    await vi.waitFor(() =>
+      expect(router.state.location.search).toBe('?period=2026-2030&year=2028'),
+    );
+    await vi.waitFor(() =>
+      expect(calls.map((c) => c.input)).toEqual([
+        { district: '130108', period: '2026-2030' },
+        { district: '130108', period: '2026-2030', year: 2028 },
+      ]),
+    );
+    expect((await screen.findByRole('link', { name: '1. 创新平台' })).getAttribute('href')).toBe(
+      '/d/130108/indicators/1?year=2028&period=2026-2030',
     );
   });
 });

@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { withPeriod, yearParam } from '../../lib/period';
 
-/** The evaluation year and figures mode chosen in the URL (`?year=2024&mode=finalized`), beside the period. */
+/** The evaluation year and figures mode in the URL (`?period=…&year=2024&mode=finalized`). */
 export function useScorecardParams() {
   const [params, setParams] = useSearchParams();
   const year = yearParam(params);
