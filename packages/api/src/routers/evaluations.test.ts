@@ -165,10 +165,10 @@ describeDb('evaluations router', (get) => {
     expect(await reviewer.evaluations.get({ district: YUHUA, round })).toEqual(frozen);
 
     const leader = await as('leader');
-    const live = await leader.scorecard.district({ district: YUHUA });
+    const live = await leader.scorecard.district({ district: YUHUA, year: 2023 });
     expect(live.indicators.find((i) => i.seq === 4)?.status).toBe('achieved');
     expect(live.finalizedYears).toEqual([2023]);
-    const finalized = await leader.scorecard.district({ district: YUHUA, mode: 'finalized' });
+    const finalized = await leader.scorecard.district({ district: YUHUA, year: 2023, mode: 'finalized' });
     const platforms = finalized.indicators.find((i) => i.seq === 4);
     expect(platforms?.status).toBe('seriously_lagging');
     expect(platforms?.latestValue).toBe(55);
@@ -193,7 +193,7 @@ describeDb('evaluations router', (get) => {
   it('exports the round as a Word report and a workbook', async () => {
     const leader = await as('leader');
     const docx = await leader.evaluations.export({ district: YUHUA, round, format: 'docx' });
-    expect(docx.filename).toMatch(/^130108-裕华区-2023-评估-\d+\.docx$/);
+    expect(docx.filename).toMatch(/^130108-裕华区-十四五-2023-中期评估-\d+\.docx$/);
     const text = docxText(Buffer.from(docx.base64, 'base64'));
     expect(text).toContain('中期评估报告');
     for (const heading of [

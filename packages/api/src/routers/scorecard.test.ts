@@ -16,7 +16,7 @@ describeDb('scorecard router', (get) => {
     callerFor(get().db, await testUser(get().db, 'leader', 'leader', 'all'));
 
   it('shows the engine’s statuses at the mid-term year, binding warnings first in the summary', async () => {
-    const card = await (await leader()).scorecard.district({ district: YUHUA });
+    const card = await (await leader()).scorecard.district({ district: YUHUA, year: 2023 });
     const input = await loadAssessmentInput(get().db, YUHUA);
     const engine = assessPlan({
       plan: input!.file.plan,
@@ -39,7 +39,7 @@ describeDb('scorecard router', (get) => {
   });
 
   it('carries the target band of a rate indicator', async () => {
-    const card = await (await leader()).scorecard.district({ district: YUHUA });
+    const card = await (await leader()).scorecard.district({ district: YUHUA, year: 2023 });
     const gdp = card.indicators.find((i) => i.seq === 1);
     expect(gdp?.form).toBe('annual_rate');
     expect(gdp?.band).toEqual({ low: 5.5, high: 6.5 });
@@ -56,14 +56,14 @@ describeDb('scorecard router', (get) => {
     const error = await (
       await leader()
     ).scorecard
-      .district({ district: YUHUA, mode: 'finalized' })
+      .district({ district: YUHUA, year: 2023, mode: 'finalized' })
       .catch((e: unknown) => e);
     expect((error as TRPCError).code).toBe('NOT_FOUND');
     expect((error as TRPCError).cause).toMatchObject({ key: 'scorecard.noFinalized' });
   });
 
   it('a level indicator comes with its chart, its figures and their history, and the plan’s words', async () => {
-    const detail = await (await leader()).scorecard.indicator({ district: YUHUA, seq: 4 });
+    const detail = await (await leader()).scorecard.indicator({ district: YUHUA, seq: 4, year: 2023 });
     expect(detail.indicator.name).toBe('市级以上创新平台');
     expect(detail.indicator.source.kind).toBe('table');
     expect(detail.row.status).toBe('ahead');
@@ -94,7 +94,7 @@ describeDb('scorecard router', (get) => {
       city: '石家庄市',
       province: '河北省',
     });
-    const league = await (await leader()).scorecard.league();
+    const league = await (await leader()).scorecard.league({ year: 2023 });
     expect(league.rows.map((r) => r.code)).toEqual([
       '120105',
       '130102',
@@ -104,7 +104,7 @@ describeDb('scorecard router', (get) => {
       '410703',
     ]);
     const yuhua = league.rows.find((r) => r.code === YUHUA);
-    const card = await (await leader()).scorecard.district({ district: YUHUA });
+    const card = await (await leader()).scorecard.district({ district: YUHUA, year: 2023 });
     expect(yuhua).toMatchObject({
       year: 2023,
       shareOnTrack: card.summary.shareOnTrack,
