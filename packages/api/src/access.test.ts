@@ -74,6 +74,7 @@ const matrix: Record<string, Access> = {
     call: (c) => c.plans.import(planFile),
   },
   'plans.export': { roles: ALL, scoped: true, call: (c, d) => c.plans.export({ district: d }) },
+  'plans.periods': { roles: ALL, scoped: true, call: (c, d) => c.plans.periods({ district: d }) },
   'plans.reviseTarget': {
     roles: ['admin'],
     scoped: true,
