@@ -1,3 +1,4 @@
+import { carryOverEn } from '../features/admin/messages';
 import { periodEn } from '../features/districts/messages';
 import { entryEn } from '../features/entry/messages';
 import { evaluationEn } from '../features/evaluation/messages';
@@ -142,4 +143,5 @@ export const en: Record<MessageKey, string> = {
   ...entryEn,
   ...scorecardEn,
   ...evaluationEn,
+  ...carryOverEn,
 };

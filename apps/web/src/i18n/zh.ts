@@ -1,3 +1,4 @@
+import { carryOverZh } from '../features/admin/messages';
 import { periodZh } from '../features/districts/messages';
 import { entryZh } from '../features/entry/messages';
 import { evaluationZh } from '../features/evaluation/messages';
@@ -131,6 +132,13 @@ export const baseZh = {
   'plan.yearOutside': '{year} 年不在{plan}内：可选 {first}–{last} 年。',
 } as const;
 
-export const zh = { ...baseZh, ...periodZh, ...entryZh, ...scorecardZh, ...evaluationZh };
+export const zh = {
+  ...baseZh,
+  ...periodZh,
+  ...entryZh,
+  ...scorecardZh,
+  ...evaluationZh,
+  ...carryOverZh,
+};
 
 export type MessageKey = keyof typeof zh;

@@ -1,12 +1,13 @@
 import { useState, type ChangeEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { listProblems, parsePeriod, planFileSchema, type InputProblem } from '@pm/core';
+import { listProblems, parsePeriod, periodKey, planFileSchema, type InputProblem } from '@pm/core';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useI18n } from '../../i18n';
 import { useDistricts } from '../../lib/district';
 import { errorMessage } from '../../lib/errors';
 import { planLabel } from '../../lib/period';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
+import { CarryOverPanel, type CarryOverTarget } from './CarryOverPanel';
 
 /** Admin: import a plan file (checked here with the same schema as the server) and export plans. */
 export function PlansPage() {
@@ -17,9 +18,11 @@ export function PlansPage() {
   const districts = useDistricts();
   const [problems, setProblems] = useState<InputProblem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [imported, setImported] = useState<CarryOverTarget | null>(null);
   const importPlan = useMutation(
     trpc.plans.import.mutationOptions({
       onSuccess: (r, file) => {
+        setImported({ district: r.district, period: periodKey(file.plan) });
         setNotice(
           t('plans.imported', {
             district: r.district,
@@ -103,6 +106,7 @@ export function PlansPage() {
           </div>
         )}
       </section>
+      <CarryOverPanel focus={imported} />
       <section className="card">
         <h2>{t('plans.export.title')}</h2>
         {districts.isPending ? (

@@ -1,0 +1,78 @@
+/** Messages of 承接上期基数 on the plans page (简体中文 first; English must have the same keys). */
+export const carryOverZh = {
+  'carryOver.title': '承接上期基数',
+  'carryOver.intro':
+    '新规划的基期年就是上期规划的目标年。对新规划中与上期同名同单位（或在此手动匹配）的指标，可将上期规划该年的审定值承接为基数，写入后即为已审核数据。规划文本印有基数的以规划为准，与上期审定值不一致之处标出供核对。',
+  'carryOver.district': '区县',
+  'carryOver.plan': '承接到',
+  'carryOver.none': '暂无可承接的规划：某区县导入下一期规划后，可在此承接上期审定值。',
+  'carryOver.noPrevious': '{plan}之前没有上期规划，无可承接的数据。',
+  'carryOver.from': '从{previous}承接到{plan}：{year} 年审定值',
+  'carryOver.col.pick': '承接',
+  'carryOver.col.indicator': '新规划指标',
+  'carryOver.col.previous': '上期指标',
+  'carryOver.col.printed': '规划基数',
+  'carryOver.col.figure': '上期 {year} 年审定值',
+  'carryOver.col.difference': '差异',
+  'carryOver.col.action': '处理',
+  'carryOver.noMatch': '— 不承接 —',
+  'carryOver.matchOf': '{name} 对应的上期指标',
+  'carryOver.pickOf': '承接 {name}',
+  'carryOver.manual': '手动匹配',
+  'carryOver.disagree': '不一致',
+  'carryOver.lockedRow': '新规划的该年数据已审核，需评估人员重新打开后才能替换',
+  'carryOver.overwrite': '替换新规划中已有的 {year} 年数据（{count} 项）',
+  'carryOver.apply': '应用（{count} 项）',
+  'carryOver.applied': '已将 {count} 项 {year} 年审定值承接为{plan}的基数。',
+  'carryOver.nothing': '没有可承接的数据。',
+  'carryOver.noIndicators': '该规划没有指标。',
+  'carryOver.unknownSeq': '{at}：{plan}没有序号为 {seq} 的指标。',
+  'carryOver.unknownPrevious': '{at}：上期规划（{previous}）没有序号为 {seq} 的指标。',
+  'carryOver.duplicateMatch': '{at}：指标 {seq} 列出了两次（首次在 {first}）。',
+  'carryOver.empty': '请至少勾选一项要承接的数据。',
+  'carryOver.notApplicable': '以下指标没有可承接的数据，未作任何更改：{indicators}。',
+  'carryOver.figureExists':
+    '{indicators} 已有 {year} 年数据；如需替换，请勾选“替换新规划中已有的 {year} 年数据”后重试。未作任何更改。',
+  'carryOver.figureApproved':
+    '{indicators} 的 {year} 年数据已审核，需评估人员重新打开后才能替换。未作任何更改。',
+} as const;
+
+export const carryOverEn: Record<keyof typeof carryOverZh, string> = {
+  'carryOver.title': 'Carry baselines over',
+  'carryOver.intro':
+    "A new plan's baseline year is the previous plan's target year. For each indicator of the new plan with the same name and unit as one of the previous plan (or matched here by hand), the previous plan's approved figure of that year can become its baseline, stored as approved. A baseline the plan prints wins; where it differs from the approved figure, the row is marked for checking.",
+  'carryOver.district': 'District',
+  'carryOver.plan': 'Carry into',
+  'carryOver.none':
+    'No plan to carry figures into yet: once a district has imported its next plan, its previous approved figures can be carried over here.',
+  'carryOver.noPrevious': 'There is no plan before {plan}: nothing to carry over.',
+  'carryOver.from': 'From {previous} into {plan}: approved figures of {year}',
+  'carryOver.col.pick': 'Carry',
+  'carryOver.col.indicator': 'New indicator',
+  'carryOver.col.previous': 'Previous indicator',
+  'carryOver.col.printed': 'Printed baseline',
+  'carryOver.col.figure': 'Previous {year} figure',
+  'carryOver.col.difference': 'Difference',
+  'carryOver.col.action': 'What happens',
+  'carryOver.noMatch': '— none —',
+  'carryOver.matchOf': 'Previous indicator of {name}',
+  'carryOver.pickOf': 'Carry over {name}',
+  'carryOver.manual': 'matched by hand',
+  'carryOver.disagree': 'differs',
+  'carryOver.lockedRow':
+    "The new plan's figure of that year is approved: a reviewer reopens it before it can be replaced",
+  'carryOver.overwrite': "Replace the new plan's {year} figures stored already ({count})",
+  'carryOver.apply': 'Apply ({count})',
+  'carryOver.applied': 'Carried {count} approved figures of {year} over as baselines of {plan}.',
+  'carryOver.nothing': 'Nothing to carry over.',
+  'carryOver.noIndicators': 'This plan has no indicators.',
+  'carryOver.unknownSeq': '{at}: {plan} has no indicator {seq}.',
+  'carryOver.unknownPrevious': '{at}: the previous plan ({previous}) has no indicator {seq}.',
+  'carryOver.duplicateMatch': '{at}: indicator {seq} is listed twice (first at {first}).',
+  'carryOver.empty': 'Tick at least one figure to carry over.',
+  'carryOver.notApplicable': 'Nothing to carry over for: {indicators}. Nothing was changed.',
+  'carryOver.figureExists':
+    "{indicators} already have a {year} figure; tick “Replace the new plan's {year} figures stored already” and try again. Nothing was changed.",
+  'carryOver.figureApproved':
+    'The {year} figure of {indicators} is approved: a reviewer reopens it before it can be replaced. Nothing was changed.',
+};
