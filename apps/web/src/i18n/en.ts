@@ -3,6 +3,7 @@ import { periodEn } from '../features/districts/messages';
 import { entryEn } from '../features/entry/messages';
 import { evaluationEn } from '../features/evaluation/messages';
 import { scorecardEn } from '../features/scorecard/messages';
+import { revisionEn } from '../features/scorecard/revision-messages';
 import type { baseZh, MessageKey } from './zh';
 
 const base: Record<keyof typeof baseZh, string> = {
@@ -142,6 +143,7 @@ export const en: Record<MessageKey, string> = {
   ...periodEn,
   ...entryEn,
   ...scorecardEn,
+  ...revisionEn,
   ...evaluationEn,
   ...carryOverEn,
 };

@@ -3,6 +3,7 @@ import { periodZh } from '../features/districts/messages';
 import { entryZh } from '../features/entry/messages';
 import { evaluationZh } from '../features/evaluation/messages';
 import { scorecardZh } from '../features/scorecard/messages';
+import { revisionZh } from '../features/scorecard/revision-messages';
 
 /** 简体中文: the default catalog. Every key here must exist in en.ts too (the type checks it). */
 export const baseZh = {
@@ -137,6 +138,7 @@ export const zh = {
   ...periodZh,
   ...entryZh,
   ...scorecardZh,
+  ...revisionZh,
   ...evaluationZh,
   ...carryOverZh,
 };

@@ -82,4 +82,30 @@ describe('IndicatorPage', () => {
     expect(document.querySelector('.tag-binding')?.textContent).toBe('Binding');
     expect(screen.queryByText('Revised target')).toBeNull();
   });
+
+  it('lists the revisions with who and when, and offers an administrator 调整目标', async () => {
+    const revised = {
+      ...indicator,
+      revisions: [
+        {
+          fromYear: 2024,
+          target: { ...indicator.target, value: 65 },
+          text: '65',
+          document: '中期评估调整方案',
+          reason: '统计口径调整',
+          revisedBy: 'root',
+          revisedAt: '2024-03-01T08:00:00.000Z',
+        },
+      ],
+    };
+    serveProcedures({
+      'scorecard.indicator': { ...detail({ revision }), indicator: revised },
+      'auth.me': { id: 1, username: 'root', displayName: 'root', role: 'admin', districts: 'all' },
+    });
+    renderInDistrict(<IndicatorPage />, 'zh-CN', '/d/130108/indicators/4?year=2025');
+    expect(await screen.findByText('目标调整记录')).toBeTruthy();
+    expect(screen.getByText('2025 年执行中')).toBeTruthy();
+    expect(screen.getByText('root')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: '调整目标…' })).toBeTruthy();
+  });
 });

@@ -12,6 +12,7 @@ import { useCurrentDistrict } from '../districts/DistrictLayout';
 import { NoPlan } from '../districts/NoPlan';
 import { PageError } from '../districts/PageError';
 import { IndicatorChart } from './IndicatorChart';
+import { TargetRevisions } from './ReviseTarget';
 import { useScorecardParams } from './params';
 import { bandText, Outlook } from './Progress';
 import type { IndicatorDetail } from './types';
@@ -76,6 +77,7 @@ function Detail({ detail }: { detail: IndicatorDetail }) {
   const { t, locale } = useI18n();
   const words = useWords();
   const { indicator: ind, row } = detail;
+  const period = useCurrentDistrict().plan?.period;
   const unit = ind.unit;
   const value = (x: number | null) => (x === null ? '—' : `${num(x, locale)}${unit}`);
   return (
@@ -184,6 +186,15 @@ function Detail({ detail }: { detail: IndicatorDetail }) {
           )}
         </dl>
       </section>
+      {period && (
+        <TargetRevisions
+          district={detail.district.code}
+          period={period}
+          indicator={ind}
+          plan={detail.plan}
+          year={detail.year}
+        />
+      )}
       <section className="card" aria-labelledby="chart-title">
         <h2 id="chart-title">{t('indicator.chart')}</h2>
         <IndicatorChart detail={detail} />
