@@ -198,6 +198,11 @@ describe('carry-over proposals', () => {
       action: 'nothing',
       why: 'unit_differs',
     });
+    const visits = { ...next, indicators: [level(16, '常住人口', '万人次')] };
+    const [row] = carryOverProposals(previous, [approved(6, 2025, 80)], visits, [
+      { seq: 16, previousSeq: 6 },
+    ]).rows;
+    expect(row).toMatchObject({ action: 'nothing', why: 'unit_differs' });
   });
 
   it('a match by hand carries over the figure of the indicator chosen', () => {

@@ -1,6 +1,6 @@
 import type { Indicator, ValueState, YearValue } from './plan';
 import type { PeriodSpan } from './period';
-import { sameUnit, splitUnit } from './parse/text';
+import { splitUnit } from './parse/text';
 import { pct1 } from './assess/reason';
 import { baselineWanted } from './values/cells';
 import type { Words } from './words';
@@ -295,7 +295,9 @@ function decide(
   const { match, previousFigure: figure, printedBaseline: printed } = row;
   const nothing = (why: CarryOverWhy) => ({ action: 'nothing' as const, why });
   if (!match) return nothing(row.candidates.length > 0 ? 'ambiguous' : 'no_match');
-  if (!sameUnit(matchParts(match).unit, matchParts(indicator).unit)) return nothing('unit_differs');
+  // A unit left blank says nothing; any other difference (人 / 人次, 万元 / 元) is another quantity.
+  const [was, is] = [matchParts(match).unit, matchParts(indicator).unit];
+  if (was !== '' && is !== '' && was !== is) return nothing('unit_differs');
   if (printed !== null) {
     if (row.printedYear !== year) return { action: 'keep_printed', why: 'other_year' };
     if (figure === null) return { action: 'keep_printed', why: 'no_figure' };
