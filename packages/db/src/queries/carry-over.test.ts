@@ -98,7 +98,10 @@ describeDb('carry-over into the next plan', (get) => {
 
   it('refuses a manual match naming an indicator the plans do not have, saying where', async () => {
     const error = await refusal(loadCarryOver(get().db, nextRef, [{ seq: 7, previousSeq: 70 }]));
-    expect(error).toMatchObject({ reason: 'bad_match', params: { at: 'matches.0', seq: 70 } });
+    expect(error).toMatchObject({
+      reason: 'unknown_previous',
+      params: { at: 'matches.0', seq: 70 },
+    });
   });
 
   it('refuses an item that applies nothing, and writes nothing', async () => {

@@ -22,7 +22,14 @@ import { saveValues, type PlanRef } from './values';
 
 /** Why carrying over was refused; nothing was written. */
 export type CarryOverRefusal =
-  'no_previous' | 'bad_match' | 'empty' | 'not_applicable' | 'figure_exists' | 'figure_approved';
+  | 'no_previous'
+  | 'unknown_seq'
+  | 'unknown_previous'
+  | 'duplicate_match'
+  | 'empty'
+  | 'not_applicable'
+  | 'figure_exists'
+  | 'figure_approved';
 
 export class CarryOverError extends Error {
   constructor(
@@ -124,25 +131,21 @@ function matchRefusal(
   switch (problem.code) {
     case 'unknown_seq':
       return new CarryOverError(
-        'bad_match',
+        'unknown_seq',
         `${at}: ${periodKey(next)} has no indicator ${problem.seq}`,
-        {
-          ...params,
-          problem: problem.code,
-          seq: problem.seq,
-        },
+        { ...params, seq: problem.seq },
       );
     case 'unknown_previous':
       return new CarryOverError(
-        'bad_match',
+        'unknown_previous',
         `${at}: the previous plan (${periodKey(previous)}) has no indicator ${problem.previousSeq}`,
-        { ...params, problem: problem.code, seq: problem.previousSeq },
+        { ...params, seq: problem.previousSeq },
       );
     case 'duplicate':
       return new CarryOverError(
-        'bad_match',
+        'duplicate_match',
         `${at}: indicator ${problem.seq} is listed twice (first at ${field}.${problem.first})`,
-        { ...params, problem: problem.code, seq: problem.seq },
+        { ...params, seq: problem.seq, first: `${field}.${problem.first}` },
       );
   }
 }
@@ -193,7 +196,7 @@ async function load(
 
 /**
  * The carry-over proposals for the plan (`ref`) from the district's previous plan, with the
- * manual matches given (refused, `bad_match`, when one names no indicator or one twice); null
+ * manual matches given (refused when one names no indicator, or one twice); null
  * when the plan is not the district's.
  */
 export async function loadCarryOver(
