@@ -9,15 +9,18 @@ export const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta
 
 /**
  * Opens the configured database and brings its schema up to date. A new embedded database gets
- * the built-in plans, their demo figures and the demo accounts; a PostgreSQL server is never
- * filled on its own.
+ * the built-in plans, their demo figures up to the reporting year and the demo accounts; a
+ * PostgreSQL server is never filled on its own.
  */
-export async function openDatabase(config: Pick<Config, 'database'>, log: Log): Promise<DbHandle> {
+export async function openDatabase(
+  config: Pick<Config, 'database'> & Partial<Pick<Config, 'reportingYear'>>,
+  log: Log,
+): Promise<DbHandle> {
   const handle = await createDb(config.database);
   try {
     await migrate(handle);
     if (handle.driver === 'pglite') {
-      const seeded = await seedBuiltIn(handle.db);
+      const seeded = await seedBuiltIn(handle.db, config.reportingYear);
       if (seeded) {
         await createDemoAccounts(handle.db);
         log.info(seeded, 'new database: built-in plans, demo figures and demo accounts loaded');

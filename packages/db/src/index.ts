@@ -17,7 +17,7 @@ export * from './queries/scorecard';
 export * from './queries/evaluations';
 export * from './queries/periods';
 export { demoScenario, demoValues, type DemoScenario } from './demo/generate';
-export { clearDemoValues, insertDemoValues } from './demo/store';
+export { clearDemoValues, insertDemoValues, seedDemoValues } from './demo/store';
 export { builtInPlans, seedBuiltIn, type SeedResult } from './seed/builtin';
 export * from './queries/users';
 export * from './queries/sign-in-throttle';

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeDb } from '../testing';
 import { builtInPlans } from '../seed/builtin';
-import { importPlan } from '../queries/plans';
+import { importPlan, loadPlan, loadPlanById } from '../queries/plans';
 import {
   loadHistory,
   loadValues,
@@ -10,9 +10,14 @@ import {
   transitionValues,
   ValueError,
 } from '../queries/values';
-import { clearDemoValues, insertDemoValues } from './store';
+import type { PlanFile } from '@pm/core';
+import { demoValues } from './generate';
+import { clearDemoValues, insertDemoValues, seedDemoValues } from './store';
 
 const YUHUA = '130108';
+
+const planOf = async (db: Parameters<typeof loadPlan>[0], code: string) =>
+  (await loadPlanById(db, (await loadPlan(db, code))!.id))!;
 
 describeDb('demo figures: the flag, not the source text, marks them', (get) => {
   const figure = async (seq: number, year: number) =>
@@ -61,7 +66,7 @@ describeDb('demo figures: the flag, not the source text, marks them', (get) => {
     );
     // How a source of " demo " was stored before it was refused.
     await db.execute(sql`update yearly_values set source = 'demo' where id = ${saved!.id}`);
-    await insertDemoValues(db, YUHUA, [
+    await insertDemoValues(db, await planOf(db, YUHUA), [
       { seq: 4, year: 2021, kind: 'actual', value: 50 },
       { seq: 4, year: 2022, kind: 'actual', value: 55 },
     ]);
@@ -80,7 +85,9 @@ describeDb('demo figures: the flag, not the source text, marks them', (get) => {
 
   it('a person’s figure over an illustrative one is theirs: demo clear leaves it', async () => {
     const { db } = get();
-    await insertDemoValues(db, YUHUA, [{ seq: 4, year: 2023, kind: 'actual', value: 60 }]);
+    await insertDemoValues(db, await planOf(db, YUHUA), [
+      { seq: 4, year: 2023, kind: 'actual', value: 60 },
+    ]);
     const demo = (await figure(4, 2023))!;
     expect(demo).toMatchObject({ demo: true, source: 'demo', note: '演示数据' });
     const [reopened] = (await transitionValues(
@@ -103,3 +110,82 @@ describeDb('demo figures: the flag, not the source text, marks them', (get) => {
     expect(await figure(4, 2023)).toMatchObject({ value: 61, demo: false });
   });
 });
+
+/** A synthetic district holding a 14th plan and a 15th one (no real 15th plan is shipped). */
+const TEST_DISTRICT = { code: '999001', name: '测试区', city: '测试市', province: '测试省' };
+
+function testPlans(): [PlanFile, PlanFile] {
+  const yuhua = builtInPlans().find((f) => f.district.code === YUHUA)!;
+  const { baselineYear: B, midtermYear: M, targetYear: Y } = yuhua.plan;
+  const span = Y - B;
+  const fourteenth = { ...yuhua, district: TEST_DISTRICT };
+  const fifteenth: PlanFile = {
+    ...fourteenth,
+    plan: {
+      ...yuhua.plan,
+      title: '测试区第十五个五年规划（测试用）',
+      baselineYear: B + span,
+      midtermYear: M + span,
+      targetYear: Y + span,
+    },
+  };
+  return [fourteenth, fifteenth];
+}
+
+describeDb(
+  'demo seed: every plan of the district that has started, up to the reporting year',
+  (get) => {
+    const [fourteenth, fifteenth] = testPlans();
+    const ids: number[] = [];
+    const stored = async (planId: number) =>
+      (await loadValues(get().db, { code: TEST_DISTRICT.code, planId }))!.values
+        .map((v) => ({ seq: v.seq, year: v.year, kind: v.kind, value: v.value, demo: v.demo }))
+        .sort((a, b) => a.seq - b.seq || a.year - b.year || a.kind.localeCompare(b.kind));
+    const expected = (file: PlanFile, upTo: number) =>
+      demoValues(file, upTo)
+        .map((v) => ({ seq: v.seq, year: v.year, kind: v.kind, value: v.value, demo: true }))
+        .sort((a, b) => a.seq - b.seq || a.year - b.year || a.kind.localeCompare(b.kind));
+
+    beforeAll(async () => {
+      for (const file of [fourteenth, fifteenth])
+        ids.push((await importPlan(get().db, file)).planId);
+    });
+
+    it('a plan whose first year is not reported yet gets no figures', async () => {
+      const Y = fourteenth.plan.targetYear;
+      const count = await seedDemoValues(get().db, TEST_DISTRICT.code, Y);
+      expect(count).toBe(expected(fourteenth, Y).length);
+      expect(await stored(ids[0]!)).toEqual(expected(fourteenth, Y));
+      expect(await stored(ids[1]!)).toEqual([]);
+    });
+
+    it('the next plan gets the figures of its reported years, never of a later one', async () => {
+      const first = fifteenth.plan.baselineYear + 1;
+      const count = await seedDemoValues(get().db, TEST_DISTRICT.code, first);
+      expect(count).toBe(expected(fifteenth, first).length);
+      const figures = await stored(ids[1]!);
+      expect(figures).toEqual(expected(fifteenth, first));
+      expect(Math.max(...figures.map((v) => v.year))).toBe(first);
+      expect(await stored(ids[0]!)).toEqual(expected(fourteenth, fourteenth.plan.targetYear));
+    });
+
+    it('seeding again stores only what is missing and keeps a person’s figure', async () => {
+      const { db } = get();
+      const year = fifteenth.plan.baselineYear + 2;
+      const [figure] = demoValues(fifteenth, year).filter(
+        (v) => v.year === year && v.kind === 'actual',
+      );
+      await saveValues(
+        db,
+        { code: TEST_DISTRICT.code, planId: ids[1]! },
+        [{ seq: figure!.seq, year, kind: 'actual', value: figure!.value, version: null }],
+        'official',
+      );
+      const added = await seedDemoValues(db, TEST_DISTRICT.code, year);
+      expect(added).toBe(demoValues(fifteenth, year).filter((v) => v.year === year).length - 1);
+      const mine = (await stored(ids[1]!)).find((v) => v.seq === figure!.seq && v.year === year);
+      expect(mine).toMatchObject({ value: figure!.value, demo: false });
+      expect(await seedDemoValues(db, TEST_DISTRICT.code, year)).toBe(0);
+    });
+  },
+);

@@ -1,34 +1,54 @@
-import { eq } from 'drizzle-orm';
-import { DEMO_SOURCE, type YearValue } from '@pm/core';
+import { asc, eq } from 'drizzle-orm';
+import { DEMO_SOURCE, reportingYearAt, type YearValue } from '@pm/core';
 import type { Database } from '../client';
-import { indicators, valueHistory, yearlyValues } from '../schema';
-import { loadPlan } from '../queries/plans';
+import { plans, valueHistory, yearlyValues } from '../schema';
+import { loadPlanById } from '../queries/plans';
+import { demoValues } from './generate';
 
 const DEMO_USER = 'demo';
 
 /**
- * Stores illustrative figures for a district's plan as approved values marked `demo` (the only
- * writer of the flag), labelled with source `demo` and note 演示数据.
+ * Stores illustrative figures for every plan of the district whose years have started by the
+ * reporting year (B < reportingYear), for its years up to the reporting year and never after:
+ * a 15th plan beside the 14th gets the figures of its first years only once they are reported.
+ * A year that has a figure already keeps it. Returns how many figures were stored.
+ */
+export async function seedDemoValues(
+  db: Database,
+  code: string,
+  reportingYear: number = reportingYearAt(new Date()),
+): Promise<number> {
+  const ids = await db
+    .select({ id: plans.id })
+    .from(plans)
+    .where(eq(plans.districtId, code))
+    .orderBy(asc(plans.baselineYear));
+  let stored = 0;
+  for (const { id } of ids) {
+    const plan = await loadPlanById(db, id);
+    if (!plan || plan.file.plan.baselineYear >= reportingYear) continue;
+    stored += await insertDemoValues(db, plan, demoValues(plan.file, reportingYear));
+  }
+  return stored;
+}
+
+/**
+ * Stores illustrative figures for one plan as approved values marked `demo` (the only writer of
+ * the flag), labelled with source `demo` and note 演示数据.
  */
 export async function insertDemoValues(
   db: Database,
-  code: string,
+  plan: { id: number; indicatorIds: ReadonlyMap<number, number> },
   values: readonly YearValue[],
 ): Promise<number> {
-  const plan = await loadPlan(db, code);
-  if (!plan || values.length === 0) return 0;
+  if (values.length === 0) return 0;
+  const indicatorId = (seq: number) => {
+    const id = plan.indicatorIds.get(seq);
+    if (id === undefined)
+      throw new Error(`demo value for seq ${seq}, which plan ${plan.id} does not have`);
+    return id;
+  };
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .select({ id: indicators.id, seq: indicators.seq })
-      .from(indicators)
-      .where(eq(indicators.planId, plan.id));
-    const idOf = new Map(rows.map((r) => [r.seq, r.id]));
-    const indicatorId = (seq: number) => {
-      const id = idOf.get(seq);
-      if (id === undefined)
-        throw new Error(`demo value for seq ${seq}, which plan ${code} does not have`);
-      return id;
-    };
     const inserted = await tx
       .insert(yearlyValues)
       .values(

@@ -1,10 +1,9 @@
-import { planFileSchema, type PlanFile } from '@pm/core';
+import { planFileSchema, reportingYearAt, type PlanFile } from '@pm/core';
 import { count } from 'drizzle-orm';
 import type { Database } from '../client';
 import { districts } from '../schema';
 import { importPlan } from '../queries/plans';
-import { demoValues } from '../demo/generate';
-import { insertDemoValues } from '../demo/store';
+import { seedDemoValues } from '../demo/store';
 import yuhua from './plans/130108.json';
 import qiaoxi from './plans/130104.json';
 import hebei from './plans/120105.json';
@@ -22,10 +21,13 @@ export interface SeedResult {
 }
 
 /**
- * Fills an empty database with the built-in plans and their illustrative figures, all or nothing.
- * A database that has any district already is left alone.
+ * Fills an empty database with the built-in plans and their illustrative figures up to the
+ * reporting year, all or nothing. A database that has any district already is left alone.
  */
-export async function seedBuiltIn(db: Database): Promise<SeedResult | null> {
+export async function seedBuiltIn(
+  db: Database,
+  reportingYear: number = reportingYearAt(new Date()),
+): Promise<SeedResult | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select({ n: count() }).from(districts);
     if ((row?.n ?? 0) > 0) return null;
@@ -33,11 +35,7 @@ export async function seedBuiltIn(db: Database): Promise<SeedResult | null> {
     let demo = 0;
     for (const file of plans) {
       await importPlan(tx as unknown as Database, file);
-      demo += await insertDemoValues(
-        tx as unknown as Database,
-        file.district.code,
-        demoValues(file),
-      );
+      demo += await seedDemoValues(tx as unknown as Database, file.district.code, reportingYear);
     }
     return { plans: plans.length, demoValues: demo };
   });
