@@ -6,6 +6,7 @@ import { indicators, valueDeletions, yearlyValues } from '../schema';
 import { listDistricts } from './districts';
 import { exportPlan, importPlan, PlanImportError } from './plans';
 import { loadDeletions, removeValue } from './values';
+import { builtInPlans } from '../seed/builtin';
 
 function indicator(seq: number, name: string, overrides: Partial<Indicator> = {}): Indicator {
   return {
@@ -122,5 +123,40 @@ describeDb('plan import and export', (get) => {
     };
     expect(await importPlan(db, changed)).toMatchObject({ added: 1, updated: 1, removed: 1 });
     expect((await exportPlan(db, '130108'))?.indicators.map((i) => i.seq)).toEqual([2, 3]);
+  });
+});
+
+describeDb('an import keeps the revisions made since', (get) => {
+  it('a file without a stored revision does not undo it', async () => {
+    const { db } = get();
+    const [yuhua] = builtInPlans().filter((p) => p.district.code === '130108');
+    await importPlan(db, yuhua!);
+    const revised = {
+      ...yuhua!,
+      indicators: yuhua!.indicators.map((i) =>
+        i.seq === 1
+          ? {
+              ...i,
+              revisions: [
+                {
+                  fromYear: 2024,
+                  target: i.target,
+                  text: '调整',
+                  document: '区政府令 2024 第 1 号',
+                  reason: '中期评估',
+                  revisedBy: 'admin',
+                  revisedAt: '2024-05-01T00:00:00.000Z',
+                },
+              ],
+            }
+          : i,
+      ),
+    };
+    await importPlan(db, revised);
+    await importPlan(db, yuhua!);
+    const again = await exportPlan(db, '130108');
+    expect(again?.indicators.find((i) => i.seq === 1)?.revisions).toEqual(
+      revised.indicators.find((i) => i.seq === 1)?.revisions,
+    );
   });
 });

@@ -5,6 +5,7 @@ import {
   type Indicator,
   type PeriodSpan,
   type PlanFile,
+  type TargetRevision,
 } from '@pm/core';
 import type { Database } from '../client';
 import { districts, indicators, plans, valueDeletions, yearlyValues } from '../schema';
@@ -67,10 +68,11 @@ export async function importPlan(db: Database, file: PlanFile): Promise<ImportRe
     }
 
     const stored = await tx
-      .select({ id: indicators.id, seq: indicators.seq })
+      .select({ id: indicators.id, seq: indicators.seq, revisions: indicators.targetRevisions })
       .from(indicators)
       .where(eq(indicators.planId, planId));
     const bySeq = new Map(stored.map((r) => [r.seq, r.id]));
+    const revisionsBySeq = new Map(stored.map((r) => [r.seq, r.revisions]));
     const incoming = new Set(file.indicators.map((i) => i.seq));
     const gone = stored.filter((r) => !incoming.has(r.seq));
     if (gone.length > 0) {
@@ -116,7 +118,11 @@ export async function importPlan(db: Database, file: PlanFile): Promise<ImportRe
     let added = 0;
     let updated = 0;
     for (const ind of file.indicators) {
-      const row = indicatorRow(planId, ind);
+      // A revision made in the app (动态调整) is never lost to a file that lacks it.
+      const row = indicatorRow(planId, {
+        ...ind,
+        revisions: keptRevisions(revisionsBySeq.get(ind.seq) ?? [], ind.revisions),
+      });
       const id = bySeq.get(ind.seq);
       if (id === undefined) {
         await tx.insert(indicators).values(row);
@@ -135,6 +141,30 @@ export async function importPlan(db: Database, file: PlanFile): Promise<ImportRe
       removed: gone.length,
     };
   });
+}
+
+const sameRevision = (a: TargetRevision, b: TargetRevision) =>
+  a.fromYear === b.fromYear &&
+  a.document === b.document &&
+  a.reason === b.reason &&
+  (a.text ?? null) === (b.text ?? null) &&
+  JSON.stringify(a.target) === JSON.stringify(b.target);
+
+/**
+ * The revisions an imported indicator keeps: the file's, and every stored one the file lacks
+ * (an import of an older file must not undo a 动态调整), oldest year first, in the order they
+ * were made within a year.
+ */
+export function keptRevisions(
+  stored: readonly TargetRevision[],
+  incoming: readonly TargetRevision[],
+): TargetRevision[] {
+  const missing = stored.filter((r) => !incoming.some((i) => sameRevision(i, r)));
+  if (missing.length === 0) return [...incoming];
+  const at = (r: TargetRevision) => r.revisedAt ?? '';
+  return [...incoming, ...missing].sort(
+    (a, b) => a.fromYear - b.fromYear || at(a).localeCompare(at(b)),
+  );
 }
 
 /** A stored indicator row as the domain's Indicator. */
