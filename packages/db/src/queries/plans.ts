@@ -143,12 +143,23 @@ export async function importPlan(db: Database, file: PlanFile): Promise<ImportRe
   });
 }
 
+/** JSON with keys sorted: jsonb keeps its own key order. */
+const canonical = (v: unknown): string =>
+  v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? `{${Object.keys(v)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+        .join(',')}}`
+    : Array.isArray(v)
+      ? `[${v.map(canonical).join(',')}]`
+      : JSON.stringify(v ?? null);
+
 const sameRevision = (a: TargetRevision, b: TargetRevision) =>
   a.fromYear === b.fromYear &&
   a.document === b.document &&
   a.reason === b.reason &&
   (a.text ?? null) === (b.text ?? null) &&
-  JSON.stringify(a.target) === JSON.stringify(b.target);
+  canonical(a.target) === canonical(b.target);
 
 /**
  * The revisions an imported indicator keeps: the file's, and every stored one the file lacks
