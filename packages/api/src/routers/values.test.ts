@@ -272,7 +272,7 @@ describeDb('values router', (get) => {
   it('a template filled in Excel uploads as drafts, all or nothing, naming each bad cell', async () => {
     const official = as('official');
     const { base64, filename } = await official.values.template({ district: YUHUA, year: 2023 });
-    expect(filename).toBe('130108-2023-填报.xlsx');
+    expect(filename).toBe('130108-裕华区-十四五-2023-填报.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('填报 Entry')!;
@@ -303,10 +303,9 @@ describeDb('values router', (get) => {
     rowOf(1).getCell(9).value = '5.6';
     rowOf(11).getCell(14).value = '口径为全部参保人';
     const good = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    expect(await official.values.upload({ district: YUHUA, year: 2023, base64: good })).toEqual({
-      changed: 5,
-      problems: [],
-    });
+    expect(
+      await official.values.upload({ district: YUHUA, year: 2023, base64: good }),
+    ).toMatchObject({ changed: 5, problems: [], plan: { period: '2021-2025' } });
     const elsewhere = await official.values.upload({ district: YUHUA, year: 2024, base64: good });
     expect(elsewhere.problems[0]).toMatchObject({ key: 'values.sheet.otherTemplate' });
     expect(
@@ -318,9 +317,10 @@ describeDb('values router', (get) => {
   it('an unaltered template uploads as no change; a stale one is a conflict on its cell', async () => {
     const official = as('official');
     const { base64 } = await official.values.template({ district: YUHUA, year: 2023 });
-    expect(await official.values.upload({ district: YUHUA, year: 2023, base64 })).toEqual({
+    expect(await official.values.upload({ district: YUHUA, year: 2023, base64 })).toMatchObject({
       changed: 0,
       problems: [],
+      plan: { period: '2021-2025' },
     });
     await official.values.save({ ...platforms('59', 1), year: 2023 });
     const wb = new ExcelJS.Workbook();
@@ -457,7 +457,11 @@ describeDb('values router', (get) => {
     rowOf(16).getCell(10).value = 75;
     rowOf(16).getCell(11).value = 'at_most';
     rowOf(8).getCell(10).value = 5.5;
-    expect(await upload()).toEqual({ changed: 3, problems: [] });
+    expect(await upload()).toMatchObject({
+      changed: 3,
+      problems: [],
+      plan: { period: '2021-2025' },
+    });
     const grid = await official.values.grid({ district: YUHUA, year: 2024 });
     const stored = (seq: number) =>
       grid.groups.flatMap((g) => g.rows).find((r) => r.indicator.seq === seq)!.assigned!.stored;
@@ -476,14 +480,14 @@ describeDb('values router', (get) => {
     expect(sheet2.getRow(r16).getCell(11).value).toBe('不高于');
     expect(
       await official.values.upload({ district: YUHUA, year: 2024, base64: again.base64 }),
-    ).toEqual({ changed: 0, problems: [] });
+    ).toMatchObject({ changed: 0, problems: [], plan: { period: '2021-2025' } });
     sheet2.getRow(r16).getCell(11).value = null;
     const reset = await official.values.upload({
       district: YUHUA,
       year: 2024,
       base64: Buffer.from(await wb2.xlsx.writeBuffer()).toString('base64'),
     });
-    expect(reset).toEqual({ changed: 1, problems: [] });
+    expect(reset).toMatchObject({ changed: 1, problems: [], plan: { period: '2021-2025' } });
     const after = await official.values.grid({ district: YUHUA, year: 2024 });
     expect(
       after.groups.flatMap((g) => g.rows).find((r) => r.indicator.seq === 16)!.assigned!.stored,
@@ -510,7 +514,7 @@ describeDb('values router', (get) => {
       year: 2025,
       base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
     });
-    expect(result).toEqual({ changed: 1, problems: [] });
+    expect(result).toMatchObject({ changed: 1, problems: [], plan: { period: '2021-2025' } });
   });
 
   it('approve-all approves the versions shown: a figure changed since refuses the whole call, naming it', async () => {
