@@ -48,7 +48,7 @@ const base: Record<keyof typeof baseZh, string> = {
     'Officials enter each year’s actual figures and the targets the city assigns here, then submit them for review.',
   'evaluation.title': '{name}: evaluation',
   'evaluation.intro':
-    'Reviewers check each indicator’s computed status here, confirm or override it, and finalize the mid-term evaluation.',
+    'Reviewers check each indicator’s computed status here, confirm or override it, and finalize the mid-term and final evaluations.',
   'role.official': 'Official',
   'role.reviewer': 'Reviewer',
   'role.leader': 'Leader',

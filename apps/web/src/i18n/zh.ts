@@ -45,7 +45,7 @@ export const baseZh = {
   'entry.title': '{name}数据填报',
   'entry.intro': '填报人员在此录入各年度实际值和市下达目标，提交后由评估人员审核。',
   'evaluation.title': '{name}规划评估',
-  'evaluation.intro': '评估人员在此核查各指标的计算状态，确认或调整，并完成中期评估。',
+  'evaluation.intro': '评估人员在此核查各指标的计算状态，确认或调整，完成中期评估和总结评估。',
   'role.official': '填报人员',
   'role.reviewer': '评估人员',
   'role.leader': '领导',
