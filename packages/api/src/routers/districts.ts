@@ -23,19 +23,21 @@ export const districtsRouter = router({
       })),
     ),
 
-  /** One district by its division code. */
-  get: districtProcedure(ALL_ROLES).query(async ({ ctx, input }) => {
-    const [district] = await listDistricts(ctx.db, [input.district]);
-    if (!district) {
-      throw new DomainError(
-        'NOT_FOUND',
-        'district.notFound',
-        `no district with code ${input.district}`,
-        {
-          code: input.district,
-        },
-      );
-    }
-    return district;
-  }),
+  /** One district by its division code, with the plan of `period` (else its latest) and every period. */
+  get: districtProcedure(ALL_ROLES)
+    .input(z.object({ period: periodSchema.optional() }))
+    .query(async ({ ctx, input }) => {
+      const [district] = await listDistricts(ctx.db, [input.district], input.period);
+      if (!district) {
+        throw new DomainError(
+          'NOT_FOUND',
+          'district.notFound',
+          `no district with code ${input.district}`,
+          {
+            code: input.district,
+          },
+        );
+      }
+      return district;
+    }),
 });
