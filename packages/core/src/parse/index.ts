@@ -1,3 +1,4 @@
 export * from './target';
 export * from './table';
 export { cleanText, splitUnit } from './text';
+export * from './document';
