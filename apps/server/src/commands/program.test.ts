@@ -20,8 +20,16 @@ describe('CLI', () => {
 
   it('districts prints a table by default', async () => {
     const run = await cli('districts');
-    expect(run.out.split('\n')[0]).toMatch(/^code\s+name\s+city\s+province\s+indicators$/);
-    expect(run.out).toContain('130108  裕华区');
+    expect(run.out.split('\n')[0]).toMatch(/^code\s+name\s+city\s+province\s+plans\s+indicators$/);
+    expect(run.out).toMatch(/130108\s+裕华区\s+石家庄市\s+河北省\s+2021-2025\s+20/);
+  });
+
+  it('districts shows the plan of --period, and refuses what is not a period', async () => {
+    const none = JSON.parse((await cli('districts', '--period', '十五五', '--format', 'json')).out);
+    expect(none.every((d: { indicatorCount: number }) => d.indicatorCount === 0)).toBe(true);
+    const bad = await cli('districts', '--period', 'soon');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('--period: “soon” is not a period');
   });
 
   it('an unknown format is refused with the allowed choices', async () => {
