@@ -54,6 +54,8 @@ export default defineConfig({
       PM_DATA_DIR: process.env.PM_E2E_DATA_DIR,
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      // The demo's figures run to 2025 and the pages open at the reporting year: fixed, not today's.
+      REPORTING_YEAR: '2025',
     },
     reuseExistingServer: false,
     timeout: 60_000,

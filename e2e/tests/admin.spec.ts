@@ -8,13 +8,11 @@ test('an admin imports a plan file: problems are listed by path, a good file is 
   await expect(page.getByRole('heading', { level: 1, name: '规划管理' })).toBeVisible();
 
   const download = page.waitForEvent('download');
-  await page
-    .getByRole('listitem')
-    .filter({ hasText: '桥西区' })
-    .getByRole('button', { name: '下载 JSON' })
-    .click();
+  await page.getByRole('button', { name: '下载桥西区十四五（2021–2025）规划（JSON）' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('plan-130104-2021-2025.json');
   const plan = JSON.parse(
-    await (await download).createReadStream().then(async (stream) => {
+    await file.createReadStream().then(async (stream) => {
       const chunks: Buffer[] = [];
       for await (const chunk of stream) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
@@ -40,5 +38,5 @@ test('an admin imports a plan file: problems are listed by path, a good file is 
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(plan)),
   });
-  await expect(page.getByRole('status')).toContainText('已导入 130104 的规划');
+  await expect(page.getByRole('status')).toContainText('已导入 130104 的十四五（2021–2025）规划');
 });

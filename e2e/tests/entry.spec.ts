@@ -2,12 +2,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { screenshot } from './a11y';
 import { DEMO, signIn } from './helpers';
+import { ensureNextPlan, NEXT, PRINTED_PLATFORMS } from './next-plan';
 
-const ENTRY = '/d/130108/entry?year=2024';
-const actual = (page: Page, name: string) =>
-  page.getByLabel(`${name} 2024 年实际值`, { exact: true });
-const actual2025 = (page: Page, name: string) =>
-  page.getByLabel(`${name} 2025 年实际值`, { exact: true });
+// The current plan's years all hold approved demo figures (to the reporting year 2025): a year
+// is entered afresh in the next plan (十五五), whose first year nothing has reported yet.
+const YEAR = NEXT.baselineYear + 1;
+const ENTRY = `/d/130108/entry?period=${NEXT.period}&year=${YEAR}`;
+const actual = (page: Page, name: string, year = YEAR) =>
+  page.getByLabel(`${name} ${year} 年实际值`, { exact: true });
 const saved = (page: Page) =>
   expect(page.getByText('所有修改均已保存。')).toBeVisible({ timeout: 15_000 });
 
@@ -41,6 +43,12 @@ async function trpc<T>(page: Page, path: string, input: unknown): Promise<T> {
   return ((await response.json()) as { result: { data: T } }).result.data;
 }
 
+test.beforeAll(async ({ playwright }, info) => {
+  const api = await playwright.request.newContext({ baseURL: info.project.use.baseURL });
+  await ensureNextPlan(api);
+  await api.dispose();
+});
+
 test('a year is entered by keyboard and paste, survives a lost connection, a refresh and an expired session, and is reviewed', async ({
   page,
   context,
@@ -49,8 +57,8 @@ test('a year is entered by keyboard and paste, survives a lost connection, a ref
   await page.setViewportSize({ width: 1366, height: 768 });
   await signIn(page, 'official', ENTRY);
   await expect(page.getByRole('heading', { level: 1, name: '裕华区数据填报' })).toBeVisible();
-  await expect(page.getByText('2024 年共 20 项指标')).toBeVisible();
-  await expect(page.getByText('演示数据').first()).toBeVisible();
+  await expect(page.getByText('十五五（2026–2030）', { exact: true })).toBeVisible();
+  await expect(page.getByText(`${YEAR} 年共 12 项指标`)).toBeVisible();
   await expectNoSeriousViolations(page);
 
   // Keyboard: Enter moves down the column, Tab to the next cell.
@@ -81,13 +89,16 @@ test('a year is entered by keyboard and paste, survives a lost connection, a ref
   await expect(page.getByText('已粘贴 4 个单元格')).toBeVisible();
   await expect(actual(page, '每万人口拥有高价值发明专利数')).toHaveValue('22.1');
 
-  // Typing checks: a word is not a number; 200 platforms after 65.6 asks for a reason.
+  // Typing checks: a word is not a number; 200 platforms after the printed 72 asks for a reason.
   await actual(page, '城镇居民人均可支配收入增长率').fill('六点二');
   await expect(page.getByText('请输入数字')).toBeVisible();
   await actual(page, '城镇居民人均可支配收入增长率').fill('6.2');
   await expect(page.getByText('请输入数字')).toHaveCount(0);
-  await expect(page.getByText('与上年（65.6）相比变化 204.9%，超过 ±50%')).toBeVisible();
-  await page.getByLabel('2024 年实际值的确认原因').fill('新认定国家级平台 12 个');
+  const change = (((200 - PRINTED_PLATFORMS) / PRINTED_PLATFORMS) * 100).toFixed(1);
+  await expect(
+    page.getByText(`与上年（${PRINTED_PLATFORMS}）相比变化 ${change}%，超过 ±50%`),
+  ).toBeVisible();
+  await page.getByLabel(`${YEAR} 年实际值的确认原因`).fill('新认定国家级平台 12 个');
   await page.getByRole('button', { name: '确认', exact: true }).click();
   await saved(page);
 
@@ -115,7 +126,9 @@ test('a year is entered by keyboard and paste, survives a lost connection, a ref
   await page.reload();
   await expect(actual(page, '地区生产总值')).toHaveValue('560');
   await expect(actual(page, '市级以上创新平台')).toHaveValue('200');
-  await page.getByRole('button', { name: /^提交 2024 年数据审核（\d+ 项）$/ }).click();
+  await page
+    .getByRole('button', { name: new RegExp(`^提交 ${YEAR} 年数据审核（\\d+ 项）$`) })
+    .click();
   await expect(page.getByText(/^已提交 \d+ 项，等待评估人员审核。$/)).toBeVisible();
   await signOut(page);
 
@@ -123,32 +136,34 @@ test('a year is entered by keyboard and paste, survives a lost connection, a ref
   await signIn(page, 'reviewer', ENTRY);
   await expect(page.getByText(/本年度有 \d+ 项数值待审核/)).toBeVisible();
   await expectNoSeriousViolations(page);
-  await page.getByRole('button', { name: '退回 地区生产总值 2024 年实际值' }).click();
+  await page.getByRole('button', { name: `退回 地区生产总值 ${YEAR} 年实际值` }).click();
   await page.getByLabel('退回意见').fill('与统计公报不一致，请核对');
   await page.getByRole('button', { name: '确认退回' }).click();
-  await page.getByRole('button', { name: '通过 生产总值(GDP)增长率 2024 年实际值' }).click();
+  await page.getByRole('button', { name: `通过 生产总值(GDP)增长率 ${YEAR} 年实际值` }).click();
   await expect(
-    page.getByRole('button', { name: '重新打开 生产总值(GDP)增长率 2024 年实际值' }),
+    page.getByRole('button', { name: `重新打开 生产总值(GDP)增长率 ${YEAR} 年实际值` }),
   ).toBeVisible();
   await page
     .getByRole('row', { name: /地区生产总值/ })
     .getByRole('button', { name: '历史' })
     .click();
-  await expect(page.getByRole('heading', { name: '地区生产总值 · 2024 年修改记录' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: `地区生产总值 · ${YEAR} 年修改记录` }),
+  ).toBeVisible();
   await expect(page.getByText('原因：与统计公报不一致，请核对')).toBeVisible();
   await page.getByRole('button', { name: '关闭' }).click();
   await signOut(page);
 
   // The official sees the comment, corrects the figure and submits again.
   await signIn(page, 'official', ENTRY);
-  await expect(page.getByText('2024 年实际值已退回：与统计公报不一致，请核对')).toBeVisible();
+  await expect(page.getByText(`${YEAR} 年实际值已退回：与统计公报不一致，请核对`)).toBeVisible();
   await actual(page, '地区生产总值').fill('558.2');
   await saved(page);
-  await page.getByRole('button', { name: '提交 2024 年数据审核（1 项）' }).click();
+  await page.getByRole('button', { name: `提交 ${YEAR} 年数据审核（1 项）` }).click();
   await expect(page.getByText('已提交 1 项，等待评估人员审核。')).toBeVisible();
   await signOut(page);
 
-  // The reviewer approves the rest of the year; the assessment now reads 2024.
+  // The reviewer approves the rest of the year; the assessment now reads its year.
   await signIn(page, 'reviewer', ENTRY);
   await expect(page.getByRole('button', { name: /^全部通过（\d+ 项）$/ })).toBeVisible();
   await screenshot(page, 'review-year');
@@ -159,26 +174,31 @@ test('a year is entered by keyboard and paste, survives a lost connection, a ref
   await expect(page.getByText('本年度有 0 项数值待审核。')).toBeVisible();
   const [year] = await trpc<{ counts: Record<string, number> }[]>(page, 'values.completeness', {
     district: '130108',
-    year: 2024,
+    period: NEXT.period,
+    year: YEAR,
   });
   expect(year!.counts).toMatchObject({ submitted: 0, draft: 0, returned: 0 });
   expect(year!.counts.approved).toBe(8);
   const card = await trpc<{
-    indicators: { seq: number; latestYear: number; latestValue: number }[];
-  }>(page, 'scorecard.district', { district: '130108', year: 2024 });
+    indicators: { seq: number; latestYear: number; latestValue: number; baseline: number }[];
+  }>(page, 'scorecard.district', { district: '130108', period: NEXT.period, year: YEAR });
   const bySeq = (seq: number) => card.indicators.find((i) => i.seq === seq);
-  expect(bySeq(18)).toMatchObject({ latestYear: 2024, latestValue: 558.2 });
-  expect(bySeq(4)).toMatchObject({ latestYear: 2024, latestValue: 200 });
+  expect(bySeq(4)).toMatchObject({
+    latestYear: YEAR,
+    latestValue: 200,
+    baseline: PRINTED_PLATFORMS,
+  });
 
   // Approved figures are locked for the official.
   await signOut(page);
   await signIn(page, 'official', ENTRY);
+  await expect(actual(page, '地区生产总值')).toHaveValue('558.2');
   await expect(actual(page, '地区生产总值')).toHaveAttribute('readonly', '');
 });
 
 test('leaders read the grid on a phone and change nothing', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, 'leader', '/d/130108/entry?year=2023');
+  await signIn(page, 'leader', '/d/130108/entry?period=2021-2025&year=2023');
   await expect(page.getByRole('heading', { level: 1, name: '裕华区数据填报' })).toBeVisible();
   await expect(page.getByRole('table')).toBeVisible();
   await expect(page.getByRole('textbox')).toHaveCount(0);
@@ -195,12 +215,12 @@ test('leaders read the grid on a phone and change nothing', async ({ page }) => 
 test('the Excel template downloads pre-filled and uploads back; a file that is not one changes nothing', async ({
   page,
 }, info) => {
-  await signIn(page, 'official', '/d/130108/entry?year=2023');
+  await signIn(page, 'official', '/d/130108/entry?period=2021-2025&year=2023');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: '下载 2023 年 Excel 模板' }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe('130108-2023-填报.xlsx');
+  expect(download.suggestedFilename()).toBe('130108-裕华区-十四五-2023-填报.xlsx');
   const file = info.outputPath('template.xlsx');
   await download.saveAs(file);
   await page.getByLabel('上传已填模板').setInputFiles(file);
@@ -220,20 +240,20 @@ test('two people saving the same figure: the second sees the first’s and choos
   const open = async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, 'official', '/d/130108/entry?year=2025');
-    await expect(actual2025(page, '地区生产总值')).toHaveValue('');
+    await signIn(page, 'official', `/d/130108/entry?period=${NEXT.period}&year=${YEAR + 1}`);
+    await expect(actual(page, '地区生产总值', YEAR + 1)).toHaveValue('');
     return page;
   };
   const first = await open();
   const second = await open();
-  await actual2025(first, '地区生产总值').fill('600');
+  await actual(first, '地区生产总值', YEAR + 1).fill('600');
   await saved(first);
-  await actual2025(second, '地区生产总值').fill('610');
+  await actual(second, '地区生产总值', YEAR + 1).fill('610');
   await expect(second.getByRole('alert')).toContainText('将其改为 600');
   await second.getByRole('button', { name: '保留我的 610' }).click();
   await saved(second);
   await first.reload();
-  await expect(actual2025(first, '地区生产总值')).toHaveValue('610');
+  await expect(actual(first, '地区生产总值', YEAR + 1)).toHaveValue('610');
   await first
     .getByRole('row', { name: /地区生产总值/ })
     .getByRole('button', { name: '历史' })

@@ -10,9 +10,13 @@ test('a reviewer overrides a status with a reason, finalizes and downloads the r
   page,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await signIn(page, 'reviewer', '/d/130108/evaluation');
+  await signIn(page, 'reviewer', '/d/130108/evaluation?period=2021-2025');
   await expect(page.getByRole('heading', { level: 1, name: '裕华区规划评估' })).toBeVisible();
   await expect(page.getByText('尚未开启评估。')).toBeVisible();
+  // The period is over (reporting year 2025): a new round opens at its end unless told otherwise.
+  const year = page.getByRole('combobox', { name: '评估年度' });
+  await expect(year).toHaveValue('2025');
+  await year.selectOption('2023');
   await page.getByRole('button', { name: '开启评估' }).click();
   await expect(
     page.getByRole('heading', { level: 2, name: /2023 年中期评估（第 \d+ 轮）/ }),
@@ -49,7 +53,7 @@ test('a reviewer overrides a status with a reason, finalizes and downloads the r
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '下载 Word 报告' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^130108-裕华区-2023-评估-\d+\.docx$/);
+  expect(file.suggestedFilename()).toMatch(/^130108-裕华区-十四五-2023-中期评估-\d+\.docx$/);
   const text = docxText(await readFile((await file.path())!));
   expect(text).toContain('裕华区国民经济和社会发展第十四个五年规划');
   expect(text).toContain('中期评估报告');
@@ -58,7 +62,7 @@ test('a reviewer overrides a status with a reason, finalizes and downloads the r
   expect(text).toContain(REASON);
   expect(text).toContain('演示数据');
 
-  await page.goto('/d/130108?mode=finalized');
+  await page.goto('/d/130108?period=2021-2025&year=2023&mode=finalized');
   await expect(page.getByRole('radio', { name: '定稿结果' })).toBeChecked();
   await expect(page.getByText(/定稿的评估结果显示/)).toBeVisible();
   await expect(

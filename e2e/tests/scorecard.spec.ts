@@ -4,10 +4,12 @@ import { signIn } from './helpers';
 
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
+// The mid-term year of the 14th plan: the pages would open at the reporting year, its end.
+const MIDTERM = '/d/130108?period=2021-2025&year=2023';
 
 test('a leader reads the Yuhua scorecard, its binding warnings first', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'leader', '/d/130108');
+  await signIn(page, 'leader', MIDTERM);
   await expect(page.getByRole('heading', { level: 1, name: '裕华区总览' })).toBeVisible();
   await expect(page.getByLabel('评估年度')).toHaveValue('2023');
   await expect(page.getByRole('note')).toContainText('演示数据');
@@ -16,7 +18,7 @@ test('a leader reads the Yuhua scorecard, its binding warnings first', async ({ 
   await expect(warnings.getByRole('listitem')).toHaveCount(2);
   const pm25 = warnings.getByRole('listitem').filter({ hasText: '细颗粒物(PM2.5)浓度降幅' });
   await expect(pm25).toContainText('严重滞后');
-  await expect(pm25).toContainText('要求不低于 4.5，未达标');
+  await expect(pm25).toContainText('要求不低于 3，未达标');
   await expect(pm25).toContainText('牵头单位');
   await expect(
     warnings.getByRole('listitem').filter({ hasText: '劳动年龄人口平均受教育年限' }),
@@ -25,7 +27,7 @@ test('a leader reads the Yuhua scorecard, its binding warnings first', async ({ 
 
   const innovation = page.getByRole('region', { name: /^创新驱动/ });
   const platforms = innovation.getByRole('row').filter({ hasText: '市级以上创新平台' });
-  await expect(platforms.getByRole('img', { name: '完成进度 78%，时序进度 60%' })).toBeVisible();
+  await expect(platforms.getByRole('img', { name: '完成进度 80%，时序进度 60%' })).toBeVisible();
   await expect(platforms).toContainText('快于预期');
   await expect(platforms).toContainText('可望完成');
   const gdp = page.getByRole('row').filter({ hasText: '生产总值(GDP)增长率' });
@@ -60,29 +62,29 @@ test('an indicator page charts actuals against the plan path and lists its figur
   page,
 }) => {
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'leader', '/d/130108');
+  await signIn(page, 'leader', MIDTERM);
   await page.getByRole('link', { name: '4. 市级以上创新平台' }).click();
-  await expect(page).toHaveURL(/\/d\/130108\/indicators\/4\?year=2023$/);
+  await expect(page).toHaveURL(/\/d\/130108\/indicators\/4\?year=2023&period=2021-2025$/);
   await expect(page.getByRole('heading', { level: 1, name: '4. 市级以上创新平台' })).toBeVisible();
-  await expect(page.getByText('完成进度 78%，时序进度 60%')).toBeVisible();
+  await expect(page.getByText('完成进度 80%，时序进度 60%')).toBeVisible();
   const chart = page.getByRole('figure');
   await expect(chart).toContainText('实际值与规划路径、目标值对比');
   await expect(chart.getByRole('application')).toBeVisible();
   const values = page.getByRole('region', { name: '年度数据' });
-  // The entry spec may have added later years: check the demo years only.
-  for (const year of ['2021', '2022', '2023']) {
+  // The demo's figures run to the reporting year, after the page's year too.
+  for (const year of ['2021', '2022', '2023', '2024', '2025']) {
     const row = values.getByRole('row').filter({ hasText: new RegExp(`^${year}实际值`) });
     await expect(row).toContainText('已审核');
     await expect(row).toContainText('演示数据');
   }
   await expect(
     page.getByRole('region', { name: '修改记录' }).getByRole('row').filter({ hasText: '演示数据' }),
-  ).toHaveCount(3);
+  ).toHaveCount(5);
   await expect(page.getByRole('region', { name: '规划原文' })).toContainText('市级以上创新平台');
   await expectAccessible(page);
   await screenshot(page, 'indicator');
 
-  await page.goto('/d/130108/indicators/1');
+  await page.goto('/d/130108/indicators/1?period=2021-2025&year=2023');
   await expect(page.getByRole('figure')).toContainText('各年增速与目标区间对比');
   await screenshot(page, 'indicator-rate');
   await page.setViewportSize(PHONE);
@@ -91,7 +93,7 @@ test('an indicator page charts actuals against the plan path and lists its figur
 
 test('the league table sorts the districts by share on track', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'leader', '/districts');
+  await signIn(page, 'leader', '/districts?period=2021-2025&year=2023');
   const table = page.getByRole('table');
   await expect(table.getByRole('row')).toHaveCount(6);
   await table.getByRole('button', { name: '基本符合预期及以上' }).click();
@@ -118,5 +120,5 @@ test('the league table sorts the districts by share on track', async ({ page }) 
   await screenshot(page, 'league-phone');
   await page.setViewportSize(DESKTOP);
   await page.getByRole('link', { name: '打开 裕华区 的总览' }).click();
-  await expect(page).toHaveURL(/\/d\/130108$/);
+  await expect(page).toHaveURL(/\/d\/130108\?year=2023&period=2021-2025$/);
 });
