@@ -111,7 +111,8 @@ function registerReadTable(plan: Command) {
           `${file}:${p.line}: ${p.message}${p.text ? ` — ${p.text.replace(/\s+/g, ' ').slice(0, 60)}` : ''}`,
         );
       }
-      if (draft.indicators.length === 0) throw new CliError(`${file}: no indicator could be read`);
+      if (!draft || draft.indicators.length === 0)
+        throw new CliError(`${file}: no indicator could be read`);
       const json = `${JSON.stringify(draft, null, 2)}\n`;
       if (opts.out) writeFileSync(opts.out, json);
       else process.stdout.write(json);

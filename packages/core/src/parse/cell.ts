@@ -63,9 +63,17 @@ const SUFFIXES: [string, Comparator][] = [
   ['以内', 'below'],
 ];
 
-/** 达到市要求 · 按市下达目标 · 按市定目标确定 · 完成上级下达任务 … (spaces already removed). */
+/**
+ * 达到市要求 · 按市下达目标 · 按市定目标确定 · 完成上级下达任务 · [确保完成国家要求] ·
+ * 完成国家和省下达任务 (spaces and brackets already removed).
+ */
 const ASSIGNED =
-  /^(达到|完成|按|按照|执行)(省|市|上级)(下达|定|要求|确定)?的?(目标|要求|任务)?(确定)?$/;
+  /^(?:确保|力争)?(?:达到|完成|按|按照|执行|落实)(国家|省|市|区|县|上级)(?:和(?:国家|省|市|上级))?(?:下达|定|要求|确定)?的?(?:目标|要求|任务|指标)?(?:确定)?$/;
+
+/** The level an assigned target names: 国家, 省, 市 (区, 县, 上级); null for another text. */
+export function assignedLevel(text: string | null): string | null {
+  return ASSIGNED.exec(compact(text).replace(/^[[【](.*)[\]】]$/, '$1'))?.[1] ?? null;
+}
 const ECONOMY = '(?:经济|地区生产总值|生产总值|GDP|gdp)(?:的)?(?:增长|增速|增幅)';
 const LINKED_WITH = new RegExp(`^(?:与|和|同)${ECONOMY}(?:保持)?(基本)?同步$`);
 const LINKED_BEYOND = new RegExp(`^(略?高于|快于|超过|不低于|不慢于)${ECONOMY}$`);
@@ -75,7 +83,7 @@ export function readCell(text: string | null): CellToken {
   const s = compact(text);
   if (s === '') return { kind: 'empty' };
   if (DASH.test(s)) return { kind: 'dash' };
-  if (ASSIGNED.test(s)) return { kind: 'assigned' };
+  if (ASSIGNED.test(s.replace(/^[[【](.*)[\]】]$/, '$1'))) return { kind: 'assigned' };
   const withGrowth = LINKED_WITH.exec(s);
   if (withGrowth)
     return { kind: 'linked', comparator: 'at_least', basic: withGrowth[1] !== undefined };

@@ -1,227 +1,134 @@
+import { parsePeriod } from '../period';
 import { compact } from './text';
 
-export type Role = 'seq' | 'category' | 'name' | 'baseline' | 'target' | 'rate' | 'attribute';
+/**
+ * What a column of a main-indicator table holds. `subname` is the second half of a name header
+ * printed over two columns (指标 over 义务教育巩固率 | 小学).
+ */
+export type Role =
+  'seq' | 'category' | 'name' | 'subname' | 'unit' | 'baseline' | 'target' | 'rate' | 'attribute';
 
-/** One printed record of a table: a tab-separated line, or the cells of one row printed one per line. */
-export interface GridRecord {
-  cells: string[];
-  /** 1-based document lines the record spans. */
-  first: number;
-  last: number;
-  /** A blank line (page break of the PDF) came before this record. */
-  pageBreakBefore: boolean;
-  /** A category row such as "一、经济发展" instead of cells. */
-  heading?: string;
+export interface HeaderYears {
+  baseline: number | null;
+  target: number | null;
 }
 
-export interface GridProblem {
-  line: number;
-  text: string;
-  message: string;
-}
-
-export interface Grid {
-  caption: { line: number; text: string };
+export interface Columns {
   columns: (Role | null)[];
-  years: { baseline: number | null; target: number | null };
-  records: GridRecord[];
-  problems: GridProblem[];
+  years: HeaderYears;
 }
 
-const CAPTION = /^(表|专栏)[\d.．:：\-—、]*.*主要(发展)?(指标|目标)/;
-const HEADING = /^[一二三四五六七八九十]+[、.．]/;
-const ROW_NUMBER = /^\d{1,3}$/;
-const NUMBERED_NAME = /^\d{1,3}\s*[.．、]\s*\D/;
-const isBlank = (line: string) => line.trim() === '';
+/** Words of a header cell, in the order they decide: 年均增长(%) is a rate although it names a %. */
+const WORDS: [Role, RegExp][] = [
+  ['attribute', /属性/],
+  ['seq', /^序|序号|^编号$|^No\.?$/i],
+  ['unit', /^(计量)?单位$/],
+  ['category', /类别|领域|^类$|^分类$|^方面$/],
+  ['rate', /年均|增长|增速|增幅|累计/],
+  ['baseline', /基数|基期|现状|基准/],
+  ['target', /目标|预期值|规划值/],
+  ['name', /指标|名称|项目/],
+];
 
-/** Finds the first main-indicator table (表/专栏 … 主要指标/主要发展目标) at or after `startLine`. */
-export function readGrid(text: string, startLine = 1): Grid | null {
-  const lines = text.split(/\r?\n/);
-  for (let i = Math.max(0, startLine - 1); i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (!CAPTION.test(compact(line))) continue;
-    const caption = { line: i + 1, text: line.trim() };
-    const grid = isOneCellPerLine(lines, i + 1)
-      ? readCellLines(lines, i + 1, caption)
-      : readTabLines(lines, i + 1, caption);
-    if (grid && grid.records.some((r) => !r.heading)) return grid;
-  }
-  return null;
+const YEAR = /(?:19|20)\d\d/g;
+/** 十四五 · “十五五” · 2021-2025: a plan period named in a header or caption. */
+export function periodIn(text: string): HeaderYears | null {
+  const s = compact(text);
+  const cn = /([一二三四五六七八九十]+五)/.exec(s);
+  const span = /((?:19|20)\d\d)[-–—~至]((?:19|20)\d\d)/.exec(s);
+  const p = (span && parsePeriod(`${span[1]}-${span[2]}`)) ?? (cn && parsePeriod(cn[1] ?? ''));
+  return p ? { baseline: p.baselineYear, target: p.targetYear } : null;
 }
 
-function isOneCellPerLine(lines: string[], from: number): boolean {
-  const sample = lines.slice(from, from + 40).filter((l) => !isBlank(l));
-  const wide = sample.filter((l) => l.split('\t').length >= 4).length;
-  const single = sample.filter((l) => /^\t[^\t]*$/.test(l)).length;
-  return single > wide;
+/** A header cell: no number other than a year, and a header word or a year in it. */
+export function isHeaderCell(text: string): boolean {
+  const s = compact(text);
+  if (s === '') return true;
+  if (/^[-—–_]+$/.test(s)) return false;
+  const unYeared = s.replace(YEAR, '').replace(/[一二三四五六七八九十]+五/, '');
+  if (/\d/.test(unYeared)) return false;
+  return WORDS.some(([, re]) => re.test(s)) || s !== unYeared || /规划|时期|期末|数值|值$/.test(s);
 }
 
-/** Role of each column from its header words; columns headed only by a year are baseline, then target. */
-export function mapHeader(
-  header: string[],
-): { columns: (Role | null)[]; years: Grid['years'] } | null {
-  const words: [Role, RegExp][] = [
-    ['attribute', /属性/],
-    ['seq', /序号|^序/],
-    ['category', /类别|领域/],
-    ['rate', /年均|增长|增速|累计/],
-    ['baseline', /基数|基期/],
-    ['target', /目标/],
-    ['name', /指标|名称/],
-  ];
-  const columns = header.map((h) => words.find(([, re]) => re.test(compact(h)))?.[0] ?? null);
-  for (const role of ['baseline', 'target'] as const) {
-    if (columns.includes(role)) continue;
-    const i = columns.findIndex((c, k) => c === null && /(19|20)\d\d/.test(header[k] ?? ''));
-    if (i >= 0) columns[i] = role;
-  }
-  const required: Role[] = ['name', 'baseline', 'target', 'rate', 'attribute'];
-  if (required.some((r) => columns.filter((c) => c === r).length !== 1)) return null;
-  const year = (role: Role) => {
-    const m = /(19|20)\d\d/.exec(header[columns.indexOf(role)] ?? '');
-    return m ? Number(m[0]) : null;
-  };
-  return { columns, years: { baseline: year('baseline'), target: year('target') } };
-}
-
-function mode(values: number[]): number {
-  const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
-}
-
-/** Tab-separated rows, one printed line each (Yuhua, Weibin). Ends at 注 or at a line without tabs. */
-function readTabLines(lines: string[], from: number, caption: Grid['caption']): Grid | null {
-  const recs: GridRecord[] = [];
-  let pageBreak = false;
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (isBlank(line)) {
-      pageBreak = recs.length > 0;
-      continue;
-    }
-    const cells = line.split('\t').map((c) => c.trim());
-    if (cells.length < 2 || compact(cells.find((c) => c !== '') ?? '').startsWith('注')) break;
-    recs.push({ cells, first: i + 1, last: i + 1, pageBreakBefore: pageBreak });
-    pageBreak = false;
-  }
-  const width = mode(
-    recs.filter((r) => r.cells.filter((c) => c !== '').length >= 3).map((r) => r.cells.length),
-  );
-  const start = recs.findIndex(
-    (r) => ROW_NUMBER.test(r.cells[0] ?? '') || r.cells.some((c) => NUMBERED_NAME.test(c)),
-  );
-  if (start < 0) return null;
-  const header = recs.slice(0, start).filter((r) => r.cells.length === width);
-  const mapped = mapHeader(
-    Array.from({ length: width }, (_, k) => header.map((r) => r.cells[k] ?? '').join(' ')),
-  );
-  if (!mapped) return null;
-  const problems: GridProblem[] = [];
-  const records: GridRecord[] = [];
-  for (const r of recs.slice(start)) {
-    const extra = r.cells.slice(width);
-    if (extra.some((c) => c !== '')) {
-      problems.push({
-        line: r.first,
-        text: lines[r.first - 1] ?? '',
-        message: `${r.cells.length} cells where the header has ${width}`,
-      });
-      continue;
-    }
-    const cells = r.cells.slice(0, width);
-    while (cells.length < width) cells.push('');
-    records.push(headingOf({ ...r, cells }));
-  }
-  return { caption, ...mapped, records, problems };
-}
-
-function headingOf(r: GridRecord): GridRecord {
-  const filled = r.cells.filter((c) => c !== '');
-  return filled.length === 1 && HEADING.test(filled[0] ?? '') ? { ...r, heading: filled[0] } : r;
-}
-
-interface Cell {
-  text: string;
-  first: number;
-  last: number;
+/** A row of header words: every filled cell a header cell, and two of them header words. */
+export function isHeaderRow(cells: string[]): boolean {
+  const filled = cells.filter((c) => compact(c) !== '');
+  const worded = filled.filter((c) => WORDS.some(([, re]) => re.test(compact(c))));
+  return filled.length > 0 && filled.every(isHeaderCell) && worded.length >= 2;
 }
 
 /**
- * One cell per tab-indented line (Xinhua). A line without the tab continues the cell above; the
- * table ends at the first such line that no further cell follows.
+ * Role of each column from its header text (the header rows of the column joined), in any order
+ * and any subset. A column headed only by a year is a baseline or a target, the earlier year the
+ * baseline; an unheaded column right after the name column is the name's second half. Null when
+ * there is no name column, or no target or rate column, or a role is given twice.
  */
-function readCellLines(lines: string[], from: number, caption: Grid['caption']): Grid | null {
-  const cells: Cell[] = [];
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const last = cells.at(-1);
-    if (!line.startsWith('\t') && isBlank(line)) continue;
-    if (line.startsWith('\t')) {
-      cells.push({ text: line.trim(), first: i + 1, last: i + 1 });
-    } else if (last && !compact(line).startsWith('注') && nextIsCell(lines, i + 1)) {
-      last.text = `${last.text}\n${line.trim()}`;
-      last.last = i + 1;
-    } else break;
+export function mapHeader(header: string[]): Columns | null {
+  const texts = header.map((h) => compact(h));
+  const columns: (Role | null)[] = texts.map(
+    (h) => WORDS.find(([, re]) => re.test(h))?.[0] ?? null,
+  );
+  const yearOf = (k: number) => {
+    const m = (texts[k] ?? '').match(YEAR);
+    return m ? Number(m[0]) : null;
+  };
+  const yeared = columns
+    .map((c, k) => ({ c, k, year: yearOf(k) }))
+    .filter((x) => x.c === null && x.year !== null)
+    .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  for (const x of yeared) {
+    const role = !columns.includes('baseline') && yeared.length > 1 ? 'baseline' : 'target';
+    if (!columns.includes(role)) columns[x.k] = role;
   }
-  const start = cells.findIndex((c) => ROW_NUMBER.test(c.text) || HEADING.test(c.text));
-  if (start <= 0) return null;
-  const mapped = mapHeader(cells.slice(0, start).map((c) => c.text));
-  if (!mapped || mapped.columns[0] !== 'seq') return null;
-  const width = mapped.columns.length;
-  const problems: GridProblem[] = [];
-  const records: GridRecord[] = [];
-  let i = start;
-  while (i < cells.length) {
-    const head = cells[i] as Cell;
-    if (HEADING.test(head.text)) {
-      records.push({
-        cells: [],
-        first: head.first,
-        last: head.last,
-        pageBreakBefore: false,
-        heading: head.text,
-      });
-      i += 1;
-      continue;
-    }
-    if (!ROW_NUMBER.test(head.text)) {
-      problems.push({
-        line: head.first,
-        text: head.text,
-        message: 'a cell outside any row (not a row number after a full row)',
-      });
-      i += 1;
-      continue;
-    }
-    const row = [head];
-    for (
-      let k = i + 1;
-      k < Math.min(i + width, cells.length) && !HEADING.test(cells[k]?.text ?? '');
-      k++
-    )
-      row.push(cells[k] as Cell);
-    const end = row.at(-1) as Cell;
-    if (row.length < width) {
-      problems.push({
-        line: head.first,
-        text: lines.slice(head.first - 1, end.last).join('\n'),
-        message: `${row.length} cells where the header has ${width}`,
-      });
-    } else {
-      records.push({
-        cells: row.map((c) => c.text),
-        first: head.first,
-        last: end.last,
-        pageBreakBefore: false,
-      });
-    }
-    i += row.length;
-  }
-  return { caption, ...mapped, records, problems };
+  const nameAt = columns.indexOf('name');
+  if (nameAt >= 0 && columns[nameAt + 1] === null && texts[nameAt + 1] === '')
+    columns[nameAt + 1] = 'subname';
+  if (nameAt < 0 || !(columns.includes('target') || columns.includes('rate'))) return null;
+  const roles = columns.filter((c): c is Role => c !== null);
+  if (roles.some((r, i) => roles.indexOf(r) !== i)) return null;
+  const period = periodIn(header.join(' '));
+  const year = (role: Role) => {
+    const k = columns.indexOf(role);
+    if (k < 0) return null;
+    return yearOf(k) ?? (periodIn(header[k] ?? '')?.[role as 'baseline' | 'target'] || null);
+  };
+  const years = { baseline: year('baseline'), target: year('target') };
+  if (years.target === null && columns.includes('target') && period) years.target = period.target;
+  return { columns, years };
 }
 
-function nextIsCell(lines: string[], from: number): boolean {
-  const next = lines.slice(from).find((l) => l.startsWith('\t') || !isBlank(l));
-  return next?.startsWith('\t') ?? false;
+/**
+ * The header rows as one text per grid column. A row shorter than the table (a second header row
+ * printed without the empty cells under the first row's single cells) is placed under the one
+ * group of the row above it that it fits: a filled cell followed by empty ones, as wide as it;
+ * a short row that fits no group is left out.
+ */
+export function headerTexts(rows: string[][], width: number): string[] {
+  const placed: string[][] = [];
+  for (const row of rows) {
+    if (row.length >= width) {
+      placed.push(row.slice(0, width));
+      continue;
+    }
+    const above = placed.at(-1);
+    if (!above) continue;
+    const fits: number[] = [];
+    for (let k = 0; k + row.length <= width; k++) {
+      const span = above.slice(k, k + row.length);
+      const next = above[k + row.length];
+      const ok =
+        compact(span[0] ?? '') !== '' &&
+        span.slice(1).every((c) => compact(c) === '') &&
+        (next === undefined || compact(next) !== '');
+      if (ok) fits.push(k);
+    }
+    if (fits.length !== 1) continue;
+    const at = fits[0] ?? 0;
+    const full = Array.from({ length: width }, (_, k) =>
+      k >= at && k < at + row.length ? (row[k - at] ?? '') : '',
+    );
+    for (let k = at + 1; k < at + row.length; k++) above[k] = above[at] ?? '';
+    placed.push(full);
+  }
+  return Array.from({ length: width }, (_, k) => placed.map((r) => r[k] ?? '').join(' '));
 }

@@ -2,3 +2,5 @@ export * from './target';
 export * from './table';
 export { cleanText, splitUnit } from './text';
 export * from './document';
+export { readTextDocument } from './text-document';
+export { assignedLevel } from './cell';

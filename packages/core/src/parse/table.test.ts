@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { planFileSchema, type District } from '../plan';
+import { planFileSchema, type District, type PlanFile } from '../plan';
 import { readTable, readTableRows, type TableRow } from './table';
 
 /** Snippets copied verbatim from the seed plans; `offset` maps a snippet line to the seed's line. */
@@ -10,6 +10,11 @@ const yuhua = { text: fixture('yuhua'), offset: 271 };
 const weibin = { text: fixture('weibin'), offset: 216 };
 const xinhua = { text: fixture('xinhua'), offset: 87 };
 const district: District = { code: '130108', name: '裕华区', city: '石家庄市', province: '河北省' };
+
+function fileOf(result: { file: PlanFile | null }): PlanFile {
+  if (!result.file) throw new Error('no plan file');
+  return result.file;
+}
 
 function rows(text: string): TableRow[] {
   const table = readTableRows(text);
@@ -29,14 +34,14 @@ describe('readTable on tab-separated rows with top-aligned category cells (Yuhua
 
   it('reads all 17 rows, with no problem, into a valid plan file', () => {
     expect(result.problems).toEqual([]);
-    expect(result.file.indicators.map((i) => i.seq)).toEqual(
+    expect(fileOf(result).indicators.map((i) => i.seq)).toEqual(
       Array.from({ length: 17 }, (_, i) => i + 1),
     );
-    expect(planFileSchema.parse(result.file)).toEqual(result.file);
+    expect(planFileSchema.parse(result.file)).toEqual(fileOf(result));
   });
 
   it('takes the years from the header and the categories from the first row of each group', () => {
-    expect(result.file.plan).toMatchObject({
+    expect(fileOf(result).plan).toMatchObject({
       baselineYear: 2020,
       midtermYear: 2023,
       targetYear: 2025,
@@ -57,23 +62,25 @@ describe('readTable on tab-separated rows with top-aligned category cells (Yuhua
       });
     }
     expect(byLabel(result.rows, '14').raw.merged).toBeUndefined();
-    expect(result.file.indicators.slice(13).map((i) => [i.target.form, i.attribute])).toEqual(
-      Array.from({ length: 4 }, () => ['assigned', 'binding']),
-    );
+    expect(
+      fileOf(result)
+        .indicators.slice(13)
+        .map((i) => [i.target.form, i.attribute]),
+    ).toEqual(Array.from({ length: 4 }, () => ['assigned', 'binding']));
   });
 
   it('points each indicator at its printed line and quotes it verbatim', () => {
     const lines = yuhua.text.split('\n');
-    for (const ind of result.file.indicators) {
+    for (const ind of fileOf(result).indicators) {
       expect(ind.source.kind).toBe('table');
       expect(ind.source.quote).toBe(lines[(ind.source.line ?? 0) - 1]);
     }
-    expect(result.file.indicators[3]?.source.line).toBe(282 - yuhua.offset);
+    expect(fileOf(result).indicators[3]?.source.line).toBe(282 - yuhua.offset);
   });
 
   it('strips the printed number and the unit from the name', () => {
-    expect(result.file.indicators[0]).toMatchObject({ name: '生产总值(GDP)增长率', unit: '%' });
-    expect(result.file.indicators[11]).toMatchObject({
+    expect(fileOf(result).indicators[0]).toMatchObject({ name: '生产总值(GDP)增长率', unit: '%' });
+    expect(fileOf(result).indicators[11]).toMatchObject({
       name: '每千人口拥有3岁以下婴幼儿托位数',
       unit: '个',
     });
@@ -140,7 +147,7 @@ describe('readTableRows on tab rows with garbage headers, split rows and centred
       [233, ''],
       [235, ''],
     ]);
-    expect(result.file.indicators.find((i) => i.seq === 3)?.target.baseline).toBeNull();
+    expect(fileOf(result).indicators.find((i) => i.seq === 3)?.target.baseline).toBeNull();
     expect(result.notes).toEqual([expect.objectContaining({ text: '3.01 亿' })]);
   });
 });
@@ -170,14 +177,14 @@ describe('readTable on one cell per line with category rows (Xinhua 专栏2-1)',
   });
 
   it('reads the GDP level with its rate and links income growth to it', () => {
-    const gdp = result.file.indicators[0];
+    const gdp = fileOf(result).indicators[0];
     expect(gdp).toMatchObject({
       seq: 1,
       name: 'GDP',
       unit: '亿元',
       target: { form: 'level', baseline: 272, value: 391.9, rate: 7, comparator: 'at_least' },
     });
-    expect(result.file.indicators.find((i) => i.seq === 8)?.target).toMatchObject({
+    expect(fileOf(result).indicators.find((i) => i.seq === 8)?.target).toMatchObject({
       form: 'linked',
       linkedTo: 1,
     });
@@ -210,7 +217,7 @@ describe('readTable on synthetic tables', () => {
     const result = readTable(text, { district, document: 'synthetic' });
     expect(result.problems).toEqual([]);
     expect(
-      result.file.indicators.map((i) => [i.seq, i.category, i.name, i.target.form, i.attribute]),
+      fileOf(result).indicators.map((i) => [i.seq, i.category, i.name, i.target.form, i.attribute]),
     ).toEqual([
       [1, '经济', '地区生产总值', 'level', 'expected'],
       [2, '经济', '城镇化率', 'level', 'binding'],
@@ -226,7 +233,7 @@ describe('readTable on synthetic tables', () => {
     ].join('\n');
     const result = readTable(text, { district, document: 'synthetic' });
     expect(result.problems.map((p) => p.line)).toEqual([6, 7]);
-    expect(result.file.indicators.map((i) => i.seq)).toEqual([1]);
+    expect(fileOf(result).indicators.map((i) => i.seq)).toEqual([1]);
   });
 
   it('centres category labels printed between rows', () => {
@@ -284,7 +291,7 @@ describe('readTable on synthetic tables', () => {
 
   it('says so when there is no table', () => {
     const result = readTable('第一章\n没有表格。', { district, document: 'none' });
-    expect(result.file.indicators).toEqual([]);
+    expect(result.file).toBeNull();
     expect(result.problems[0]?.message).toMatch(/no main-indicator table/);
   });
 

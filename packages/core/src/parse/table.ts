@@ -1,182 +1,123 @@
 import {
   defaultSettings,
+  planTarget,
   PLAN_FORMAT,
   type AssessmentSettings,
   type District,
   type Indicator,
   type PlanFile,
-  type RawCells,
 } from '../plan';
-import { alignCategories, categoryName, type Fragment } from './category';
-import { readCell } from './cell';
-import { readGrid, type GridRecord, type Role } from './grid';
-import { parseTarget, type CellIssue, type ParseTargetOptions } from './target';
-import { cleanText, compact, splitUnit } from './text';
+import { assignedLevel } from './cell';
+import type { Place, PlanDocument } from './document';
+import {
+  readDocumentRows,
+  type DocumentProblem,
+  type FindTableOptions,
+  type Footnote,
+  type TableRow,
+  type TableRows,
+} from './document-table';
+import { periodIn, type HeaderYears } from './grid';
+import { baselineOfYear, parseTarget, type ParseTargetOptions } from './target';
+import { readTextDocument } from './text-document';
+import { compact, isUnit, sameUnit, splitUnit } from './text';
+
+export type { DocumentProblem, Footnote, TableRow, TableRows } from './document-table';
 
 export interface TableProblem {
-  /** 1-based line in the document. */
+  /** 1-based line in the document (0 when it has no lines: Word, HTML). */
   line: number;
+  place?: Place;
   text: string;
   message: string;
 }
 
-type CellName = 'baseline' | 'target' | 'rate' | 'attribute';
-const CELLS: CellName[] = ['baseline', 'target', 'rate', 'attribute'];
-const VALUES: CellName[] = ['baseline', 'target', 'rate'];
-
-/** One printed row of a main-indicator table, before its target is parsed. */
-export interface TableRow {
-  seq: number;
-  /** The printed 序号; "8a" for a sub-row printed under row 8 with numbers of its own. */
-  label: string;
-  category: string;
-  /** The name as printed (spaces of the conversion removed), unit still in its brackets. */
-  name: string;
-  /** Cell texts verbatim; lines of a cell the PDF split are joined with "\n"; empty cells are null. */
-  raw: RawCells;
-  line: number;
-  /** The printed lines of the row, verbatim. */
-  quote: string;
-}
-
-export interface TableRows {
-  caption: { line: number; text: string };
-  years: { baseline: number | null; target: number | null };
-  rows: TableRow[];
-  problems: TableProblem[];
-}
-
-interface Draft {
-  label: string;
-  names: string[];
-  cells: Record<CellName, string[]>;
-  first: number;
-  last: number;
-  pageBreakBefore: boolean;
-  heading: string | null;
-  merged: CellName[];
-}
-
-const NUMBERED_NAME = /^(\d{1,3})\s*[.．、]\s*/;
-
 /** Finds the main-indicator table in a plan's text and returns its printed rows, cells verbatim. */
-export function readTableRows(text: string, startLine?: number): TableRows | null {
-  const grid = readGrid(text, startLine);
-  if (!grid) return null;
-  const lines = text.split(/\r?\n/);
-  const col = (rec: GridRecord, role: Role) => {
-    const i = grid.columns.indexOf(role);
-    return i < 0 ? '' : (rec.cells[i] ?? '');
-  };
-  const problems: TableProblem[] = [...grid.problems];
-  const drafts: Draft[] = [];
-  const fragments: Fragment[] = [];
-  let heading: string | null = null;
-  for (const rec of grid.records) {
-    if (rec.heading) {
-      heading = categoryName(rec.heading);
-      continue;
-    }
-    const { label, name } = numbered(col(rec, 'seq'), col(rec, 'name'));
-    if (col(rec, 'category') !== '')
-      fragments.push({ line: rec.first, text: col(rec, 'category') });
-    const current = drafts.at(-1);
-    const own = (c: CellName) => col(rec, c);
-    const conflicts = current && VALUES.some((c) => own(c) !== '' && current.cells[c].length > 0);
-    if (label !== '' || (current && name !== '' && conflicts)) {
-      drafts.push({
-        label: label || subLabel(drafts, current?.label ?? ''),
-        names: [name],
-        cells: { baseline: [], target: [], rate: [], attribute: [] },
-        first: rec.first,
-        last: rec.last,
-        pageBreakBefore: rec.pageBreakBefore,
-        heading,
-        merged: [],
-      });
-    } else if (!current) {
-      if (rec.cells.some((c) => c !== ''))
-        problems.push({
-          line: rec.first,
-          text: lines[rec.first - 1] ?? '',
-          message: 'a line before the first numbered row',
-        });
-      continue;
-    } else if (name !== '') current.names.push(name);
-    const row = drafts.at(-1) as Draft;
-    for (const c of CELLS) if (own(c) !== '') row.cells[c].push(own(c));
-    row.last = rec.last;
-  }
-  const categories = alignCategories(drafts, fragments);
-  drafts.forEach((d, i) => {
-    if (d.heading === null) d.heading = categories[i] ?? '';
-  });
-  carryMergedCells(drafts);
-  return { caption: grid.caption, years: grid.years, rows: toRows(drafts, lines), problems };
+export function readTableRows(text: string, startLine?: number): LineRows | null {
+  const rows = readDocumentRows(readTextDocument(text, 'document'), { startLine });
+  if (!rows) return null;
+  return { ...rows, problems: rows.problems.map(atLine) };
 }
 
-/** The printed 序号, from its own column or from the name ("1. 生产总值…"), and the name without it. */
-function numbered(seq: string, name: string): { label: string; name: string } {
-  if (/^\d{1,3}$/.test(compact(seq))) return { label: compact(seq), name };
-  const m = NUMBERED_NAME.exec(name);
-  return m ? { label: m[1] ?? '', name: name.slice(m[0].length) } : { label: '', name };
+export type LineRows = Omit<TableRows, 'problems'> & { problems: TableProblem[] };
+
+const atLine = (p: DocumentProblem): TableProblem => ({
+  line: p.place.line ?? 0,
+  place: p.place,
+  text: p.text,
+  message: p.message,
+});
+
+/** One row read: its indicator, or null with what stopped it; what was noted on the way. */
+export interface RowReading {
+  indicator: Indicator | null;
+  problems: TableProblem[];
+  notes: TableProblem[];
 }
 
-/** "8" → "8a", then "8b": a sub-row printed under row 8 with numbers of its own. */
-function subLabel(drafts: Draft[], label: string): string {
-  const base = label.replace(/[a-z]$/, '');
-  const subs = drafts.filter((d) => new RegExp(`^${base}[a-z]$`).test(d.label)).length;
-  return `${base}${String.fromCharCode(97 + subs)}`;
+const NUMBERS = /\d+(?:\.\d+)?/g;
+
+/** "成片…约110 零星…约20": two figures in one value cell, which the reader never picks from. */
+function twoFigures(text: string | null): boolean {
+  const s = compact(baselineOfYear(text).text);
+  return (s.match(NUMBERS) ?? []).length >= 2;
 }
 
 /**
- * A table that prints a dash in the cells it leaves blank prints a merged cell's text once: an
- * empty cell under a filled one in the same category is that merged cell (Yuhua's 达到市要求).
+ * Parses one row's target. The 单位 column, or the unit in the name's brackets, is the unit; a
+ * row that cannot be read has no indicator and says why, naming the cell.
  */
-function carryMergedCells(drafts: Draft[]): void {
-  let dashes = 0;
-  let empties = 0;
-  for (const d of drafts) {
-    for (const c of VALUES) {
-      const kind = readCell(d.cells[c].join('')).kind;
-      if (kind === 'dash') dashes += 1;
-      if (kind === 'empty') empties += 1;
-    }
+export function readRow(
+  row: TableRow,
+  document: string,
+  opts: ParseTargetOptions = {},
+): RowReading {
+  const say = (cell: string, text: string, message: string): TableProblem => ({
+    line: row.line,
+    place: row.place,
+    text,
+    message: `row ${row.label}, ${cell}: ${message}`,
+  });
+  const problems: TableProblem[] = [];
+  const column = row.unit === null ? '' : compact(row.unit);
+  const named = splitUnit(row.name);
+  if (column !== '' && named.unit !== '' && !sameUnit(column, named.unit))
+    problems.push(
+      say('unit', row.unit ?? '', `the 单位 column says ${column}, the name ${named.unit}`),
+    );
+  for (const cell of ['baseline', 'target', 'rate'] as const) {
+    if (twoFigures(row.raw[cell]))
+      problems.push(
+        say(cell, row.raw[cell] ?? '', 'two figures in one cell: listed for review, not guessed'),
+      );
   }
-  if (dashes <= empties) return;
-  drafts.forEach((d, i) => {
-    const above = drafts[i - 1];
-    if (!above || above.heading !== d.heading) return;
-    for (const c of CELLS) {
-      const text = above.cells[c].join('');
-      if (d.cells[c].length > 0 || text === '' || readCell(text).kind === 'dash') continue;
-      d.cells[c] = [...above.cells[c]];
-      d.merged.push(c);
-    }
-  });
-}
-
-function toRows(drafts: Draft[], lines: string[]): TableRow[] {
-  let next = Math.max(0, ...drafts.map((d) => (/^\d+$/.test(d.label) ? Number(d.label) : 0))) + 1;
-  return drafts.map((d) => {
-    const cell = (c: CellName) => (d.cells[c].length > 0 ? d.cells[c].join('\n') : null);
-    const raw: RawCells = {
-      baseline: cell('baseline'),
-      target: cell('target'),
-      rate: cell('rate'),
-      attribute: cell('attribute'),
-    };
-    if (d.merged.length > 0) raw.merged = d.merged;
+  if (problems.length > 0) return { indicator: null, problems, notes: [] };
+  const name =
+    column !== '' && named.unit === '' && isUnit(column) ? `${row.name}（${column}）` : row.name;
+  const parsed = parseTarget({ name, ...row.raw }, opts);
+  if (!parsed.ok) {
     return {
-      seq: /^\d+$/.test(d.label) ? Number(d.label) : next++,
-      label: d.label,
-      category: d.heading ?? '',
-      name: cleanText(d.names.join(' ')),
-      raw,
-      line: d.first,
-      quote: lines.slice(d.first - 1, d.last).join('\n'),
+      indicator: null,
+      problems: parsed.errors.map((e) => say(e.cell, e.text, e.message)),
+      notes: [],
     };
-  });
+  }
+  return {
+    indicator: {
+      seq: row.seq,
+      category: row.category,
+      name: named.name,
+      unit: column || parsed.unit,
+      attribute: parsed.attribute,
+      leadDepartment: null,
+      raw: row.raw,
+      target: parsed.target,
+      revisions: [],
+      source: { document, line: row.line > 0 ? row.line : null, kind: 'table', quote: row.quote },
+    },
+    problems: [],
+    notes: parsed.notes.map((e) => say(e.cell, e.text, e.message)),
+  };
 }
 
 /**
@@ -188,35 +129,12 @@ export function rowsToIndicators(
   document: string,
   opts: ParseTargetOptions = {},
 ): { indicators: Indicator[]; problems: TableProblem[]; notes: TableProblem[] } {
-  const indicators: Indicator[] = [];
-  const problems: TableProblem[] = [];
-  const notes: TableProblem[] = [];
-  const say = (row: TableRow, e: CellIssue) => ({
-    line: row.line,
-    text: e.text,
-    message: `row ${row.label}, ${e.cell}: ${e.message}`,
-  });
-  for (const row of rows) {
-    const parsed = parseTarget({ name: row.name, ...row.raw }, opts);
-    if (!parsed.ok) {
-      problems.push(...parsed.errors.map((e) => say(row, e)));
-      continue;
-    }
-    notes.push(...parsed.notes.map((e) => say(row, e)));
-    indicators.push({
-      seq: row.seq,
-      category: row.category,
-      name: splitUnit(row.name).name,
-      unit: parsed.unit,
-      attribute: parsed.attribute,
-      leadDepartment: null,
-      raw: row.raw,
-      target: parsed.target,
-      revisions: [],
-      source: { document, line: row.line, kind: 'table', quote: row.quote },
-    });
-  }
-  return { indicators, problems, notes };
+  const readings = rows.map((r) => readRow(r, document, opts));
+  return {
+    indicators: readings.flatMap((r) => (r.indicator ? [r.indicator] : [])),
+    problems: readings.flatMap((r) => r.problems),
+    notes: readings.flatMap((r) => r.notes),
+  };
 }
 
 /** The GDP growth indicator a 与经济增长基本同步 target tracks: growth first, else the GDP level. */
@@ -249,7 +167,7 @@ export function linkTargets(indicators: Indicator[]): {
   return { indicators: linked, problems };
 }
 
-export interface ReadTableOptions {
+export interface ReadTableOptions extends FindTableOptions {
   district: District;
   /** Names the document in each indicator's source. */
   document: string;
@@ -260,48 +178,147 @@ export interface ReadTableOptions {
     targetYear: number;
     settings: AssessmentSettings;
   }>;
-  /** Look for the table from this 1-based line on. */
-  startLine?: number;
   parse?: ParseTargetOptions;
 }
 
-/** Reads the main-indicator table of a plan into a draft plan file, listing every row it could not read. */
-export function readTable(
-  text: string,
-  opts: ReadTableOptions,
-): { file: PlanFile; rows: TableRow[]; problems: TableProblem[]; notes: TableProblem[] } {
-  const table = readTableRows(text, opts.startLine);
-  const problems: TableProblem[] = table
-    ? [...table.problems]
-    : [
+/** A row of the table as read, beside its source cells. */
+export interface DocumentTableRow extends TableRow {
+  indicator: Indicator | null;
+  problems: TableProblem[];
+  /** The level an assigned target names (国家, 省, 市), when it is one. */
+  assignedBy: string | null;
+}
+
+export interface DocumentTable {
+  /** Null when no table was found or the plan's years are nowhere: `problems` says which. */
+  file: PlanFile | null;
+  caption: { text: string; place: Place } | null;
+  years: HeaderYears;
+  rows: DocumentTableRow[];
+  problems: TableProblem[];
+  /** What was read with a reservation (a baseline in another unit, years from the caption). */
+  notes: TableProblem[];
+  /** The table's footnotes (注：…, ① …), kept with the plan. */
+  footnotes: Footnote[];
+}
+
+/** 第十四个五年规划 in a title: the plan's number. */
+function titlePeriod(doc: PlanDocument): HeaderYears | null {
+  for (const l of doc.lines.slice(0, 60)) {
+    const m = /第([一二三四五六七八九十]+)个五年规划/.exec(compact(l.text));
+    if (m) return periodIn(`${m[1]}五`);
+  }
+  return null;
+}
+
+/**
+ * The plan's years: the header's; what it lacks from the period the caption names, else the
+ * document's title (第十四个五年规划), each said in the notes. Never a year of its own.
+ */
+function planYears(doc: PlanDocument, table: LineRows, notes: TableProblem[]): HeaderYears {
+  const years = { ...table.years };
+  const place = table.caption.place;
+  const from: [string, HeaderYears | null][] = [
+    ['the caption', periodIn(table.caption.text)],
+    ['the document title', titlePeriod(doc)],
+  ];
+  for (const role of ['baseline', 'target'] as const) {
+    if (years[role] !== null) continue;
+    const found = from.find(([, y]) => y?.[role]);
+    if (!found) continue;
+    years[role] = found[1]?.[role] ?? null;
+    notes.push({
+      line: place.line ?? 0,
+      place,
+      text: table.caption.text,
+      message: `no ${role} year in the header: ${years[role]} from the period ${found[0]} names`,
+    });
+  }
+  return years;
+}
+
+/**
+ * Reads the main-indicator table of a plan document into a draft plan file: every row with its
+ * source cells, and its indicator or the reasons it has none.
+ */
+export function readDocumentTable(doc: PlanDocument, opts: ReadTableOptions): DocumentTable {
+  const found = readDocumentRows(doc, opts);
+  if (!found) {
+    return {
+      file: null,
+      caption: null,
+      years: { baseline: null, target: null },
+      rows: [],
+      problems: [
         {
-          line: opts.startLine ?? 1,
+          line: opts.startLine ?? 0,
+          place: opts.startLine ? { line: opts.startLine } : {},
           text: '',
-          message: 'no main-indicator table (表/专栏 … 主要指标) found',
+          message:
+            'no main-indicator table found: no caption (表/专栏 … 主要指标) or header (指标, 目标 or 2025年 …) recognised',
         },
-      ];
-  const parsed = rowsToIndicators(table?.rows ?? [], opts.document, opts.parse);
-  const linked = linkTargets(parsed.indicators);
-  problems.push(...parsed.problems, ...linked.problems);
-  const baselineYear = opts.plan?.baselineYear ?? table?.years.baseline ?? 2020;
-  const targetYear = opts.plan?.targetYear ?? table?.years.target ?? 2025;
-  if (!opts.plan?.baselineYear && !table?.years.baseline)
+      ],
+      notes: [],
+      footnotes: [],
+    };
+  }
+  const table: LineRows = { ...found, problems: found.problems.map(atLine) };
+  const problems = [...table.problems];
+  const notes = found.notes.map(atLine);
+  const attribute = found.header.columns.includes('attribute');
+  const parse = attribute ? opts.parse : { defaultAttribute: 'expected' as const, ...opts.parse };
+  if (!attribute)
     problems.push({
-      line: table?.caption.line ?? 1,
+      line: table.caption.line,
+      place: table.caption.place,
       text: '',
-      message: 'no baseline year in the header: 2020 taken',
+      message: 'no 属性 column: every indicator taken as 预期性 (expected); mark the binding ones',
     });
-  if (!opts.plan?.targetYear && !table?.years.target)
-    problems.push({
-      line: table?.caption.line ?? 1,
-      text: '',
-      message: 'no target year in the header: 2025 taken',
-    });
+  const rows: DocumentTableRow[] = table.rows.map((row) => {
+    const reading = readRow(row, opts.document, parse);
+    notes.push(...reading.notes);
+    return {
+      ...row,
+      indicator: reading.indicator,
+      problems: reading.problems,
+      assignedBy: assignedLevel(planTarget(row.raw)),
+    };
+  });
+  problems.push(...rows.flatMap((r) => r.problems));
+  const linked = linkTargets(rows.flatMap((r) => (r.indicator ? [r.indicator] : [])));
+  problems.push(...linked.problems);
+  for (const r of rows) r.indicator = linked.indicators.find((i) => i.seq === r.seq) ?? null;
+  const years = planYears(doc, table, notes);
+  const baselineYear = opts.plan?.baselineYear ?? years.baseline;
+  const targetYear = opts.plan?.targetYear ?? years.target;
+  for (const [role, year] of [
+    ['baseline', baselineYear],
+    ['target', targetYear],
+  ] as const) {
+    if (year === null || year === undefined)
+      problems.push({
+        line: table.caption.line,
+        place: table.caption.place,
+        text: table.caption.text,
+        message: `no ${role} year in the header, the caption or the title: give the plan's period`,
+      });
+  }
+  const byPlace = (a: TableProblem, b: TableProblem) => a.line - b.line;
+  problems.sort(byPlace);
+  const caption =
+    table.caption.text === '' ? null : { text: table.caption.text, place: table.caption.place };
+  if (
+    baselineYear === null ||
+    targetYear === null ||
+    baselineYear === undefined ||
+    targetYear === undefined
+  )
+    return { file: null, caption, years, rows, problems, notes, footnotes: found.footnotes };
   const file: PlanFile = {
     format: PLAN_FORMAT,
     district: opts.district,
     plan: {
-      title: opts.plan?.title ?? table?.caption.text ?? opts.document,
+      title: opts.plan?.title ?? (table.caption.text || opts.document),
       baselineYear,
       midtermYear:
         opts.plan?.midtermYear ?? baselineYear + Math.ceil((targetYear - baselineYear) / 2),
@@ -310,6 +327,10 @@ export function readTable(
     },
     indicators: linked.indicators,
   };
-  problems.sort((a, b) => a.line - b.line);
-  return { file, rows: table?.rows ?? [], problems, notes: parsed.notes };
+  return { file, caption, years, rows, problems, notes, footnotes: found.footnotes };
+}
+
+/** Reads the main-indicator table of a plan's text (any text layout) into a draft plan file. */
+export function readTable(text: string, opts: ReadTableOptions): DocumentTable {
+  return readDocumentTable(readTextDocument(text, opts.document), opts);
 }
