@@ -66,11 +66,11 @@ function captionAbove(lines: string[], at: number): SourceTable['caption'] {
 
 function blockAt(lines: string[], i: number): Block | null {
   const line = lines[i] ?? '';
+  const bar = /\S\s*\|\s*$/.test(line) && !line.replace(/\|\s*$/, '').includes('|');
+  if (bar) return cellBlock(i, barCells(lines, i));
   if (pipeCells(line)) return pipeBlock(lines, i);
   if (line.includes('\t') && !isOneCellPerLine(lines, i)) return tabBlock(lines, i);
   if (/^\t[^\t]*$/.test(line)) return cellBlock(i, tabCells(lines, i));
-  if (/\S\s*\|\s*$/.test(line) && !line.slice(0, -1).includes('|'))
-    return cellBlock(i, barCells(lines, i));
   if (!line.includes('\t') && isHeaderCell(line) && compact(line).length <= 20)
     return cellBlock(i, plainCells(lines, i));
   return null;
@@ -82,10 +82,10 @@ const cell = (text: string, line: number, col?: number): SourceCell => ({
 });
 
 /** "| a | b |" or "a | b": the cells of a pipe row; null for a line that is not one. */
-function pipeCells(line: string): string[] | null {
+function pipeCells(line: string, outer = line.trim().startsWith('|')): string[] | null {
   const s = line.trim();
   if (!s.includes('|')) return null;
-  const inner = s.replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  const inner = outer ? s.replace(/^\|/, '').replace(/(?<!\\)\|$/, '') : s;
   const cells = inner.split(/(?<!\\)\|/).map((c) =>
     c
       .replace(/\\\|/g, '|')
@@ -100,9 +100,10 @@ const isSeparator = (cells: string[]) => cells.every((c) => /^:?-{2,}:?$/.test(c
 function pipeBlock(lines: string[], from: number): Block | null {
   const rows: SourceCell[][] = [];
   let markdown = false;
+  const outer = (lines[from] ?? '').trim().startsWith('|');
   let i = from;
   for (; i < lines.length; i++) {
-    const cells = pipeCells(lines[i] ?? '');
+    const cells = pipeCells(lines[i] ?? '', outer);
     if (!cells || isCaption(lines[i] ?? '')) break;
     if (isSeparator(cells)) {
       markdown = true;
@@ -212,6 +213,20 @@ function plainCells(lines: string[], from: number): Stream {
   return { cells, end: i };
 }
 
+/**
+ * Cell k starts a row (a copy that dropped the empty cells of the row before): the row it starts
+ * has a name, not a figure, after its number.
+ */
+function startsRow(cells: Stream['cells'], k: number, width: number): boolean {
+  const after = compact(cells[k + 1]?.text ?? '');
+  return (
+    k + width <= cells.length + 1 &&
+    /[\u4e00-\u9fff]{2}/.test(after) &&
+    !HEADING.test(after) &&
+    !/^(预期|约束)性?$/.test(after)
+  );
+}
+
 function nextStarts(lines: string[], from: number, test: (l: string) => boolean): boolean {
   const next = lines.slice(from).find((l) => !isBlank(l) || l.startsWith('\t'));
   return next !== undefined && test(next);
@@ -220,7 +235,8 @@ function nextStarts(lines: string[], from: number, test: (l: string) => boolean)
 /**
  * Cells printed one per line put back in rows: the cells before the first row number or category
  * row are the header, and each row number starts a row as wide as the header. A row cut short by
- * the next category row stays short; a cell that starts no row stands alone.
+ * the next category row stays short; an empty first cell starts a row without a number (a
+ * sub-row); any other cell that starts no row stands alone.
  */
 function cellBlock(from: number, stream: Stream): Block | null {
   const { cells } = stream;
@@ -236,15 +252,28 @@ function cellBlock(from: number, stream: Stream): Block | null {
   let i = start;
   while (i < cells.length) {
     const head = cells[i] as Stream['cells'][number];
-    if (HEADING.test(head.text) || (numbered && !ROW_NUMBER.test(compact(head.text)))) {
+    const unnumbered = head.text === '' && cells.length - i >= width;
+    if (
+      HEADING.test(head.text) ||
+      (numbered && !unnumbered && !ROW_NUMBER.test(compact(head.text)))
+    ) {
       rows.push([at(head)]);
       i += 1;
       continue;
     }
     const row = [head];
+    const next = String(Number(compact(head.text)) + 1);
     for (let k = i + 1; k < Math.min(i + width, cells.length); k++) {
       const c = cells[k] as Stream['cells'][number];
-      if (HEADING.test(c.text)) break;
+      if (
+        HEADING.test(c.text) ||
+        (numbered &&
+          k < i + width - 1 &&
+          compact(c.text) === next &&
+          ROW_NUMBER.test(next) &&
+          startsRow(cells, k, width))
+      )
+        break;
       row.push(c);
     }
     rows.push(row.map(at));
