@@ -255,7 +255,7 @@ function takeMarks(text: string): { text: string; marks: string[] } {
   const marks: string[] = [];
   let s = text;
   for (let m = MARK.exec(s); m; m = MARK.exec(s)) {
-    marks.push(compact(m[1] ?? ''));
+    marks.push((m[1] ?? '').replace(/\s+/g, ''));
     s = s.slice(0, m.index) + s.slice(m.index + m[0].length);
   }
   return { text: s, marks };
@@ -265,7 +265,7 @@ function takeMarks(text: string): { text: string; marks: string[] } {
 function takeValueMark(text: string): { text: string; marks: string[] } {
   const m = /(?<=\S)\s*([①-⑳]|\*{1,3}|＊|\[\d{1,2}\])\s*$/.exec(text);
   if (!m || /^\s*[[【]/.test(text)) return { text, marks: [] };
-  return { text: text.slice(0, m.index), marks: [compact(m[1] ?? '')] };
+  return { text: text.slice(0, m.index), marks: [(m[1] ?? '').replace(/\s+/g, '')] };
 }
 
 function readDrafts(table: SourceTable, ctx: Context): Draft[] {
@@ -513,7 +513,7 @@ function footnotes(doc: PlanDocument, table: SourceTable, drafts: Draft[]): Foot
   const out: Footnote[] = [];
   let inNote = false;
   for (const l of doc.lines) {
-    const s = compact(l.text);
+    const s = l.text.replace(/\s+/g, '');
     const line = l.place.line ?? 0;
     const after = end > 0 && line > end && line <= end + 12;
     const marked = [...marks].some((m) => s.startsWith(m) && s.length > m.length);

@@ -77,8 +77,10 @@ export function mapHeader(header: string[]): Columns | null {
     .filter((x) => x.c === null && x.year !== null)
     .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
   for (const x of yeared) {
-    const role = !columns.includes('baseline') && yeared.length > 1 ? 'baseline' : 'target';
-    if (!columns.includes(role)) columns[x.k] = role;
+    const later = yeared.some((o) => (o.year ?? 0) > (x.year ?? 0) && columns[o.k] === null);
+    const needTarget = !columns.includes('target');
+    if (!columns.includes('baseline') && (!needTarget || later)) columns[x.k] = 'baseline';
+    else if (needTarget) columns[x.k] = 'target';
   }
   const nameAt = columns.indexOf('name');
   if (nameAt >= 0 && columns[nameAt + 1] === null && texts[nameAt + 1] === '')

@@ -257,6 +257,8 @@ function cellBlock(from: number, stream: Stream): Block | null {
       HEADING.test(head.text) ||
       (numbered && !unnumbered && !ROW_NUMBER.test(compact(head.text)))
     ) {
+      if (!HEADING.test(head.text) && !cells.slice(i).some((c) => ROW_NUMBER.test(compact(c.text))))
+        break;
       rows.push([at(head)]);
       i += 1;
       continue;

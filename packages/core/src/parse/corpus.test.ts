@@ -1,0 +1,222 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { planFileSchema, type District } from '../plan';
+import { readTable, type DocumentTable } from './table';
+
+/**
+ * Tables the seeds never had, written as plans print them (fixtures/corpus): other column orders
+ * and subsets, captions (表, 专栏 …一览表, 主要发展目标, none), a two-row grouped header, a 15th
+ * plan's 2025年 / 2030年, units only in a column, sub-rows, footnotes, assigned targets and a
+ * two-figure cell. Every row is read right or listed.
+ */
+const district: District = { code: '130108', name: '裕华区', city: '石家庄市', province: '河北省' };
+const read = (file: string): DocumentTable =>
+  readTable(readFileSync(new URL(`./fixtures/corpus/${file}`, import.meta.url), 'utf8'), {
+    district,
+    document: file,
+  });
+
+/** seq, name, unit, attribute, form, baseline, value, rate, cumulative, comparator. */
+const brief = (r: DocumentTable) =>
+  r.rows.map((row) => {
+    const i = row.indicator;
+    if (!i) return [row.seq, row.name, null];
+    const t = i.target;
+    const attr = i.attribute === 'binding' ? '约束' : '预期';
+    return [
+      i.seq,
+      i.name,
+      i.unit,
+      attr,
+      t.form,
+      t.baseline,
+      t.value,
+      t.rate,
+      t.cumulative,
+      t.comparator,
+    ];
+  });
+
+describe('a provincial 15th-plan outline in markdown: no 序号, a 单位 column, 2025年 → 2030年', () => {
+  const r = read('province-15th.md');
+
+  it('takes the period from the header and reads all 14 rows into a valid plan', () => {
+    expect(r.file?.plan).toMatchObject({ baselineYear: 2025, targetYear: 2030 });
+    expect(r.problems).toEqual([]);
+    expect(planFileSchema.parse(r.file)).toEqual(r.file);
+    expect(brief(r)).toEqual([
+      [1, '地区生产总值增长', '%', '预期', 'annual_rate', 5.8, null, 5, null, 'about'],
+      [2, '全员劳动生产率增长', '%', '预期', 'linked', 6, null, null, null, 'above'],
+      [3, '常住人口城镇化率', '%', '预期', 'level', 68.5, 72, null, null, null],
+      [4, '研究与试验发展经费投入增长', '%', '预期', 'annual_rate', 8.1, null, 7, null, 'at_least'],
+      [5, '每万人口高价值发明专利拥有量', '件', '预期', 'level', 8.2, 16, null, null, null],
+      [6, '居民人均可支配收入增长', '%', '预期', 'linked', 5.1, null, null, null, 'at_least'],
+      [
+        14,
+        '居民人均可支配收入增长：农村居民',
+        '%',
+        '预期',
+        'annual_rate',
+        6.5,
+        null,
+        6,
+        null,
+        'at_least',
+      ],
+      [7, '城镇调查失业率', '%', '预期', 'bound', 5, 5.5, null, null, 'below'],
+      [8, '人均预期寿命', '岁', '预期', 'level', 79.1, 80, null, null, null],
+      [9, '每千人口拥有3岁以下婴幼儿托位数', '个', '预期', 'level', 3.5, 4.5, null, null, null],
+      [
+        10,
+        '单位地区生产总值能源消耗降低',
+        '%',
+        '约束',
+        'assigned',
+        null,
+        null,
+        null,
+        null,
+        'at_least',
+      ],
+      [
+        11,
+        '细颗粒物（PM2.5）浓度',
+        '微克/立方米',
+        '约束',
+        'assigned',
+        32,
+        null,
+        null,
+        null,
+        'at_most',
+      ],
+      [12, '森林覆盖率', '%', '约束', 'level', 34.5, 35.5, null, null, null],
+      [13, '粮食综合生产能力', '万吨', '约束', 'assigned', 560, null, null, null, 'at_least'],
+    ]);
+  });
+
+  it('carries the merged category cell down, names the assigning level, keeps the footnote', () => {
+    expect(r.rows.map((row) => row.category)).toEqual([
+      ...Array(3).fill('经济发展'),
+      ...Array(2).fill('创新驱动'),
+      ...Array(5).fill('民生福祉'),
+      ...Array(3).fill('绿色生态'),
+      '安全保障',
+    ]);
+    expect(r.rows.filter((row) => row.assignedBy).map((row) => [row.seq, row.assignedBy])).toEqual([
+      [10, '国家'],
+      [11, '省'],
+      [13, '市'],
+    ]);
+    expect(r.rows.find((row) => row.seq === 3)?.marks).toEqual(['①']);
+    expect(r.footnotes).toEqual([{ place: { line: 26 }, text: '注：①常住人口城镇化率为年末数。' }]);
+  });
+
+  it('points each row at its line and keeps its source cells', () => {
+    const row = r.rows.find((x) => x.seq === 12);
+    expect(row?.place).toEqual({ line: 23 });
+    expect(row?.cells.unit?.[0]).toEqual({ text: '%', place: { line: 23, col: 3 } });
+    expect(row?.quote).toBe('| | 森林覆盖率 | % | 34.5 | 35.5 | — | 约束性 |');
+  });
+});
+
+describe('a county 专栏 …一览表 in tabs: 属性 before 单位, 现状 / 目标 without years, 小学 / 初中', () => {
+  const r = read('county-education.txt');
+
+  it('takes the years from the period the caption names and says so', () => {
+    expect(r.file?.plan).toMatchObject({ baselineYear: 2025, targetYear: 2030 });
+    expect(r.notes.map((n) => n.message)).toEqual([
+      'no baseline year in the header: 2025 from the period the caption names',
+      'no target year in the header: 2030 from the period the caption names',
+    ]);
+  });
+
+  it('reads the 9 rows, the two school levels as indicators named with their parent', () => {
+    expect(r.problems).toEqual([]);
+    expect(brief(r)).toEqual([
+      [1, '学前教育毛入园率', '%', '预期', 'level', 92, 95, null, null, 'at_least'],
+      [2, '义务教育巩固率（小学）', '%', '约束', 'level', 99.5, 100, null, null, null],
+      [9, '义务教育巩固率（初中）', '%', '约束', 'level', 98.6, 99, null, null, null],
+      [3, '高中阶段教育毛入学率', '%', '预期', 'level', 93, 96, null, null, null],
+      [4, '普惠性幼儿园覆盖率', '%', '约束', 'level', 88, 90, null, null, null],
+      [5, '新增学位数', '个', '预期', 'cumulative', null, null, null, 12000, null],
+      [6, '专任教师本科以上学历比例', '%', '预期', 'bound', 78, 85, null, null, 'at_least'],
+      [7, '中小学智慧校园达标率', '%', '预期', 'assigned', 60, null, null, null, 'at_least'],
+      [8, '劳动年龄人口平均受教育年限', '年', '预期', 'level', 11.2, 11.8, null, null, null],
+    ]);
+  });
+
+  it('takes the marks [1] and * off the names and keeps both footnotes', () => {
+    expect(r.rows.flatMap((row) => row.marks)).toEqual(['[1]', '*']);
+    expect(r.footnotes.map((f) => f.text)).toEqual(['注：[1]学前三年。', '*含公办园。']);
+  });
+});
+
+describe('a table with no caption under a two-row header ("十四五"目标 over 2025年 and 年均[累计])', () => {
+  const r = read('county-grouped-header.txt');
+
+  it('finds it by its header, places the short second header row under its group', () => {
+    expect(r.caption).toBeNull();
+    expect(r.file?.plan).toMatchObject({ baselineYear: 2020, targetYear: 2025 });
+  });
+
+  it('reads 9 rows and lists the two-figure cell with its line, not guessed', () => {
+    expect(brief(r)).toEqual([
+      [1, '县域生产总值', '亿元', '预期', 'level', 320, 450, 7, null, 'at_least'],
+      [2, '一般公共预算收入', '亿元', '预期', 'level', 18.5, 25, 6, null, 'at_least'],
+      [3, '城镇新增就业', '万人', '预期', 'cumulative', null, null, null, 1.5, null],
+      [4, '农村居民人均可支配收入', '元', '预期', 'level', 17800, 25000, 7, null, 'at_least'],
+      [5, '高标准农田面积', '万亩', '约束', 'level', 42, 55, null, null, null],
+      [6, '新增建设用地规模', null],
+      [7, '单位GDP二氧化碳排放降低', '%', '约束', 'assigned', null, null, null, null, 'at_least'],
+      [8, '空气质量优良天数比例', '%', '约束', 'assigned', 78.4, null, null, null, 'at_least'],
+      [9, '农村自来水普及率', '%', '约束', 'level', 95, 98, null, null, null],
+      [10, '规模以上工业增加值增长', '%', '预期', 'annual_rate', null, null, 8, null, 'about'],
+    ]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        line: 10,
+        text: '成片开发约110 零星用地约20',
+        message: 'row 6, target: two figures in one cell: listed for review, not guessed',
+      }),
+    ]);
+    expect(r.rows.find((row) => row.seq === 6)?.problems).toHaveLength(1);
+    expect(r.footnotes.map((f) => f.text)).toEqual(['注1：含集中供水。']);
+  });
+});
+
+describe('主要发展目标 with cells ending in " |", category rows and no year anywhere', () => {
+  const r = read('district-bars.txt');
+
+  it('reads the rows but makes no plan file, saying the years are missing', () => {
+    expect(brief(r)).toEqual([
+      [1, '服务业增加值占比', '%', '预期', 'level', 62, 65, null, null, null],
+      [2, '数字经济核心产业增加值', '亿元', '预期', 'level', 120, 200, null, null, null],
+      [3, '污水集中收集率', '%', '约束', 'bound', 70, 75, null, null, 'at_least'],
+      [4, '建成区绿地率', '%', '约束', 'level', 38, 40, null, null, null],
+    ]);
+    expect(r.rows.map((row) => row.category)).toEqual(['经济', '经济', '生态', '生态']);
+    expect(r.file).toBeNull();
+    expect(r.problems.map((p) => p.message)).toEqual([
+      "no baseline year in the header, the caption or the title: give the plan's period",
+      "no target year in the header, the caption or the title: give the plan's period",
+    ]);
+  });
+});
+
+describe('a PDF-viewer copy, one cell a line between blank lines, a wrapped name', () => {
+  const r = read('city-pdf-copy.txt');
+
+  it('joins the wrapped name, takes 2025年 → 2030年 and stops at the running text', () => {
+    expect(r.problems).toEqual([]);
+    expect(r.file?.plan).toMatchObject({ baselineYear: 2025, targetYear: 2030 });
+    expect(brief(r)).toEqual([
+      [1, '全社会研发投入强度', '%', '预期', 'level', 2.1, 2.6, null, null, null],
+      [2, '规模以上工业企业研发机构覆盖率', '%', '预期', 'level', 40, 55, null, null, null],
+      [3, '数字经济核心产业增加值占比', '%', '预期', 'level', 10, 15, null, null, null],
+      [4, '技术合同成交额', '亿元', '预期', 'annual_rate', 80, null, 10, null, 'at_least'],
+      [5, '城市生活垃圾资源化利用率', '%', '约束', 'level', 70, 80, null, null, 'at_least'],
+      [6, '每千人口执业（助理）医师数', '人', '预期', 'level', 3.2, 3.6, null, null, null],
+    ]);
+  });
+});
