@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { planFileSchema, type District } from '../plan';
-import { readTable, type DocumentTable } from './table';
+import { placeText, type PlanDocument } from './document';
+import { readDocumentTable, readTable, type DocumentTable } from './table';
 
 /**
  * Tables the seeds never had, written as plans print them (fixtures/corpus): other column orders
@@ -218,5 +219,68 @@ describe('a PDF-viewer copy, one cell a line between blank lines, a wrapped name
       [5, '城市生活垃圾资源化利用率', '%', '约束', 'level', 70, 80, null, null, 'at_least'],
       [6, '每千人口执业（助理）医师数', '人', '预期', 'level', 3.2, 3.6, null, null, null],
     ]);
+  });
+});
+
+describe('a Word or HTML table as the format readers give it: merged cells expanded, no lines', () => {
+  const grid = [
+    ['序号', '领域', '指标', '指标', '单位', '2025年', '“十五五”目标', '“十五五”目标', '属性'],
+    ['序号', '领域', '指标', '指标', '单位', '2025年', '2030年', '年均[累计]', '属性'],
+    [
+      '一、民生',
+      '一、民生',
+      '一、民生',
+      '一、民生',
+      '一、民生',
+      '一、民生',
+      '一、民生',
+      '一、民生',
+      '一、民生',
+    ],
+    ['1', '教育', '义务教育巩固率', '小学', '%', '99', '99.5', '—', '约束性'],
+    ['1', '教育', '义务教育巩固率', '初中', '%', '97', '98', '—', '约束性'],
+    ['2', '教育', '新增学位', '新增学位', '个', '—', '—', '[3000]', '预期性'],
+  ];
+  const merged = (r: number, c: number): 'above' | 'left' | undefined => {
+    const text = grid[r]?.[c];
+    if (c > 0 && grid[r]?.[c - 1] === text) return 'left';
+    if (r > 0 && grid[r - 1]?.[c] === text && r !== 2) return 'above';
+    return undefined;
+  };
+  const doc: PlanDocument = {
+    name: 'plan.docx',
+    format: 'docx',
+    lines: [{ text: '某区国民经济和社会发展第十五个五年规划纲要', place: {} }],
+    tables: [
+      {
+        caption: { text: '表1 主要指标', place: { table: 1 } },
+        place: { table: 1 },
+        rows: grid.map((row, r) =>
+          row.map((text, c) => ({
+            text,
+            place: { table: 1, row: r + 1, col: c + 1 },
+            ...(merged(r, c) ? { mergedFrom: merged(r, c) } : {}),
+          })),
+        ),
+      },
+    ],
+    problems: [],
+  };
+  const r = readDocumentTable(doc, { district, document: 'plan.docx' });
+
+  it('reads the grouped header, the merged 序号 and 指标 over 小学 / 初中, and the spanning category row', () => {
+    expect(r.problems).toEqual([]);
+    expect(r.file?.plan).toMatchObject({ baselineYear: 2025, targetYear: 2030 });
+    expect(brief(r)).toEqual([
+      [1, '义务教育巩固率（小学）', '%', '约束', 'level', 99, 99.5, null, null, null],
+      [3, '义务教育巩固率（初中）', '%', '约束', 'level', 97, 98, null, null, null],
+      [2, '新增学位', '个', '预期', 'cumulative', null, null, null, 3000, null],
+    ]);
+    expect(r.rows.map((row) => [row.label, row.category, placeText(row.place)])).toEqual([
+      ['1', '教育', '表 1 第 4 行'],
+      ['1a', '教育', '表 1 第 5 行'],
+      ['2', '教育', '表 1 第 6 行'],
+    ]);
+    expect(r.rows[0]?.indicator?.source).toMatchObject({ line: null, kind: 'table' });
   });
 });

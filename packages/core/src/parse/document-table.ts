@@ -147,7 +147,7 @@ export function readHeader(table: SourceTable): Header | null {
   if (start <= 0) return null;
   const head = rows.slice(0, start).filter((r) => r.length <= width);
   const texts = headerTexts(
-    head.map((r) => r.map((c) => (c.mergedFrom === 'left' ? '' : c.text))),
+    head.map((r) => r.map((c) => (c.mergedFrom ? '' : c.text))),
     width,
   );
   const mapped = mapHeader(texts);
@@ -205,7 +205,7 @@ export function readDocumentRows(doc: PlanDocument, opts: FindTableOptions = {})
   const drafts = readDrafts(table, ctx);
   const kept = dropParents(drafts, ctx);
   categorise(kept, ctx);
-  carryMergedCells(kept);
+  if (!table.rows.some((r) => r.some((c) => c.mergedFrom))) carryMergedCells(kept);
   const captionPlace = table.caption?.place ?? table.place;
   return {
     caption: {
@@ -314,10 +314,20 @@ function readDrafts(table: SourceTable, ctx: Context): Draft[] {
     const printed = numbered(mergedSeq ? '' : col('seq'), mergedName ? '' : col('name'));
     const { text: name, marks } = takeMarks(printed.name);
     const label = printed.label;
-    const sub = col('subname');
+    const sub = cellOf('subname')?.mergedFrom === 'left' ? '' : col('subname');
+    const spread = VALUES.filter((c) => {
+      const i = columns.indexOf(c);
+      return i > 0 && row[i]?.mergedFrom === 'left' && VALUES.includes(columns[i - 1] as CellName);
+    });
+    if (spread.some((c) => /\d/.test(col(c)))) {
+      problem(
+        `one cell over the ${spread.join(' and ')} columns and the one before: listed, not guessed`,
+      );
+      continue;
+    }
     const own = {} as Record<CellName, string>;
     for (const c of CELLS) {
-      const v = takeValueMark(col(c));
+      const v = takeValueMark(spread.includes(c) ? '' : col(c));
       own[c] = v.text.trim();
       marks.push(...v.marks);
     }
@@ -419,7 +429,8 @@ function dropParents(drafts: Draft[], ctx: Context): Draft[] {
 /**
  * The category of each row: its category row (一、经济发展); else the category column. A PDF
  * converted to text prints a merged category cell as fragments, top-aligned or centred over
- * its rows; other formats repeat the merged cell, and a blank carries the one above down.
+ * its rows; other formats repeat the merged cell, and a blank carries the one above down, the
+ * column (finer) before the category row it is under.
  */
 function categorise(drafts: Draft[], ctx: Context): void {
   const fragments: Fragment[] = [];
@@ -434,16 +445,20 @@ function categorise(drafts: Draft[], ctx: Context): void {
     return;
   }
   let last = '';
+  let under: string | null = null;
   for (const d of drafts) {
     const own = d.source.category?.map((c) => c.text).join('') ?? '';
+    if (d.heading !== under) last = '';
+    under = d.heading;
     if (own !== '') last = categoryName(own);
-    if (d.heading === null) d.heading = last;
+    if (last !== '' || d.heading === null) d.heading = last;
   }
 }
 
 /**
  * A table that prints a dash in the cells it leaves blank prints a merged cell's text once: an
  * empty cell under a filled one in the same category is that merged cell (Yuhua's 达到市要求).
+ * Only where the format reader could not say which cells were merged.
  */
 function carryMergedCells(drafts: Draft[]): void {
   let dashes = 0;
