@@ -4,3 +4,4 @@ export { cleanText, splitUnit } from './text';
 export * from './document';
 export { readTextDocument } from './text-document';
 export { assignedLevel } from './cell';
+export { findMainTable, readDocumentRows } from './document-table';
