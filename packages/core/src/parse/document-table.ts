@@ -241,8 +241,9 @@ function rowLines(row: SourceCell[], ctx: Context): { first: number; last: numbe
   return { first, last, quote: ctx.lines.slice(first - 1, last).join('\n') };
 }
 
+/** The row's place: of a cell printed in it (a cell merged from above carries the row above's). */
 const placeOf = (row: SourceCell[]): Place => {
-  const p = row[0]?.place ?? {};
+  const p = (row.find((c) => c.mergedFrom !== 'above') ?? row[0])?.place ?? {};
   return p.col !== undefined ? { ...p, col: undefined } : p;
 };
 
