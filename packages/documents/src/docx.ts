@@ -1,0 +1,146 @@
+import type { PlanDocument, SourceTable } from '@pm/core';
+import type { ChildNode, Element } from 'domhandler';
+import { strFromU8, unzipSync } from 'fflate';
+import { parseDocument } from 'htmlparser2';
+import { captionBefore, captionRow } from './caption';
+import { brokenFile } from './errors';
+import { layOut, type StoredCell, type StoredRow } from './grid';
+
+const isElement = (node: ChildNode): node is Element => 'name' in node && 'attribs' in node;
+/** w:tc → tc: Word's parts use one namespace; prefixes vary between writers. */
+const local = (el: Element) => el.name.slice(el.name.indexOf(':') + 1);
+const kids = (el: Element) => el.children.filter(isElement);
+const child = (el: Element | undefined, name: string) =>
+  el ? kids(el).find((c) => local(c) === name) : undefined;
+const val = (el: Element | undefined) =>
+  el
+    ? (Object.entries(el.attribs).find(([k]) => k === 'val' || k.endsWith(':val'))?.[1] ?? null)
+    : null;
+
+/** Containers Word wraps content in (content controls, custom XML, smart tags): read through. */
+const WRAPPERS = new Set(['sdt', 'sdtContent', 'customXml', 'smartTag']);
+/** Text that is not printed: deleted or moved-away revisions, field codes, properties. */
+const UNPRINTED = new Set(['del', 'moveFrom', 'instrText', 'delText', 'rPr', 'pPr', 'tblPr']);
+
+function parts(el: Element): Element[] {
+  return kids(el).flatMap((c) => (WRAPPERS.has(local(c)) ? parts(c) : [c]));
+}
+
+/** A paragraph's printed text; a line break inside it starts a new line. */
+function paragraphText(p: Element): string {
+  let text = '';
+  const walk = (el: Element) => {
+    for (const node of el.children) {
+      if (!isElement(node)) continue;
+      const name = local(node);
+      if (UNPRINTED.has(name)) continue;
+      if (name === 't') text += node.children.map((c) => ('data' in c ? c.data : '')).join('');
+      else if (name === 'tab') text += '\t';
+      else if (name === 'br' || name === 'cr') text += '\n';
+      else if (name === 'noBreakHyphen') text += '-';
+      else if (name === 'AlternateContent') {
+        const first = kids(node)[0];
+        if (first) walk(first);
+      } else walk(node);
+    }
+  };
+  walk(p);
+  return text;
+}
+
+/** The main part of a Word package: word/document.xml, or where the package's relations say. */
+function mainPart(files: Record<string, Uint8Array>): string | null {
+  const rels = files['_rels/.rels'];
+  const target = rels
+    ? /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(strFromU8(rels))?.[0]
+    : undefined;
+  const path = target ? /Target="\/?([^"]+)"/.exec(target)?.[1] : undefined;
+  return path && files[path] ? path : files['word/document.xml'] ? 'word/document.xml' : null;
+}
+
+/**
+ * A Word .docx read into the document model from its table structure: every table (w:gridSpan
+ * and w:vMerge laid out on one grid, a cell's paragraphs joined with "\n") with the paragraph
+ * just before it (or a first row across the table naming it) as its caption, and the
+ * paragraphs as lines. A table holding tables, or a single boxed cell, is read as paragraphs.
+ */
+export function readDocx(bytes: Uint8Array, name: string): PlanDocument {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => f.name === '_rels/.rels' || /^word\/[^/]+\.xml$/.test(f.name),
+    });
+  } catch (error) {
+    throw brokenFile('docx', name, String(error));
+  }
+  const main = mainPart(files);
+  const xml = main ? files[main] : undefined;
+  if (!xml) throw brokenFile('docx', name, 'no document part');
+  const root = parseDocument(strFromU8(xml), { xmlMode: true, decodeEntities: true });
+  const body = root.children
+    .filter(isElement)
+    .flatMap((d) => (local(d) === 'document' ? kids(d) : []))
+    .find((c) => local(c) === 'body');
+  const lines: PlanDocument['lines'] = [];
+  const tables: SourceTable[] = [];
+  let since = 0;
+  const addLines = (text: string) => {
+    for (const t of text.split('\n'))
+      if (t.trim() !== '') lines.push({ text: t.trim(), place: { line: lines.length + 1 } });
+  };
+  const flow = (el: Element) => {
+    for (const part of parts(el)) {
+      const kind = local(part);
+      if (kind === 'p') addLines(paragraphText(part));
+      else if (kind === 'tbl' && isDataTable(part)) {
+        const n = tables.length + 1;
+        const caption = captionBefore(lines, since);
+        tables.push(readTable(part, n, caption));
+        since = lines.length;
+      } else if (kind === 'tbl')
+        for (const tr of rowsOf(part)) for (const tc of cellsOf(tr)) flow(tc);
+    }
+  };
+  if (body) flow(body);
+  return { name, format: 'docx', lines, tables, problems: [] };
+}
+
+const rowsOf = (tbl: Element) => parts(tbl).filter((c) => local(c) === 'tr');
+const cellsOf = (tr: Element) => parts(tr).filter((c) => local(c) === 'tc');
+
+function isDataTable(tbl: Element): boolean {
+  const rows = rowsOf(tbl);
+  const nested = rows.some((tr) =>
+    cellsOf(tr).some((tc) => parts(tc).some((c) => local(c) === 'tbl')),
+  );
+  return !nested && !(rows.length <= 1 && rows.every((tr) => cellsOf(tr).length <= 1));
+}
+
+function storedCell(tc: Element): StoredCell {
+  const props = child(tc, 'tcPr');
+  const vMerge = child(props, 'vMerge');
+  const hMerge = child(props, 'hMerge');
+  const text = parts(tc)
+    .filter((c) => local(c) === 'p')
+    .map((p) => paragraphText(p).replace(/\t/g, ' ').trim())
+    .filter((t) => t !== '')
+    .join('\n');
+  return {
+    text,
+    colSpan: Number(val(child(props, 'gridSpan')) ?? 1),
+    rowSpan: 1,
+    ...(vMerge && val(vMerge) !== 'restart' ? { continues: true } : {}),
+    ...(hMerge && val(hMerge) !== 'restart' ? { continuesLeft: true } : {}),
+  };
+}
+
+function readTable(tbl: Element, n: number, before: SourceTable['caption']): SourceTable {
+  const stored: StoredRow[] = rowsOf(tbl).map((tr) => ({
+    skip: Number(val(child(child(tr, 'trPr'), 'gridBefore')) ?? 0),
+    cells: cellsOf(tr).map(storedCell),
+  }));
+  const rows = layOut(stored, n);
+  const inside = before ? null : captionRow(rows);
+  if (inside) return { caption: inside.caption, rows: inside.rows, place: { table: n } };
+  return { caption: before, rows, place: { table: n } };
+}
