@@ -454,7 +454,8 @@ function buildTable(f: Found, index: number, problems: PlanDocument['problems'])
         text: own.map((r) => r.text).join('\n'),
         place: at ? place(at, c) : { table: index, row: rows.length + 1, col: c + 1 },
       };
-      const span = Math.max(1, ...own.map((r) => r.last - c + 1));
+      const alone = runs.length === 1 && c === 0 && own.length === 1 && !/\d/.test(cell.text);
+      const span = alone && width >= 3 ? width : Math.max(1, ...own.map((r) => r.last - c + 1));
       if (span > 1) cell.colSpan = span;
       row.push(cell);
     }
@@ -569,30 +570,50 @@ function aligned(blocks: Block[], groups: Group[], rowOf: (b: Block) => number):
 }
 
 /**
- * Each block centred over its rows: the last block of a page reaches the page's last row, and
- * each block before it ends where the next begins (a merged cell broken by a page break
- * continues at the top of the next page, under the text printed on the page before).
+ * Each block centred over its rows, the rows of a page shared out in order: the first block of a
+ * page may start below rows continuing a merged cell of the page before, and the last reaches the
+ * page's last row (where the table goes on, its cell is broken by the page break and its text may
+ * be anywhere in it). Each block lies within its rows.
  */
 function centred(blocks: Block[], groups: Group[]): Placing {
   const owner = groups.map(() => -1);
   const errors = blocks.map(() => 0);
   for (const page of new Set(blocks.map((b) => b.page))) {
-    const onPage = groups.flatMap((g, r) => (g.page === page ? [r] : []));
-    let to = onPage.at(-1) ?? -1;
-    const first = onPage[0] ?? 0;
-    for (let k = blocks.length - 1; k >= 0; k--) {
-      const b = blocks[k] as Block;
-      if (b.page !== page || to < first) continue;
-      const centre = (b.top + b.bottom) / 2;
-      const bottom = groups[to]?.bottom ?? centre;
-      let [best, from] = [Infinity, to];
-      for (let r = to; r >= first; r--) {
-        const d = Math.abs(((groups[r]?.top ?? 0) + bottom) / 2 - centre);
-        if (d < best) [best, from] = [d, r];
-      }
-      errors[k] = best;
-      for (let r = from; r <= to; r++) owner[r] = k;
-      to = from - 1;
+    const rows = groups.flatMap((g, r) => (g.page === page ? [r] : []));
+    const ks = blocks.flatMap((b, k) => (b.page === page ? [k] : []));
+    const goesOn = groups.some((g) => g.page > page);
+    const n = rows.length;
+    const cost = (j: number, a: number, b: number): number => {
+      const blk = blocks[ks[j] as number] as Block;
+      const [top, bottom] = [
+        groups[rows[a] as number] as Group,
+        groups[rows[b] as number] as Group,
+      ];
+      const slack = 0.6 * blk.line.size;
+      if (top.top > blk.top + slack || bottom.bottom < blk.bottom - slack) return Infinity;
+      if (j === ks.length - 1 && goesOn) return 0;
+      return Math.abs((top.top + bottom.bottom) / 2 - (blk.top + blk.bottom) / 2);
+    };
+    const best: number[][] = ks.map(() => Array.from({ length: n }, () => Infinity));
+    const from: number[][] = ks.map(() => Array.from({ length: n }, () => 0));
+    ks.forEach((_, j) => {
+      for (let b = 0; b < n; b++)
+        for (let a = j; a <= b; a++) {
+          const before = j === 0 ? 0 : (best[j - 1]?.[a - 1] ?? Infinity);
+          const c = before + cost(j, a, b);
+          if (c < (best[j]?.[b] ?? Infinity)) {
+            (best[j] as number[])[b] = c;
+            (from[j] as number[])[b] = a;
+          }
+        }
+    });
+    let end = n - 1;
+    for (let j = ks.length - 1; j >= 0 && end >= 0; j--) {
+      const a = from[j]?.[end] ?? 0;
+      const k = ks[j] as number;
+      errors[k] = Number.isFinite(best[j]?.[end] ?? Infinity) ? cost(j, a, end) : Infinity;
+      for (let r = a; r <= end; r++) owner[rows[r] as number] = k;
+      end = a - 1;
     }
   }
   return { owner, errors, error: errors.reduce((a, b) => a + b, 0) };
