@@ -314,6 +314,30 @@ describe('readTextTargets: what is not a target', () => {
     expect(r.unread).toHaveLength(1);
   });
 
+  it('reads 2个百亿(…)、1个五十亿的产业集群 with 百亿 as the qualifier, and 打造百亿产业集群 as no count', () => {
+    const r = readTextTargets('形成2个百亿(装备制造、新材料)、1个五十亿的产业集群(机器人)').targets;
+    expect(r.map((t) => [t.name, t.qualifier, t.target.value])).toEqual([
+      ['百亿产业集群', '百亿', 2],
+      ['五十亿产业集群', '五十亿', 1],
+    ]);
+    none('打造百亿产业集群');
+  });
+
+  it('does not read ordinals, counts of unnamed lists, or a rate given in a count unit', () => {
+    none('《国民经济和社会发展第十四个五年规划纲要》');
+    expect(readTextTargets('新建金家营、十五里堡等21个').unread[0]?.reason).toMatch(
+      /does not name/,
+    );
+    expect(readTextTargets('落实安装率、排放达标率2个').unread[0]?.reason).toMatch(/rate named/);
+    expect(readTextTargets('严格落实8个').unread[0]?.reason).toMatch(/names no indicator/);
+    none('改造4座共51.5延米');
+    none('优良天数增加44天');
+  });
+
+  it('reads 约 before a figure as about', () => {
+    expect(one('总建筑面积约15万平方米').target).toMatchObject({ value: 15, comparator: 'about' });
+  });
+
   it('reads nothing in a sentence with no figure', () => {
     none('主要经济指标增速高于全市平均水平，居民收入增长与经济增长基本同步');
   });

@@ -83,7 +83,8 @@ const AMOUNT = new RegExp(
   'g',
 );
 /** 超20亿级, 百亿级, 五十亿级: the class of the things counted, not a figure to reach. */
-const QUALIFIER = new RegExp(`^超?${NUMBER}(?:万|亿)?元?级`);
+const QUALIFIER = new RegExp(`^超?${NUMBER}(?:(?:万|亿)元?级?|级)(?:\\([^)]*\\))?`);
+const COUNTED = new Set(['个', '家', '所', '处', '项', '座', '条']);
 const QUALIFIER_ANYWHERE = new RegExp(`超?${NUMBER}(?:万|亿)?元?级`, 'g');
 
 /** Figures that are part of a name or a date: PM2.5, 5G, 2025年, 2021-2025年, quoted names. */
@@ -92,6 +93,8 @@ const MASKS = [
   /(?:19|20)\d\d(?:[-—–~至到](?:19|20)?\d\d)?年(?:度|代|底|末)?/g,
   /“[^”]*”|"[^"]*"|‘[^’]*’/g,
   QUALIFIER_ANYWHERE,
+  new RegExp(`${NUMBER}(?:万(?!平方米|人|亩|吨|户|元|千瓦)|亿(?!元|美元|千瓦时))(?!\\d|$)`, 'g'),
+  new RegExp(`第${NUMBER}`, 'g'),
 ];
 
 /** Figures the sentence states about a past year: an achievement, not a target. */
@@ -121,7 +124,7 @@ const COMPARATOR = /(控制在|不低于|不少于|不高于|不超过|高于|�
 const VERB_TAIL =
   /(?:分别)?(?:力争|争取|确保)?(?:分别)?(?:实现|达到|达|提高到|提高至|提升至|提升到|增加到|增至|保持在|保持|稳定在|为|总数达到)?(?:年均)?$/;
 const LEAD =
-  /^(?:即|其中|并|同时|且|要|使|确定|力争|争取|确保|预计|实现|我区|全区|全市|全县|区内|到|至|在|“?"?十[一二三四五六七八九]五”?"?(?:末|期末|期间|时期)|(?:19|20)\d\d年(?:底|末|前)?|规划期末|期末|年底前)+/;
+  /^(?:即|其中|并|同时|且|要|使|积极|严格|大力|加快|扎实|稳步|有序|确定|力争|争取|确保|预计|实现|我区|全区|全市|全县|区内|到|至|在|“?"?十[一二三四五六七八九]五”?"?(?:末|期末|期间|时期)|(?:19|20)\d\d年(?:底|末|前)?|规划期末|期末|年底前)+/;
 
 interface Context {
   period: boolean;
@@ -179,7 +182,8 @@ function readClause(clause: string, ctx: Context, out: TextTargets): void {
     const after = clause.slice(group.at(-1)!.end, next);
     const tailEnds = i + 1 >= found.length;
     from = group.at(-1)!.end;
-    readGroup({ clause, before, after: tailEnds ? after : '', group }, ctx, out);
+    const first = group[0]!.start === 0 || cleanName(clause.slice(0, group[0]!.start)) === '';
+    readGroup({ clause, before, after: tailEnds ? after : '', group, first }, ctx, out);
   }
 }
 
@@ -198,19 +202,22 @@ function amounts(clause: string): Amount[] {
   let masked = clause;
   for (const m of MASKS) masked = masked.replace(m, (s) => '□'.repeat(s.length));
   const list: Amount[] = [];
+  let taken = 0;
   for (const m of masked.matchAll(AMOUNT)) {
+    if (m.index < taken) continue;
     const [whole, low = '', high, unit = '', suffix = ''] = m;
     const value = /\d/.test(low) ? Number(low) : chineseNumber(low);
     if (value === null || (high !== undefined && toNumber(high) === null)) continue;
     const start = m.index;
     let end = start + whole.length;
-    const q = QUALIFIER.exec(clause.slice(end));
-    const qualifier = q ? q[0] : null;
+    const q = COUNTED.has(unit) && suffix === '' ? QUALIFIER.exec(clause.slice(end)) : null;
+    const qualifier = q ? q[0].replace(/\(.*\)$/, '') : null;
     if (q) end += q[0].length;
+    taken = end;
     list.push({
       start,
       end,
-      text: clause.slice(start, end),
+      text: clause.slice(start, start + whole.length),
       value,
       range: high !== undefined,
       unit,
@@ -227,12 +234,19 @@ interface Group {
   clause: string;
   /** The words from the previous figure (or the clause's start) to this one. */
   before: string;
+  /** Nothing but a time or a hedge stands before the group in its clause. */
+  first: boolean;
   /** The words after the last figure when it is the clause's last; else empty. */
   after: string;
   group: Amount[];
 }
 
 function readGroup(g: Group, ctx: Context, out: TextTargets): void {
+  const about = /约为?$/.exec(g.before);
+  if (about && g.group.every((a) => a.suffix === '')) {
+    g = { ...g, before: g.before.slice(0, about.index) };
+    g.group = g.group.map((a) => ({ ...a, suffix: '左右' }));
+  }
   const comparator = COMPARATOR.exec(g.before)?.[1] ?? '';
   const head = g.before.slice(0, g.before.length - comparator.length);
   const verb = VERB_TAIL.exec(head)?.[0] ?? '';
@@ -244,7 +258,8 @@ function readGroup(g: Group, ctx: Context, out: TextTargets): void {
   if (/^(?:年均)?(?:增长|增速|增幅)$/.test(cleanName(head)) && ctx.last?.target.form === 'level')
     return addRate(g, ctx, out);
   const name = cleanName(subject);
-  if (name === '') return miss('no name before the figure');
+  const bad = badName(name, g.group[0]!.unit);
+  if (bad) return miss(bad);
   const names = splitNames(name, g);
   if (typeof names === 'string') return miss(names);
   const reading = readingOf(`${subject}${verb}`, g.group[0]!.unit, ctx);
@@ -271,11 +286,12 @@ function readObject(g: Group, w: Words, ctx: Context, out: TextTargets): void {
       .filter((a) => /\d/.test(a.text))
       .forEach((a) => out.unread.push({ text: `${g.before}${a.text}${g.after}`, reason }));
   if (RUN_ON.test(w.tail)) return miss('what the figure counts runs into the next statement');
+  if (hasFigure(w.subject) || hasFigure(w.tail)) return miss('another figure stands beside it');
   const object = OBJECT_VERB.exec(w.subject) ?? OBJECT_VERB_LIST.exec(w.subject);
   const verbOf = object?.[1] ?? (cleanName(w.head) === '' ? ctx.objectVerb : null);
   if (verbOf && w.comparator === '' && w.verb === '') {
     const reading = LEVEL_OBJECT_VERBS.test(verbOf) ? 'level' : 'total';
-    const thing = w.tail.slice(w.tail.lastIndexOf('的') + 1);
+    const thing = w.tail.slice(w.tail.lastIndexOf('的') + 1).replace(/\([^)]*\)$/, '');
     const names = g.group.map((a) => `${a.qualifier ?? ''}${thing}`);
     ctx.objectVerb = verbOf;
     emit(
@@ -290,7 +306,8 @@ function readObject(g: Group, w: Words, ctx: Context, out: TextTargets): void {
   const all = /^(.+?)(?:全部|全面|均)(.+?)(?:到位|完成)?$/.exec(w.tail);
   if (all && w.comparator === '' && g.group.length === 1)
     return emit(g, [`${all[1]}${all[2]}`], 'total', ctx, out);
-  if (cleanName(w.head) === '' && g.group.length === 1 && g.group[0]!.unit === '%')
+  const share = g.first && g.group.length === 1 && g.group[0]!.unit === '%';
+  if (share && cleanName(w.head) === '' && !/^的/.test(g.after))
     return emit(g, [`${w.tail}的比例`], 'level', ctx, out);
   miss('the figure is followed by words that say what it counts, in a form not read');
 }
@@ -305,9 +322,29 @@ function splitNames(name: string, g: Group): string[] | string {
     if (parts.length === n) return parts;
     return `${n} figures for ${parts.length} names`;
   }
-  const each = RATE_UNITS.has(g.group[0]!.unit) || /率$|占比$|比例$/.test(name);
+  const each = parts.every((p) => RATE_NAME.test(p));
   if (parts.length > 1 && each) return parts;
   return [name];
+}
+
+const BARE_FIGURE = /(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d.])/;
+const hasFigure = (words: string) => BARE_FIGURE.test(words.replace(MASKS[1]!, ''));
+const RATE_NAME = /(?:率|占比|比例|比重)$/;
+const BARE_VERB =
+  /^(?:实施|实行|落实|完成|开展|推进|形成|建设|建成|打造|实现|达到|新建|新增|引进)$/;
+
+/** Why the words before a figure cannot be its name, or null when they can. */
+function badName(name: string, unit: string): string | null {
+  if (name === '') return 'no name before the figure';
+  if (BARE_VERB.test(name)) return `"${name}" names no indicator`;
+  if (/等$/.test(name)) return 'the figure counts things it lists but does not name';
+  if (/^[()（）、,，]/.test(name)) return 'the name starts inside another phrase';
+  if (hasFigure(name)) return 'another figure stands in the name';
+  const rate = RATE_UNITS.has(unit);
+  if (RATE_NAME.test(name) && !rate) return `a rate named with a figure in ${unit}`;
+  if (/(?:增加|提高|减少|消减|压减)$/.test(name) && !rate)
+    return 'a change by the figure, not a level to reach';
+  return null;
 }
 
 function cleanName(subject: string): string {
@@ -383,7 +420,7 @@ function readFigure(
     },
   );
   if (!parsed.ok) return parsed.errors.map((e) => e.message).join('; ');
-  const text = `${comparator}${a.text}`.replace(a.qualifier ?? '\0', '');
+  const text = `${comparator}${a.text}`;
   return { name, unit: a.unit, text, reading, target: parsed.target, qualifier: a.qualifier };
 }
 
