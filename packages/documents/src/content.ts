@@ -102,7 +102,7 @@ export function decodeText(bytes: Uint8Array): Decoded | null {
   const text = decoded.text.replace(/^\uFEFF/, '');
   const controls = controlCount(text);
   const bad = controls + decoded.replaced;
-  if (bad > 0 && bad > text.length * 0.01) return null;
+  if (bad > Math.max(2, text.length * 0.01)) return null;
   return { ...decoded, text };
 }
 
