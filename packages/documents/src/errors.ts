@@ -36,12 +36,13 @@ export const FILE_KINDS: Record<FileKind, { zh: string; en: string }> = {
 
 /**
  * Why a file could not be read as a plan document: `not_a_document` (an Excel workbook, an
- * image, a binary file … — `kind` says which) or `broken` (a Word or PDF file that is damaged).
- * `message` is the English text for logs and the CLI; `zh` the same in Chinese.
+ * image, a binary file … — `kind` says which), `broken` (a damaged Word, zip or PDF file), or a
+ * PDF that is `scanned` (no text layer) or `encrypted`. `message` is the English text for logs
+ * and the CLI; `zh` the same in Chinese.
  */
 export class DocumentError extends Error {
   constructor(
-    readonly reason: 'not_a_document' | 'broken',
+    readonly reason: 'not_a_document' | 'broken' | 'scanned' | 'encrypted',
     readonly kind: FileKind,
     message: string,
     readonly zh: string,
