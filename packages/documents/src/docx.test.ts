@@ -5,6 +5,7 @@ import {
   InsertedTextRun,
   Packer,
   Paragraph,
+  SymbolRun,
   Table,
   TableCell,
   TableRow,
@@ -184,5 +185,42 @@ describe('Word documents as plans write them', () => {
       }),
     ]);
     expect(doc.tables[0]?.rows[1]?.map((c) => c.text)).toEqual(['人均\n预期寿命', '≥80']);
+  });
+
+  it('prints a Symbol-font ≥ (w:sym), never one it does not know, and skips hidden text', async () => {
+    const target = (...children: (TextRun | SymbolRun)[]) => cell(new Paragraph({ children }));
+    const doc = await word([
+      new Table({
+        rows: [
+          row(cell('序号'), cell('指标'), cell('2025年'), cell('2030年')),
+          row(
+            cell('1'),
+            cell('人均预期寿命（岁）'),
+            cell('78'),
+            target(new SymbolRun({ char: 'F0B3', symbolfont: 'Symbol' }), new TextRun('80')),
+          ),
+          row(
+            cell('2'),
+            cell('森林覆盖率（%）'),
+            cell('30'),
+            target(new SymbolRun({ char: 'F0E0', symbolfont: 'Wingdings' }), new TextRun('32')),
+          ),
+          row(
+            cell('3'),
+            cell('城镇化率（%）'),
+            cell('60'),
+            target(new TextRun({ text: '65', vanish: true }), new TextRun('70')),
+          ),
+        ],
+      }),
+    ]);
+    expect(doc.tables[0]?.rows.slice(1).map((r) => r[3]?.text)).toEqual(['≥80', '\uFFFD32', '70']);
+    const read = readDocumentTable(doc, { district, document: 'plan.docx' });
+    expect(read.rows.map((r) => [r.name, r.indicator?.target.value ?? null])).toEqual([
+      ['人均预期寿命（岁）', 80],
+      ['森林覆盖率（%）', null],
+      ['城镇化率（%）', 70],
+    ]);
+    expect(read.rows[1]?.problems.length).toBeGreaterThan(0);
   });
 });

@@ -38,6 +38,8 @@ function paragraphText(p: Element): string {
       else if (name === 'tab') text += '\t';
       else if (name === 'br' || name === 'cr') text += '\n';
       else if (name === 'noBreakHyphen') text += '-';
+      else if (name === 'sym') text += symbol(node);
+      else if (name === 'r' && hiddenRun(node)) continue;
       else if (name === 'AlternateContent') {
         const first = kids(node)[0];
         if (first) walk(first);
@@ -47,6 +49,42 @@ function paragraphText(p: Element): string {
   walk(p);
   return text;
 }
+
+/** Characters of the Symbol font Word inserts with w:sym (≥ in a target), by code in the font. */
+const SYMBOL_FONT: Record<number, string> = {
+  0xb3: '≥',
+  0xa3: '≤',
+  0xb1: '±',
+  0xb4: '×',
+  0xb8: '÷',
+  0xb9: '≠',
+  0xbb: '≈',
+  0xb0: '°',
+  0x2d: '−',
+  0x2b: '+',
+  0x3c: '<',
+  0x3e: '>',
+  0x3d: '=',
+  0x25: '%',
+  0xb7: '•',
+};
+
+/** A w:sym character; U+FFFD (which the table reader lists) for one it does not know. */
+function symbol(sym: Element): string {
+  const attr = (n: string) =>
+    Object.entries(sym.attribs).find(([k]) => k === n || k.endsWith(`:${n}`))?.[1] ?? '';
+  const code = parseInt(attr('char'), 16);
+  const font = attr('font');
+  if (!Number.isFinite(code)) return '\uFFFD';
+  if (!/symbol/i.test(font)) return code >= 0xf000 ? '\uFFFD' : String.fromCodePoint(code);
+  return SYMBOL_FONT[code >= 0xf000 ? code - 0xf000 : code] ?? '\uFFFD';
+}
+
+/** A run formatted as hidden text (w:vanish): not printed. */
+const hiddenRun = (r: Element) => {
+  const vanish = child(child(r, 'rPr'), 'vanish');
+  return vanish !== undefined && !['0', 'false', 'off'].includes(val(vanish) ?? '');
+};
 
 /** The main part of a Word package: word/document.xml, or where the package's relations say. */
 function mainPart(files: Record<string, Uint8Array>): string | null {
