@@ -93,6 +93,7 @@ describe('a Word table with merged cells', async () => {
     expect(r.problems).toEqual([]);
     expect(r.file?.plan).toMatchObject({ baselineYear: 2025, targetYear: 2030 });
     expect(brief(doc)).toEqual(countyIndicators);
+    expect(r.footnotes).toEqual([{ place: { line: 4 }, text: '注：[ ]内为五年累计数。' }]);
     expect(r.rows.map((row) => placeText(row.place))).toEqual([
       '表 1 第 4 行',
       '表 1 第 5 行',

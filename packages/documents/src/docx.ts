@@ -133,7 +133,7 @@ export function readDocx(bytes: Uint8Array, name: string): PlanDocument {
       else if (kind === 'tbl' && isDataTable(part)) {
         const n = tables.length + 1;
         const caption = captionBefore(lines, since);
-        tables.push(readTable(part, n, caption));
+        tables.push(readTable(part, n, caption, lines.length + 1));
         since = lines.length;
       } else if (kind === 'tbl')
         for (const tr of rowsOf(part)) for (const tc of cellsOf(tr)) flow(tc);
@@ -172,13 +172,19 @@ function storedCell(tc: Element): StoredCell {
   };
 }
 
-function readTable(tbl: Element, n: number, before: SourceTable['caption']): SourceTable {
+/** A table read; `at` is the number of the line that follows it (the table's place). */
+function readTable(
+  tbl: Element,
+  n: number,
+  before: SourceTable['caption'],
+  at: number,
+): SourceTable {
   const stored: StoredRow[] = rowsOf(tbl).map((tr) => ({
     skip: Number(val(child(child(tr, 'trPr'), 'gridBefore')) ?? 0),
     cells: cellsOf(tr).map(storedCell),
   }));
   const rows = layOut(stored, n);
   const inside = before ? null : captionRow(rows);
-  if (inside) return { caption: inside.caption, rows: inside.rows, place: { table: n } };
-  return { caption: before, rows, place: { table: n } };
+  if (inside) return { caption: inside.caption, rows: inside.rows, place: { table: n, line: at } };
+  return { caption: before, rows, place: { table: n, line: at } };
 }

@@ -19,6 +19,9 @@ describe('a saved web page with the merged table', async () => {
   it('is read by the core reader as the Word file is', () => {
     expect(readDocumentTable(page, { district, document: 'county.html' }).problems).toEqual([]);
     expect(brief(page)).toEqual(countyIndicators);
+    expect(readDocumentTable(page, { district, document: 'county.html' }).footnotes).toEqual([
+      { place: { line: 5 }, text: '注：[ ]内为五年累计数。' },
+    ]);
   });
 
   it('keeps the page title and the paragraphs as lines', () => {

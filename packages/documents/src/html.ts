@@ -110,14 +110,15 @@ export function readHtml(html: string, name: string): PlanDocument {
       })),
     }));
     const rows = layOut(stored, n);
+    const at = lines.length + 1;
     const captionEl = own(table, ['caption'])[0];
     const caption = captionEl
       ? { text: cellText(captionEl), place: { table: n } }
       : (before ?? null);
     const inside = captionRow(rows);
     if (inside && !caption)
-      return { caption: inside.caption, rows: inside.rows, place: { table: n } };
-    return { caption, rows, place: { table: n } };
+      return { caption: inside.caption, rows: inside.rows, place: { table: n, line: at } };
+    return { caption, rows, place: { table: n, line: at } };
   };
   walk(doc.children, false, out, false);
   flush();

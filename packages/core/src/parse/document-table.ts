@@ -525,7 +525,9 @@ function toRows(drafts: Draft[], lines: string[]): TableRow[] {
 /** Footnotes of the table: 注 lines just after it, and lines starting with a mark its rows use. */
 function footnotes(doc: PlanDocument, table: SourceTable, drafts: Draft[]): Footnote[] {
   const marks = new Set(drafts.flatMap((d) => d.marks));
-  const end = Math.max(0, ...table.rows.flat().map((c) => c.place.line ?? 0));
+  const cellEnd = Math.max(0, ...table.rows.flat().map((c) => c.place.line ?? 0));
+  // A Word or HTML table's cells have no lines: the table's place says which line follows it.
+  const end = cellEnd || Math.max(0, (table.place.line ?? 0) - 1);
   const out: Footnote[] = [];
   let inNote = false;
   for (const l of doc.lines) {
