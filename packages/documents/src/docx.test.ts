@@ -2,6 +2,7 @@ import { placeText, readDocumentTable, type SourceCell } from '@pm/core';
 import {
   DeletedTextRun,
   Document,
+  FootnoteReferenceRun,
   InsertedTextRun,
   Packer,
   Paragraph,
@@ -223,5 +224,36 @@ describe('Word documents as plans write them', () => {
       ['城镇化率（%）', 70],
     ]);
     expect(read.rows[1]?.problems.length).toBeGreaterThan(0);
+  });
+
+  it('prints a footnote reference as its mark and the footnote as a line the core reader keeps', async () => {
+    const name = (text: string, note?: number) =>
+      cell(
+        new Paragraph({
+          children: [new TextRun(text), ...(note ? [new FootnoteReferenceRun(note)] : [])],
+        }),
+      );
+    const doc = new Document({
+      footnotes: { 7: { children: [new Paragraph('学前三年。')] } },
+      sections: [
+        {
+          children: [
+            new Paragraph('表1 主要指标'),
+            new Table({
+              rows: [
+                row(cell('序号'), cell('指标'), cell('2025年'), cell('2030年')),
+                row(cell('1'), name('学前教育毛入园率（%）', 7), cell('92'), cell('95')),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const read = readDocx(new Uint8Array(await Packer.toBuffer(doc)), 'notes.docx');
+    expect(read.tables[0]?.rows[1]?.[1]?.text).toBe('学前教育毛入园率（%）[1]');
+    expect(read.lines.at(-1)?.text).toBe('[1] 学前三年。');
+    const r = readDocumentTable(read, { district, document: 'notes.docx' });
+    expect(r.rows.map((x) => [x.name, x.marks])).toEqual([['学前教育毛入园率（%）', ['[1]']]]);
+    expect(r.footnotes.map((f) => f.text)).toEqual(['[1] 学前三年。']);
   });
 });

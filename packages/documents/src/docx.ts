@@ -12,6 +12,8 @@ const local = (el: Element) => el.name.slice(el.name.indexOf(':') + 1);
 const kids = (el: Element) => el.children.filter(isElement);
 const child = (el: Element | undefined, name: string) =>
   el ? kids(el).find((c) => local(c) === name) : undefined;
+const attrOf = (el: Element, n: string) =>
+  Object.entries(el.attribs).find(([k]) => k === n || k.endsWith(`:${n}`))?.[1] ?? '';
 const val = (el: Element | undefined) =>
   el
     ? (Object.entries(el.attribs).find(([k]) => k === 'val' || k.endsWith(':val'))?.[1] ?? null)
@@ -27,7 +29,7 @@ function parts(el: Element): Element[] {
 }
 
 /** A paragraph's printed text; a line break inside it starts a new line. */
-function paragraphText(p: Element): string {
+function paragraphText(p: Element, notes?: Notes): string {
   let text = '';
   const walk = (el: Element) => {
     for (const node of el.children) {
@@ -39,6 +41,8 @@ function paragraphText(p: Element): string {
       else if (name === 'br' || name === 'cr') text += '\n';
       else if (name === 'noBreakHyphen') text += '-';
       else if (name === 'sym') text += symbol(node);
+      else if (name === 'footnoteReference' || name === 'endnoteReference')
+        text += notes ? `[${notes.mark(name, attrOf(node, 'id'))}]` : '';
       else if (name === 'r' && hiddenRun(node)) continue;
       else if (name === 'AlternateContent') {
         const first = kids(node)[0];
@@ -86,6 +90,50 @@ const hiddenRun = (r: Element) => {
   return vanish !== undefined && !['0', 'false', 'off'].includes(val(vanish) ?? '');
 };
 
+/**
+ * Word's footnotes and endnotes: a reference is printed as its number in the order they first
+ * appear ([1], [2] …, as Word numbers them), the notes' texts kept to be printed as lines.
+ */
+class Notes {
+  private readonly numbers = new Map<string, number>();
+  constructor(private readonly parts: Record<string, Element[]>) {}
+  mark(kind: string, id: string): number {
+    const key = `${kind}:${id}`;
+    const n = this.numbers.get(key) ?? this.numbers.size + 1;
+    this.numbers.set(key, n);
+    return n;
+  }
+  /** "[1] 学前三年。" for every note referred to, in number order. */
+  lines(): string[] {
+    return [...this.numbers].map(([key, n]) => {
+      const [kind = '', id = ''] = key.split(':');
+      const part = this.parts[kind === 'footnoteReference' ? 'footnote' : 'endnote'] ?? [];
+      const note = part.find((e) => attrOf(e, 'id') === id);
+      const text = note
+        ? kids(note)
+            .filter((c) => local(c) === 'p')
+            .map((p) => paragraphText(p))
+            .join(' ')
+        : '';
+      return `[${n}] ${text.trim()}`;
+    });
+  }
+}
+
+function notesOf(files: Record<string, Uint8Array>): Record<string, Element[]> {
+  const out: Record<string, Element[]> = {};
+  for (const kind of ['footnote', 'endnote']) {
+    const xml = files[`word/${kind}s.xml`];
+    if (!xml) continue;
+    const root = parseDocument(strFromU8(xml), { xmlMode: true, decodeEntities: true });
+    out[kind] = root.children
+      .filter(isElement)
+      .flatMap((d) => kids(d))
+      .filter((c) => local(c) === kind);
+  }
+  return out;
+}
+
 /** The main part of a Word package: word/document.xml, or where the package's relations say. */
 function mainPart(files: Record<string, Uint8Array>): string | null {
   const rels = files['_rels/.rels'];
@@ -121,6 +169,7 @@ export function readDocx(bytes: Uint8Array, name: string): PlanDocument {
     .find((c) => local(c) === 'body');
   const lines: PlanDocument['lines'] = [];
   const tables: SourceTable[] = [];
+  const notes = new Notes(notesOf(files));
   let since = 0;
   const addLines = (text: string) => {
     for (const t of text.split('\n'))
@@ -129,17 +178,18 @@ export function readDocx(bytes: Uint8Array, name: string): PlanDocument {
   const flow = (el: Element) => {
     for (const part of parts(el)) {
       const kind = local(part);
-      if (kind === 'p') addLines(paragraphText(part));
+      if (kind === 'p') addLines(paragraphText(part, notes));
       else if (kind === 'tbl' && isDataTable(part)) {
         const n = tables.length + 1;
         const caption = captionBefore(lines, since);
-        tables.push(readTable(part, n, caption, lines.length + 1));
+        tables.push(readTable(part, n, caption, lines.length + 1, notes));
         since = lines.length;
       } else if (kind === 'tbl')
         for (const tr of rowsOf(part)) for (const tc of cellsOf(tr)) flow(tc);
     }
   };
   if (body) flow(body);
+  for (const note of notes.lines()) addLines(note);
   return { name, format: 'docx', lines, tables, problems: [] };
 }
 
@@ -154,13 +204,13 @@ function isDataTable(tbl: Element): boolean {
   return !nested && !(rows.length <= 1 && rows.every((tr) => cellsOf(tr).length <= 1));
 }
 
-function storedCell(tc: Element): StoredCell {
+function storedCell(tc: Element, notes: Notes): StoredCell {
   const props = child(tc, 'tcPr');
   const vMerge = child(props, 'vMerge');
   const hMerge = child(props, 'hMerge');
   const text = parts(tc)
     .filter((c) => local(c) === 'p')
-    .map((p) => paragraphText(p).replace(/\t/g, ' ').trim())
+    .map((p) => paragraphText(p, notes).replace(/\t/g, ' ').trim())
     .filter((t) => t !== '')
     .join('\n');
   return {
@@ -178,10 +228,11 @@ function readTable(
   n: number,
   before: SourceTable['caption'],
   at: number,
+  notes: Notes,
 ): SourceTable {
   const stored: StoredRow[] = rowsOf(tbl).map((tr) => ({
     skip: Number(val(child(child(tr, 'trPr'), 'gridBefore')) ?? 0),
-    cells: cellsOf(tr).map(storedCell),
+    cells: cellsOf(tr).map((tc) => storedCell(tc, notes)),
   }));
   const rows = layOut(stored, n);
   const inside = before ? null : captionRow(rows);
