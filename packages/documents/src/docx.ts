@@ -5,6 +5,7 @@ import { parseDocument } from 'htmlparser2';
 import { captionBefore, captionRow } from './caption';
 import { brokenFile } from './errors';
 import { layOut, type StoredCell, type StoredRow } from './grid';
+import { Numbering } from './numbering';
 
 const isElement = (node: ChildNode): node is Element => 'name' in node && 'attribs' in node;
 /** w:tc → tc: Word's parts use one namespace; prefixes vary between writers. */
@@ -29,8 +30,8 @@ function parts(el: Element): Element[] {
 }
 
 /** A paragraph's printed text; a line break inside it starts a new line. */
-function paragraphText(p: Element, notes?: Notes): string {
-  let text = '';
+function paragraphText(p: Element, notes?: Notes, numbering?: Numbering): string {
+  let text = numbering?.label(p) ?? '';
   const walk = (el: Element) => {
     for (const node of el.children) {
       if (!isElement(node)) continue;
@@ -96,7 +97,10 @@ const hiddenRun = (r: Element) => {
  */
 class Notes {
   private readonly numbers = new Map<string, number>();
-  constructor(private readonly parts: Record<string, Element[]>) {}
+  constructor(
+    private readonly parts: Record<string, Element[]>,
+    readonly numbering: Numbering,
+  ) {}
   mark(kind: string, id: string): number {
     const key = `${kind}:${id}`;
     const n = this.numbers.get(key) ?? this.numbers.size + 1;
@@ -169,7 +173,18 @@ export function readDocx(bytes: Uint8Array, name: string): PlanDocument {
     .find((c) => local(c) === 'body');
   const lines: PlanDocument['lines'] = [];
   const tables: SourceTable[] = [];
-  const notes = new Notes(notesOf(files));
+  const numbering = files['word/numbering.xml'];
+  const notes = new Notes(
+    notesOf(files),
+    new Numbering(
+      numbering
+        ? parseDocument(strFromU8(numbering), {
+            xmlMode: true,
+            decodeEntities: true,
+          }).children.filter(isElement)
+        : undefined,
+    ),
+  );
   let since = 0;
   const addLines = (text: string) => {
     for (const t of text.split('\n'))
@@ -178,7 +193,7 @@ export function readDocx(bytes: Uint8Array, name: string): PlanDocument {
   const flow = (el: Element) => {
     for (const part of parts(el)) {
       const kind = local(part);
-      if (kind === 'p') addLines(paragraphText(part, notes));
+      if (kind === 'p') addLines(paragraphText(part, notes, notes.numbering));
       else if (kind === 'tbl' && isDataTable(part)) {
         const n = tables.length + 1;
         const caption = captionBefore(lines, since);
@@ -210,7 +225,7 @@ function storedCell(tc: Element, notes: Notes): StoredCell {
   const hMerge = child(props, 'hMerge');
   const text = parts(tc)
     .filter((c) => local(c) === 'p')
-    .map((p) => paragraphText(p, notes).replace(/\t/g, ' ').trim())
+    .map((p) => paragraphText(p, notes, notes.numbering).replace(/\t/g, ' ').trim())
     .filter((t) => t !== '')
     .join('\n');
   return {
