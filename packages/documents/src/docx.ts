@@ -20,6 +20,9 @@ const val = (el: Element | undefined) =>
     ? (Object.entries(el.attribs).find(([k]) => k === 'val' || k.endsWith(':val'))?.[1] ?? null)
     : null;
 
+/** The largest part of a Word package read (a zip bomb is refused, not unpacked). */
+const MAX_PART = 200 * 1024 * 1024;
+
 /** Containers Word wraps content in (content controls, custom XML, smart tags): read through. */
 const WRAPPERS = new Set(['sdt', 'sdtContent', 'customXml', 'smartTag']);
 /** Text that is not printed: deleted or moved-away revisions, field codes, properties. */
@@ -45,6 +48,7 @@ function paragraphText(p: Element, notes?: Notes, numbering?: Numbering): string
       else if (name === 'footnoteReference' || name === 'endnoteReference')
         text += notes ? `[${notes.mark(name, attrOf(node, 'id'))}]` : '';
       else if (name === 'r' && hiddenRun(node)) continue;
+      else if (name === 'p') text += `\n${paragraphText(node, notes, numbering)}\n`;
       else if (name === 'AlternateContent') {
         const first = kids(node)[0];
         if (first) walk(first);
@@ -158,7 +162,12 @@ export function readDocx(bytes: Uint8Array, name: string): PlanDocument {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {
-      filter: (f) => f.name === '_rels/.rels' || /^word\/[^/]+\.xml$/.test(f.name),
+      filter: (f) => {
+        const wanted = f.name === '_rels/.rels' || /^word\/[^/]+\.xml$/.test(f.name);
+        if (wanted && f.originalSize > MAX_PART)
+          throw new Error(`${f.name} unpacks to over 200 MB`);
+        return wanted;
+      },
     });
   } catch (error) {
     throw brokenFile('docx', name, String(error));
@@ -225,7 +234,8 @@ function storedCell(tc: Element, notes: Notes): StoredCell {
   const hMerge = child(props, 'hMerge');
   const text = parts(tc)
     .filter((c) => local(c) === 'p')
-    .map((p) => paragraphText(p, notes, notes.numbering).replace(/\t/g, ' ').trim())
+    .flatMap((p) => paragraphText(p, notes, notes.numbering).replace(/\t/g, ' ').split('\n'))
+    .map((t) => t.trim())
     .filter((t) => t !== '')
     .join('\n');
   return {

@@ -18,7 +18,8 @@ export interface StoredRow {
   cells: StoredCell[];
 }
 
-const span = (n: number) => (Number.isFinite(n) && n >= 1 ? Math.min(Math.floor(n), 1000) : 1);
+/** Spans as stored, at most 200 (Word allows 63 columns): a page cannot blow the grid up. */
+const span = (n: number) => (Number.isFinite(n) && n >= 1 ? Math.min(Math.floor(n), 200) : 1);
 
 /**
  * Lays stored rows out on one grid, as the document shows them: a merged cell's text repeated
