@@ -74,13 +74,18 @@ describe('HTML as pages are saved', () => {
     ]);
   });
 
-  it('takes no running sentence for a caption, and fills a short row with empty cells', () => {
+  it('takes no running sentence or page navigation for a caption, and fills a short row with empty cells', () => {
     const doc = readHtml(
       `<p>到2030年，主要指标如下。</p><table><tr><td>指标</td><td>2025年</td><td>2030年</td></tr>
        <tr><td>森林覆盖率（%）</td><td>30</td></tr></table>`,
       'short.html',
     );
     expect(doc.tables[0]?.caption).toBeNull();
+    const nav = readHtml(
+      '<div>首页 &gt; 政务公开</div><table><tr><td>指标</td><td>目标</td></tr></table>',
+      'n.html',
+    );
+    expect(nav.tables[0]?.caption).toBeNull();
     expect(doc.tables[0]?.rows[1]?.map((c) => [c.text, c.place])).toEqual([
       ['森林覆盖率（%）', { table: 1, row: 2, col: 1 }],
       ['30', { table: 1, row: 2, col: 2 }],
