@@ -21,6 +21,17 @@ describe('text in the encodings plans are stored in', () => {
     expect(decodeText(bytes)).toEqual({ text, encoding, replaced: 0 });
   });
 
+  it('tells UTF-16 without BOM by its NUL bytes, even in Chinese text with few digits', () => {
+    const chinese = '“十四五”时期经济社会发展主要指标，森林覆盖率达到百分之三十二以上。\n'.repeat(
+      20,
+    );
+    for (const [bytes, encoding] of [
+      [encode.utf16le(chinese).subarray(2), 'utf-16le'],
+      [encode.utf16be(chinese).subarray(2), 'utf-16be'],
+    ] as const)
+      expect(decodeText(bytes)).toEqual({ text: chinese, encoding, replaced: 0 });
+  });
+
   it('keeps a UTF-8 file with one broken byte UTF-8, counting the byte', () => {
     const utf8 = new TextEncoder().encode(text);
     const broken = new Uint8Array([...utf8.subarray(0, 18), 0xff, ...utf8.subarray(18)]);

@@ -64,7 +64,7 @@ const decode = (encoding: Decoded['encoding'], bytes: Uint8Array): Decoded => {
   return { text, encoding, replaced: count(text) };
 };
 
-/** UTF-16 without a byte order mark: a NUL in every other byte of mostly ASCII text. */
+/** UTF-16 without a byte order mark: its NUL bytes, all in the same place of a pair. */
 function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, 4096) & ~1;
   let even = 0;
@@ -75,8 +75,11 @@ function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   }
   const pairs = n / 2;
   if (pairs === 0) return null;
-  if (odd > pairs * 0.3 && even < pairs * 0.02) return 'utf-16le';
-  if (even > pairs * 0.3 && odd < pairs * 0.02) return 'utf-16be';
+  // Text in UTF-8 or GB18030 has no NUL at all; Chinese in UTF-16 has one only in its ASCII
+  // (digits, tabs, line breaks), always in the same byte of the pair.
+  const one = (a: number, b: number) => a >= Math.max(2, pairs * 0.01) && b <= a * 0.02;
+  if (one(odd, even)) return 'utf-16le';
+  if (one(even, odd)) return 'utf-16be';
   return null;
 }
 
