@@ -106,7 +106,8 @@ function ScorecardView({ card, finalizable }: { card: Scorecard; finalizable: bo
       <p className="intro">
         {t('scorecard.subtitle', {
           plan: card.plan.title,
-          from: card.plan.baselineYear,
+          // 规划期 is B+1..Y (2021—2025 for 十四五); B is its baseline year.
+          from: card.plan.baselineYear + 1,
           to: card.plan.targetYear,
         })}
       </p>
