@@ -112,7 +112,7 @@ const base: Record<keyof typeof baseZh, string> = {
   'plans.title': 'Plans',
   'plans.import.title': 'Import a plan',
   'plans.import.intro':
-    'Choose a plan file in the plan-monitor/plan@1 format (JSON). The whole file is checked first; a file with errors changes nothing.',
+    'Choose a plan file in the plan-monitor/plan@2 format (JSON; the older plan@1 is read too). The whole file is checked first; a file with errors changes nothing.',
   'plans.import.file': 'Plan file',
   'plans.imported':
     'Imported the {period} plan of {district}: {added} indicators added, {updated} updated, {removed} removed.',

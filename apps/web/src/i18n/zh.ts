@@ -108,7 +108,7 @@ export const baseZh = {
   'plans.title': '规划管理',
   'plans.import.title': '导入规划',
   'plans.import.intro':
-    '选择 plan-monitor/plan@1 格式的规划文件（JSON）。文件会先整体检查，有错误时不作任何修改。',
+    '选择 plan-monitor/plan@2 格式的规划文件（JSON，旧的 plan@1 格式也可导入）。文件会先整体检查，有错误时不作任何修改。',
   'plans.import.file': '规划文件',
   'plans.imported':
     '已导入 {district} 的{period}规划：新增 {added} 项、更新 {updated} 项、删除 {removed} 项指标。',
