@@ -53,7 +53,13 @@ export function RevisionHistory({ indicator, year }: { indicator: Indicator; yea
   return (
     <div className="revision-history">
       <p className="muted">{t('revisions.original', { text: planTarget(indicator.raw) ?? '—' })}</p>
-      <div className="table-wrap">
+      <div
+        className="table-wrap"
+        role="group"
+        aria-label={t('revisions.title')}
+        // Focusable: a keyboard can scroll the table when it is wider than the page.
+        tabIndex={0}
+      >
         <table className="table">
           <thead>
             <tr>

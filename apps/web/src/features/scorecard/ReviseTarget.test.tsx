@@ -185,6 +185,9 @@ describe('TargetRevisions', () => {
     expect(document.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByRole('alert').textContent).toBe('请填写调整所依据的文件或决定。');
     expect(calls.some((c) => c.path === 'plans.reviseTarget')).toBe(false);
+    fireEvent.change(document, { target: { value: '区政府关于调整规划指标的通知' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('shows the server’s refusal at the field it names, in English too', async () => {

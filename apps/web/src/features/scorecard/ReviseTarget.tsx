@@ -92,6 +92,12 @@ export function ReviseTarget({ district, period, indicator, plan, year }: Revise
     });
   };
 
+  /** A field typed in no longer says it is missing. */
+  const edit =
+    (field: Exclude<Field, 'fromYear'>, set: (value: string) => void) => (value: string) => {
+      set(value);
+      if (missing === field) setMissing(null);
+    };
   const serverField = revise.isError ? fieldOf(revise.error) : null;
   const problemAt = (field: Field): string | null => {
     if (missing !== null && missing === field) return t(MISSING[missing]);
@@ -126,6 +132,7 @@ export function ReviseTarget({ district, period, indicator, plan, year }: Revise
         )}
         <button
           type="button"
+          className="secondary"
           onClick={() => {
             setSaved(null);
             revise.reset();
@@ -162,7 +169,7 @@ export function ReviseTarget({ district, period, indicator, plan, year }: Revise
           name="text"
           value={text}
           placeholder={planTarget(indicator.raw) ?? ''}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => edit('text', setText)(e.target.value)}
           {...fieldProps('text')}
         />
         <small>{t('revise.textHint', { original: planTarget(indicator.raw) ?? '—' })}</small>
@@ -174,7 +181,7 @@ export function ReviseTarget({ district, period, indicator, plan, year }: Revise
           name="document"
           value={decision}
           placeholder={t('revise.documentHint')}
-          onChange={(e) => setDecision(e.target.value)}
+          onChange={(e) => edit('document', setDecision)(e.target.value)}
           {...fieldProps('document')}
         />
         {problemText('document')}
@@ -185,7 +192,7 @@ export function ReviseTarget({ district, period, indicator, plan, year }: Revise
           name="reason"
           rows={2}
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => edit('reason', setReason)(e.target.value)}
           {...fieldProps('reason')}
         />
         {problemText('reason')}
