@@ -16,3 +16,13 @@ export async function screenshot(page: Page, name: string) {
   const path = fileURLToPath(new URL(`../screenshots/${name}.png`, import.meta.url));
   await page.screenshot({ path, fullPage: true });
 }
+
+/**
+ * The page is no wider than `width` (no sideways scrolling on a phone), waiting for charts and
+ * other sized content to follow a viewport change.
+ */
+export async function expectFits(page: Page, width: number) {
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+    .toBeLessThanOrEqual(width);
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, screenshot } from './a11y';
+import { expectAccessible, expectFits, screenshot } from './a11y';
 import { signIn } from './helpers';
 
 const DESKTOP = { width: 1366, height: 768 };
@@ -88,6 +88,7 @@ test('an indicator page charts actuals against the plan path and lists its figur
   await expect(page.getByRole('figure')).toContainText('各年增速与目标区间对比');
   await screenshot(page, 'indicator-rate');
   await page.setViewportSize(PHONE);
+  await expectFits(page, PHONE.width);
   await screenshot(page, 'indicator-phone');
 });
 
