@@ -168,7 +168,11 @@ describeDb('evaluations router', (get) => {
     const live = await leader.scorecard.district({ district: YUHUA, year: 2023 });
     expect(live.indicators.find((i) => i.seq === 4)?.status).toBe('achieved');
     expect(live.finalizedYears).toEqual([2023]);
-    const finalized = await leader.scorecard.district({ district: YUHUA, year: 2023, mode: 'finalized' });
+    const finalized = await leader.scorecard.district({
+      district: YUHUA,
+      year: 2023,
+      mode: 'finalized',
+    });
     const platforms = finalized.indicators.find((i) => i.seq === 4);
     expect(platforms?.status).toBe('seriously_lagging');
     expect(platforms?.latestValue).toBe(55);

@@ -99,7 +99,9 @@ describeDb('a round finalized under v1 rules', (get) => {
   });
 
   it('its finalized scorecard says v1 and keeps the frozen statuses', async () => {
-    const card = await (await leader()).scorecard.district({ district: YUHUA, year: 2023, mode: 'finalized' });
+    const card = await (
+      await leader()
+    ).scorecard.district({ district: YUHUA, year: 2023, mode: 'finalized' });
     expect(card.rules).toBe('v1');
     expect(card.indicators.find((i) => i.seq === 4)?.status).toBe('on_track');
     expect(card.indicators.every((i) => i.phase === 'progress' && i.revision === null)).toBe(true);
