@@ -12,6 +12,7 @@ import {
 } from '@pm/core';
 import { describe, expect, it } from 'vitest';
 import { readPlanDocument } from './read';
+import { SEEDS_WITH_TABLES, seedText } from './testing/seed-texts';
 import { encode, toDocx, toHtml, toTabs, type Body, type Cell } from './testing/make-files';
 
 /**
@@ -19,10 +20,6 @@ import { encode, toDocx, toHtml, toTabs, type Body, type Cell } from './testing/
  * again as real Word files, web pages and text files in other encodings, their category column
  * merged as Word and web pages print it: every format must give the same indicators.
  */
-const seedsDir = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../shared/seeds',
-);
 const district: District = { code: '130108', name: '裕华区', city: '石家庄市', province: '河北省' };
 const read = (doc: Parameters<typeof readDocumentTable>[0]) =>
   readDocumentTable(doc, { district, document: doc.name });
@@ -41,17 +38,13 @@ interface Seed {
   original: DocumentTable;
 }
 
-const seeds: Seed[] = readdirSync(seedsDir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((file) => ({
-    file,
-    original: readTable(readFileSync(path.join(seedsDir, file), 'utf8'), {
-      district,
-      document: file,
-    }),
-  }))
-  .filter((s) => s.original.file !== null);
+const seeds: Seed[] = SEEDS_WITH_TABLES.map((file) => ({
+  file,
+  original: readTable(seedText(file), {
+    district,
+    document: file,
+  }),
+})).filter((s) => s.original.file !== null);
 
 /** How many runs of rows share a category (each is one merged cell). */
 const categories = (t: DocumentTable) =>

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -12,11 +12,11 @@ import {
 import { describe, expect, it } from 'vitest';
 import { SEED_FIXTURES } from './fixtures/pdf/make-pdf-fixtures';
 import { PdfReadError, readPdf } from './pdf';
+import { seedText } from './testing/seed-texts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(path.join(here, 'fixtures/pdf', `${name}.pdf`)));
-const seedsDir = path.resolve(here, '../../../../shared/seeds');
 const district: District = { code: '130108', name: '裕华区', city: '石家庄市', province: '河北省' };
 
 const essence = (i: Indicator) => ({
@@ -31,9 +31,7 @@ const failing = (t: DocumentTable) =>
 
 describe.each(SEED_FIXTURES)('the seed table $seed printed to PDF ($style)', (f) => {
   it('gives the same indicators as its text and lists the same rows', async () => {
-    const seed = path.join(seedsDir, f.seed);
-    if (!existsSync(seed)) throw new Error(`the seed plans are missing: ${seed}`);
-    const text = readTable(readFileSync(seed, 'utf8'), { district, document: f.seed });
+    const text = readTable(seedText(f.seed), { district, document: f.seed });
     const doc = await readPdf(fixture(f.name), `${f.name}.pdf`);
     const pdf = readDocumentTable(doc, { district, document: f.name });
     expect(pdf.file?.plan).toMatchObject({
