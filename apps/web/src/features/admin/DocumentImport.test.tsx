@@ -183,6 +183,25 @@ describe('DocumentImport', () => {
     expect(file.indicators.map((i) => i.target.value)).toEqual([65, 30]);
   });
 
+  it('a cell changed while the server checks: that answer is not applied, import stays closed', async () => {
+    const calls = serveProcedures({
+      'districts.list': list,
+      'plans.readDocument': draft,
+      'plans.readDraft': readDraft,
+    });
+    render();
+    await upload('规划.docx');
+    const cell = await screen.findByLabelText('第 2 行目标');
+    fireEvent.change(cell, { target: { value: '30' } });
+    fireEvent.click(screen.getByRole('button', { name: '重新检查' }));
+    fireEvent.change(cell, { target: { value: '好得很' } });
+    await waitFor(() => expect(calls.some((c) => c.procedure === 'plans.readDraft')).toBe(true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByText(/检查完成/)).toBeNull();
+    expect((screen.getByRole('button', { name: '导入' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('已修改，待重新检查')).toBeTruthy();
+  });
+
   it('a file that is no plan document is told what it is, and nothing is imported', async () => {
     const calls = serveProcedures({
       'districts.list': list,

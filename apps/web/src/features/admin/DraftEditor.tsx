@@ -78,22 +78,7 @@ export function DraftEditor({
   });
   const at = (p: { at: Problem['at'] }) => (locale === 'en' ? p.at.en : p.at.zh);
 
-  const check = useMutation(
-    trpc.plans.readDraft.mutationOptions({
-      onSuccess: (reading, input) => {
-        setRows((now) =>
-          now.map((r, i) =>
-            r.cells === input.rows[i]
-              ? { ...r, problems: reading.rows[i]?.problems ?? [], edited: false }
-              : r,
-          ),
-        );
-        setFile(reading.file);
-        const bad = reading.rows.filter((r) => r.problems.length > 0).length;
-        setNotice(t('documentImport.checked', { ok: reading.rows.length - bad, bad }));
-      },
-    }),
-  );
+  const check = useMutation(trpc.plans.readDraft.mutationOptions());
   const importPlan = useMutation(
     trpc.plans.import.mutationOptions({
       onSuccess: (r, imported) => {
@@ -112,6 +97,7 @@ export function DraftEditor({
     }),
   );
 
+  // An edit resets the check: the answer of a check sent before it is never applied.
   const changed = () => {
     setFile(null);
     setNotice(null);
@@ -124,12 +110,24 @@ export function DraftEditor({
   };
   const recheck = () => {
     if (!plan.success) return;
-    check.mutate({
-      district,
-      document: draft.document,
-      plan: plan.data,
-      rows: rows.map((r) => r.cells),
-    });
+    const sent = rows;
+    check.mutate(
+      { district, document: draft.document, plan: plan.data, rows: sent.map((r) => r.cells) },
+      {
+        onSuccess: (reading) => {
+          setRows(
+            sent.map((r, i) => ({
+              ...r,
+              problems: reading.rows[i]?.problems ?? [],
+              edited: false,
+            })),
+          );
+          setFile(reading.file);
+          const bad = reading.rows.filter((r) => r.problems.length > 0).length;
+          setNotice(t('documentImport.checked', { ok: reading.rows.length - bad, bad }));
+        },
+      },
+    );
   };
 
   const text = (
