@@ -1,5 +1,4 @@
 import { carryOverEn } from '../features/admin/messages';
-import { documentImportEn } from '../features/admin/document-messages';
 import { periodEn } from '../features/districts/messages';
 import { entryEn } from '../features/entry/messages';
 import { evaluationEn } from '../features/evaluation/messages';
@@ -147,5 +146,4 @@ export const en: Record<MessageKey, string> = {
   ...revisionEn,
   ...evaluationEn,
   ...carryOverEn,
-  ...documentImportEn,
 };

@@ -1,5 +1,4 @@
 import { carryOverZh } from '../features/admin/messages';
-import { documentImportZh } from '../features/admin/document-messages';
 import { periodZh } from '../features/districts/messages';
 import { entryZh } from '../features/entry/messages';
 import { evaluationZh } from '../features/evaluation/messages';
@@ -142,7 +141,6 @@ export const zh = {
   ...revisionZh,
   ...evaluationZh,
   ...carryOverZh,
-  ...documentImportZh,
 };
 
 export type MessageKey = keyof typeof zh;
