@@ -113,7 +113,9 @@ test('a year is entered by keyboard and paste, survives a lost connection, a ref
   await page.unroute(/\/trpc\/[^?]*values\.save/);
   await saved(page);
 
-  // So does an expired session: sign in again and the figure is saved.
+  // So does an expired session: sign in again and the figure is saved. The refetches that follow a
+  // save end first, so the session ends at the figure's save and not at a background read.
+  await page.waitForLoadState('networkidle');
   await context.clearCookies();
   await actual(page, '每千人口执业(助理)医师数').fill('9.95');
   await expect(page).toHaveURL(/\/sign-in\?expired=1/, { timeout: 10_000 });
