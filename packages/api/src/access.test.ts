@@ -74,6 +74,37 @@ const matrix: Record<string, Access> = {
     call: (c) => c.plans.import(planFile),
   },
   'plans.export': { roles: ALL, scoped: true, call: (c, d) => c.plans.export({ district: d }) },
+  'plans.readDocument': {
+    roles: ['admin'],
+    scoped: false,
+    call: (c) =>
+      c.plans.readDocument({
+        district: planFile.district,
+        filename: 'plan.md',
+        base64: Buffer.from(
+          '| 序号 | 指标 | 2030年 | 属性 |\n| 1 | 甲（%） | 5 | 预期性 |',
+        ).toString('base64'),
+      }),
+  },
+  'plans.readDraft': {
+    roles: ['admin'],
+    scoped: false,
+    call: (c) =>
+      c.plans.readDraft({
+        district: planFile.district,
+        document: 'plan.md',
+        plan: planFile.plan,
+        rows: [
+          {
+            seq: 1,
+            category: '',
+            name: '甲（%）',
+            unit: null,
+            raw: { baseline: null, target: '5', rate: null, attribute: '预期性' },
+          },
+        ],
+      }),
+  },
   'plans.periods': { roles: ALL, scoped: true, call: (c, d) => c.plans.periods({ district: d }) },
   'plans.reviseTarget': {
     roles: ['admin'],
