@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cli, useDataFolder } from './testing';
@@ -101,7 +102,7 @@ describe('plan commands', () => {
       '生产总值(GDP)增长率',
       '市级以上创新平台',
     ]);
-    expect(run.err).toMatch(/doc\.txt:6: /);
+    expect(run.err).toMatch(/doc\.txt: line 6: row 3, /);
   });
 
   it('read-table needs the names of a district that is not built in', async () => {
@@ -109,5 +110,80 @@ describe('plan commands', () => {
     const run = await cli('plan', 'read-table', path('doc2.txt'), '--district', '130999');
     expect(run.code).toBe(1);
     expect(run.err).toContain('--name is required');
+  });
+
+  const someDistrict = [
+    '--district',
+    '130999',
+    '--name',
+    '某区',
+    '--city',
+    '某市',
+    '--province',
+    '某省',
+  ];
+  const rows = [
+    ['序号', '指标', '单位', '2025年', '2030年', '属性'],
+    ['1', '常住人口城镇化率', '%', '60', '65', '预期性'],
+    ['2', '某指标', '个', '—', '好得很', '约束性'],
+  ];
+
+  it('read-table reads a Word table, its problems placed by table row', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('表1 某区“十五五”时期主要指标'),
+            new Table({
+              rows: rows.map(
+                (r) =>
+                  new TableRow({
+                    children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })),
+                  }),
+              ),
+            }),
+          ],
+        },
+      ],
+    });
+    // A Word file recognised by its content, whatever its name says.
+    writeFileSync(path('plan.bin'), await Packer.toBuffer(doc));
+    const run = await cli('plan', 'read-table', path('plan.bin'), ...someDistrict);
+    expect(run.code).toBe(0);
+    const draft = JSON.parse(run.out);
+    expect(draft.plan).toMatchObject({ baselineYear: 2025, targetYear: 2030 });
+    expect(draft.indicators.map((i: { name: string; unit: string }) => [i.name, i.unit])).toEqual([
+      ['常住人口城镇化率', '%'],
+    ]);
+    expect(run.err).toMatch(/plan\.bin: table 1, row 3: row 2, target: /);
+    expect(run.err).toContain('1 indicators read from docx');
+  });
+
+  it('read-table reads a web page and a PDF with a text layer', async () => {
+    const html = `<html><body><p>表2 某县主要指标</p><table>${rows
+      .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+      .join('')}</table></body></html>`;
+    writeFileSync(path('plan.html'), html);
+    const web = await cli('plan', 'read-table', path('plan.html'), ...someDistrict);
+    expect(JSON.parse(web.out).indicators).toHaveLength(1);
+    // A seed plan's table printed to PDF by Chromium (packages/documents' fixture).
+    const pdf = new URL(
+      '../../../../packages/documents/src/fixtures/pdf/seed-yuhua.pdf',
+      import.meta.url,
+    );
+    const run = await cli('plan', 'read-table', pdf.pathname, '--district', '130108');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out).indicators.length).toBeGreaterThan(10);
+    expect(run.err).toMatch(/indicators read from pdf/);
+  });
+
+  it('read-table says what a file is when it is no plan document', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('s').addRow(['指标']);
+    await wb.xlsx.writeFile(path('plan.docx'));
+    const run = await cli('plan', 'read-table', path('plan.docx'), '--district', '130108');
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('plan.docx is an Excel workbook, not a plan document');
+    expect(run.err).toContain('Excel 工作簿');
   });
 });

@@ -5,12 +5,14 @@ import {
   districtSchema,
   listProblems,
   planFileSchema,
-  readTable,
+  placeText,
+  readDocumentTable,
   type District,
   type PlanFile,
 } from '@pm/core';
 import { toDomainError } from '@pm/api';
 import { builtInPlans, exportPlan, importPlan } from '@pm/db';
+import { DocumentError, readPlanDocument } from '@pm/documents';
 import { registerCarryOver } from './carry-over';
 import { CliError, withDatabase } from './context';
 import { choosePlanFor, PERIOD_HELP, readPeriodOption } from './period';
@@ -85,39 +87,47 @@ function registerReadTable(plan: Command) {
   plan
     .command('read-table')
     .description(
-      'Read the main-indicator table of a plan document (text) into a draft plan file, listing the rows it could not read',
+      'Read the main-indicator table of a plan document into a draft plan file, listing each row it could not read with its place (line, page, table row). The format is recognised by content: text or markdown in UTF-8, UTF-16 or GB18030, a web page (.html), Word (.docx) or a PDF with a text layer',
     )
-    .argument('<file>', 'the plan document as text (.txt)')
+    .argument('<file>', 'the plan document: .txt, .md, .html, .docx or .pdf')
     .requiredOption('--district <code>', 'district division code, e.g. 130108')
     .option('--name <name>', 'district name (known for the built-in districts)')
     .option('--city <city>', 'city the district belongs to')
     .option('--province <province>', 'province')
-    .option('--start-line <n>', 'look for the table from this line on')
+    .option('--start-line <n>', 'look for the table from this line on (text, or a PDF’s lines)')
     .option('--out <file>', 'write the draft here instead of standard output')
-    .action((file: string, opts: ReadTableOptions) => {
+    .action(async (file: string, opts: ReadTableOptions) => {
       const district = districtFor(opts);
       const startLine = opts.startLine === undefined ? undefined : Number(opts.startLine);
       if (startLine !== undefined && !(Number.isInteger(startLine) && startLine > 0)) {
         throw new CliError(`--start-line must be a positive whole number, got "${opts.startLine}"`);
       }
-      const text = readText(file);
-      const { file: draft, problems } = readTable(text, {
-        district,
-        document: basename(file),
-        startLine,
-      });
+      const doc = await readPlanDocument(readBytes(file), basename(file)).catch(
+        (error: unknown) => {
+          if (error instanceof DocumentError) throw new CliError(`${error.message}\n${error.zh}`);
+          throw error;
+        },
+      );
+      const read = readDocumentTable(doc, { district, document: basename(file), startLine });
+      const problems = [
+        ...doc.problems.map((p) => ({ ...p, text: '' })),
+        ...read.problems.map((p) => ({
+          ...p,
+          place: p.place ?? (p.line > 0 ? { line: p.line } : {}),
+        })),
+      ];
       for (const p of problems) {
-        console.error(
-          `${file}:${p.line}: ${p.message}${p.text ? ` — ${p.text.replace(/\s+/g, ' ').slice(0, 60)}` : ''}`,
-        );
+        const quote = p.text ? ` — ${p.text.replace(/\s+/g, ' ').slice(0, 60)}` : '';
+        console.error(`${file}: ${placeText(p.place, 'en')}: ${p.message}${quote}`);
       }
+      const draft = read.file;
       if (!draft || draft.indicators.length === 0)
         throw new CliError(`${file}: no indicator could be read`);
       const json = `${JSON.stringify(draft, null, 2)}\n`;
       if (opts.out) writeFileSync(opts.out, json);
       else process.stdout.write(json);
       console.error(
-        `${draft.indicators.length} indicators read, ${problems.length} problem(s) listed above; review the draft before importing it.`,
+        `${draft.indicators.length} indicators read from ${doc.format}, ${problems.length} problem(s) listed above; review the draft before importing it.`,
       );
     });
 }
@@ -145,6 +155,14 @@ function districtFor(opts: ReadTableOptions): District {
 export function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+}
+
+function readBytes(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${(error as Error).message}`);
   }

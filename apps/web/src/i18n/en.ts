@@ -1,4 +1,5 @@
 import { carryOverEn } from '../features/admin/messages';
+import { documentImportEn } from '../features/admin/document-messages';
 import { periodEn } from '../features/districts/messages';
 import { entryEn } from '../features/entry/messages';
 import { evaluationEn } from '../features/evaluation/messages';
@@ -146,4 +147,5 @@ export const en: Record<MessageKey, string> = {
   ...revisionEn,
   ...evaluationEn,
   ...carryOverEn,
+  ...documentImportEn,
 };

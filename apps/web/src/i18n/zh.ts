@@ -1,4 +1,5 @@
 import { carryOverZh } from '../features/admin/messages';
+import { documentImportZh } from '../features/admin/document-messages';
 import { periodZh } from '../features/districts/messages';
 import { entryZh } from '../features/entry/messages';
 import { evaluationZh } from '../features/evaluation/messages';
@@ -141,6 +142,7 @@ export const zh = {
   ...revisionZh,
   ...evaluationZh,
   ...carryOverZh,
+  ...documentImportZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -8,6 +8,7 @@ import { errorMessage } from '../../lib/errors';
 import { planLabel } from '../../lib/period';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { CarryOverPanel, type CarryOverTarget } from './CarryOverPanel';
+import { DocumentImport } from './DocumentImport';
 
 /** Admin: import a plan file (checked here with the same schema as the server) and export plans. */
 export function PlansPage() {
@@ -106,6 +107,7 @@ export function PlansPage() {
           </div>
         )}
       </section>
+      <DocumentImport onImported={setImported} />
       <CarryOverPanel focus={imported} />
       <section className="card">
         <h2>{t('plans.export.title')}</h2>
