@@ -6,6 +6,7 @@ import {
   listProblems,
   planFileSchema,
   placeText,
+  readerMessage,
   readDocumentTable,
   type District,
   type PlanFile,
@@ -119,6 +120,7 @@ function registerReadTable(plan: Command) {
       for (const p of problems) {
         const quote = p.text ? ` — ${p.text.replace(/\s+/g, ' ').slice(0, 60)}` : '';
         console.error(`${file}: ${placeText(p.place, 'en')}: ${p.message}${quote}`);
+        console.error(`  ${placeText(p.place, 'zh')}：${readerMessage(p.message, 'zh')}`);
       }
       const draft = read.file;
       if (!draft || draft.indicators.length === 0)

@@ -7,6 +7,7 @@ import {
   placeText,
   planHeaderSchema,
   readDocumentTable,
+  readerMessages,
   readRow,
   type District,
   type DocumentFormat,
@@ -37,12 +38,21 @@ export interface DraftProblem {
   at: PlaceTexts;
   /** The source text, verbatim. */
   text: string;
+  /** The reader's English message (logs, CLI). */
   message: string;
+  /** The same in both languages, for the person reading the draft. */
+  says: PlaceTexts;
 }
 
 const problemOf = (p: TableProblem): DraftProblem => {
   const place = p.place ?? (p.line > 0 ? { line: p.line } : {});
-  return { place, at: at(place), text: p.text, message: p.message };
+  return {
+    place,
+    at: at(place),
+    text: p.text,
+    message: p.message,
+    says: readerMessages(p.message),
+  };
 };
 
 /** The cells of a row as the administrator edits them, and reads them again (plans.readDraft). */

@@ -12,3 +12,4 @@ export {
   type TextMiss,
   type TextReading,
 } from './text-targets';
+export { readerMessage, readerMessages } from './reader-messages';

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PLAN_FORMAT } from '@pm/core';
+import { PLAN_FORMAT, readerMessages } from '@pm/core';
 import { refusal, renderAt, serveProcedures } from '../../lib/testing';
 import { DocumentImport } from './DocumentImport';
 
@@ -79,7 +79,8 @@ const draft = {
           place: { table: 1, row: 3 },
           at: at(3),
           text: '好得很',
-          message: 'row 2, target: no figure in the target cell',
+          message: 'row 2, target: no number, no dash and no known phrase',
+          says: readerMessages('row 2, target: no number, no dash and no known phrase'),
         },
       ],
       assignedBy: null,
@@ -91,6 +92,7 @@ const draft = {
       at: at(5),
       text: '42',
       message: 'figures in a row without a name',
+      says: readerMessages('figures in a row without a name'),
     },
   ],
   notes: [],
@@ -146,11 +148,11 @@ describe('DocumentImport', () => {
     expect(
       await screen.findByText('已从 规划.docx（docx）读取 2 行，其中 1 行读通、1 行需要处理。'),
     ).toBeTruthy();
-    const bad = screen.getByText('row 2, target: no figure in the target cell').closest('tr')!;
+    const bad = screen.getByText('第 2 行目标：没有数字、横线或可识别的表述').closest('tr')!;
     expect(bad.className).toBe('problem');
     expect(within(bad).getByText('表 1 第 3 行')).toBeTruthy();
     expect(within(bad).getByText(/2\s+某指标\s+%\s+60\s+好得很/)).toBeTruthy();
-    expect(screen.getByText(/figures in a row without a name/)).toBeTruthy();
+    expect(screen.getByText(/该行有数字但没有指标名称/)).toBeTruthy();
     const importButton = screen.getByRole('button', { name: '导入' }) as HTMLButtonElement;
     expect(importButton.disabled).toBe(true);
     const upload64 = calls.find((c) => c.procedure === 'plans.readDocument')?.input as {
@@ -234,6 +236,7 @@ describe('DocumentImport', () => {
       await screen.findByText('Read 2 rows from 规划.docx (docx): 1 read, 1 to fix.'),
     ).toBeTruthy();
     expect(screen.getByText('table 1, row 3')).toBeTruthy();
+    expect(screen.getByText('row 2, target: no number, no dash and no known phrase')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Check again' })).toBeTruthy();
   });
 });

@@ -77,6 +77,7 @@ export function DraftEditor({
     targetYear: year(header.targetYear),
   });
   const at = (p: { at: Problem['at'] }) => (locale === 'en' ? p.at.en : p.at.zh);
+  const say = (p: Said) => (p.says ? (locale === 'en' ? p.says.en : p.says.zh) : p.message);
 
   const check = useMutation(trpc.plans.readDraft.mutationOptions());
   const importPlan = useMutation(
@@ -193,17 +194,20 @@ export function DraftEditor({
         title={t('documentImport.problems', { count: draft.problems.length })}
         items={draft.problems}
         at={at}
+        say={say}
         alert
       />
       <Listed
         title={t('documentImport.notes', { count: draft.notes.length })}
         items={draft.notes}
         at={at}
+        say={say}
       />
       <Listed
         title={t('documentImport.footnotes', { count: draft.footnotes.length })}
         items={draft.footnotes.map((f) => ({ ...f, message: f.text, text: '' }))}
         at={at}
+        say={say}
       />
       {rows.length === 0 ? (
         <EmptyState title={t('documentImport.noRows')} />
@@ -277,7 +281,7 @@ export function DraftEditor({
                     ) : r.problems.length > 0 ? (
                       <ul>
                         {r.problems.map((p, i) => (
-                          <li key={i}>{p.message}</li>
+                          <li key={i}>{say(p)}</li>
                         ))}
                       </ul>
                     ) : (
@@ -334,15 +338,20 @@ export function DraftEditor({
   );
 }
 
+/** A message of the reader in both languages; a footnote is printed text, in one. */
+type Said = { message: string; says?: Problem['says'] };
+
 function Listed({
   title,
   items,
   at,
+  say,
   alert = false,
 }: {
   title: string;
-  items: { at: Problem['at']; text: string; message: string }[];
+  items: ({ at: Problem['at']; text: string } & Said)[];
   at: (p: { at: Problem['at'] }) => string;
+  say: (p: Said) => string;
   alert?: boolean;
 }) {
   if (items.length === 0) return null;
@@ -352,7 +361,7 @@ function Listed({
       <ul className="problems">
         {items.map((p, i) => (
           <li key={i}>
-            <code>{at(p)}</code>: {p.message}
+            <code>{at(p)}</code>: {say(p)}
             {p.text && <q>{p.text}</q>}
           </li>
         ))}
