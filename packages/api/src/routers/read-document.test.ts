@@ -109,7 +109,9 @@ describeDb('plans.readDocument and plans.readDraft', (get) => {
     expect(draft.rows[0]?.indicator?.name).toBe('常住人口城镇化率');
     expect(draft.rows[1]?.indicator).toBeNull();
     expect(draft.rows[1]?.problems[0]?.message).toMatch(/two figures in one cell/);
-    expect(draft.rows[1]?.problems[0]?.says.zh).toMatch(/一格中有两个数字：已列出待核对，未作猜测$/);
+    expect(draft.rows[1]?.problems[0]?.says.zh).toMatch(
+      /一格中有两个数字：已列出待核对，未作猜测$/,
+    );
     expect(draft.rows[1]?.at.zh).toMatch(/^第 \d+ 行$/);
   });
 
