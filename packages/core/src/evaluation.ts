@@ -5,6 +5,7 @@ import { isBindingWarning, STATUSES, type Status } from './assess/status';
 import { summarize, zeroCounts, type PlanSummary, type StatusCounts } from './assess/summary';
 import type { IndicatorAssessment } from './assess/types';
 import type { District, Indicator, PlanHeader, YearValue } from './plan';
+import type { Narrative } from './narrative';
 import type { RulesVersion } from './words';
 import { DEMO_SOURCE } from './values/workflow';
 
@@ -142,6 +143,16 @@ export interface EvaluationSnapshot {
   finalizedBy: string;
   finalizedAt: string;
   result: ReviewedPlan;
+  /** The report's narrative as it stood at finalizing; snapshots before it have none. */
+  narrative?: Narrative;
+  /** Who signs the report: the finalizing reviewer's name and unit (单位) at finalizing. */
+  signer?: Signer;
+}
+
+/** The person a report is signed by: display name and 单位 (null when none was given). */
+export interface Signer {
+  name: string;
+  unit: string | null;
 }
 
 const filled = (counts: Partial<StatusCounts>): StatusCounts => ({ ...zeroCounts(), ...counts });

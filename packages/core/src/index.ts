@@ -13,3 +13,4 @@ export * from './words';
 export * from './period';
 export * from './carry-over';
 export * from './revision';
+export * from './narrative';

@@ -203,6 +203,8 @@ export const users = pgTable('users', {
   id: serial('id').primaryKey(),
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
+  /** 单位: the organisation a reviewer signs a report for (区发展和改革局); null when not given. */
+  unit: text('unit'),
   /** scrypt: `scrypt$N$r$p$salt$hash`, base64url parts. */
   passwordHash: text('password_hash').notNull(),
   role: roleEnum('role').notNull(),
@@ -309,6 +311,13 @@ export const evaluationRounds = pgTable(
     finalizedBy: text('finalized_by'),
     finalizedAt: timestamp('finalized_at', { withTimezone: true }),
     snapshot: jsonb('snapshot'),
+    /**
+     * The report's narrative (主要成效, 存在问题, 原因分析, 下一步举措) as a reviewer saved it; null
+     * while the generated first drafts stand. Frozen into the snapshot at finalizing.
+     */
+    narrative: jsonb('narrative'),
+    narrativeBy: text('narrative_by'),
+    narrativeAt: timestamp('narrative_at', { withTimezone: true }),
   },
   (t) => [
     index('evaluation_rounds_plan_year').on(t.planId, t.year),

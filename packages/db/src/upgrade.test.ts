@@ -352,6 +352,7 @@ describe.each(testDrivers())(`upgrade from the release of ${PREVIOUS_RELEASE} [%
           reviewedAt: i.reviewedAt.toISOString(),
         })),
       );
+      expect(record.narrative, `narrative of round ${r.id}`).toBeNull();
       if (r.status === 'open') {
         expect(record.snapshot).toBeNull();
         expect(record.input?.planId).toBe(r.planId);
@@ -377,6 +378,7 @@ describe.each(testDrivers())(`upgrade from the release of ${PREVIOUS_RELEASE} [%
         id: u.id,
         username: u.username,
         displayName: u.displayName,
+        unit: null,
         role: u.role,
         disabled: u.disabled,
         createdAt: u.createdAt,

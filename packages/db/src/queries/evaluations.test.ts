@@ -11,6 +11,7 @@ import {
   listRounds,
   loadRound,
   openRound,
+  saveNarrative,
   saveReviews,
   type FinalizeInput,
 } from './evaluations';
@@ -20,8 +21,9 @@ import type { Database } from '../client';
 const YUHUA = '130108';
 
 /** A stand-in for the API's snapshot: what the round read, frozen as it was. */
-function freeze({ round, input, reviews }: FinalizeInput): EvaluationSnapshot {
+function freeze({ round, input, reviews, narrative }: FinalizeInput): EvaluationSnapshot {
   return {
+    ...(narrative ? { narrative: narrative.sections } : {}),
     format: EVALUATION_FORMAT,
     district: input.file.district,
     plan: input.file.plan,
@@ -108,6 +110,27 @@ describeDb('evaluation rounds', (get) => {
     expect((error as EvaluationError).reason).toBe('not_found');
   });
 
+  it('a round keeps the narrative a reviewer saved, the latest save replacing the earlier', async () => {
+    const { db } = get();
+    const [round] = (await listRounds(db, YUHUA)).filter((r) => r.year === 2023);
+    expect((await loadRound(db, YUHUA, round!.id)).narrative).toBeNull();
+    const sections = { achievements: '成效', problems: '问题', causes: '原因', nextSteps: '举措' };
+    await saveNarrative(db, YUHUA, round!.id, sections, 'zhao');
+    const saved = await saveNarrative(
+      db,
+      YUHUA,
+      round!.id,
+      { ...sections, causes: '新原因' },
+      'qian',
+    );
+    expect(saved).toMatchObject({ sections: { ...sections, causes: '新原因' }, by: 'qian' });
+    const { narrative } = await loadRound(db, YUHUA, round!.id);
+    expect(narrative).toEqual(saved);
+    expect(narrative?.at).toBeInstanceOf(Date);
+    const other = await failure(saveNarrative(db, '410402', round!.id, sections, 'qian'));
+    expect((other as EvaluationError).reason).toBe('not_found');
+  });
+
   it('a failing snapshot leaves the round open', async () => {
     const { db } = get();
     const [round] = (await listRounds(db, YUHUA)).filter((r) => r.year === 2023);
@@ -142,6 +165,7 @@ describeDb('evaluation rounds', (get) => {
     expect(stored.round).toMatchObject({ status: 'finalized', finalizedBy: 'reviewer' });
     expect(stored.round.finalizedAt?.toISOString()).toBe('2024-03-01T08:00:00.000Z');
     expect(stored.snapshot).toEqual(snapshot);
+    expect(snapshot.narrative?.causes).toBe('新原因');
     expect((await latestFinalized(db, await planIdOf(db, YUHUA), 2023))?.snapshot).toEqual(
       snapshot,
     );
@@ -153,6 +177,10 @@ describeDb('evaluation rounds', (get) => {
     const [round] = (await listRounds(db, YUHUA)).filter((r) => r.status === 'finalized');
     const late = await failure(saveReviews(db, YUHUA, round!.id, []));
     expect((late as EvaluationError).reason).toBe('finalized');
+    const sections = { achievements: '改', problems: '改', causes: '改', nextSteps: '改' };
+    const frozen = await failure(saveNarrative(db, YUHUA, round!.id, sections, 'zhao'));
+    expect((frozen as EvaluationError).reason).toBe('finalized');
+    expect((await loadRound(db, YUHUA, round!.id)).narrative?.sections.causes).toBe('新原因');
     const twice = await failure(finalizeRound(db, YUHUA, round!.id, freeze));
     expect((twice as EvaluationError).reason).toBe('finalized');
   });

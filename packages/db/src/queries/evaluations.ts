@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import {
   roundKind,
   type EvaluationSnapshot,
+  type Narrative,
   type ReviewRecord,
   type RoundKind,
   type Status,
@@ -124,17 +125,41 @@ export async function openRound(
   }
 }
 
+/** The narrative a reviewer saved on a round, who saved it and when. */
+export interface StoredNarrative {
+  sections: Narrative;
+  by: string;
+  at: Date;
+}
+
 /** A round with its reviews and either the plan input it reads (open) or its snapshot (finalized). */
 export interface RoundRecord {
   round: EvaluationRound;
   reviews: ReviewRecord[];
   input: PlanInput | null;
   snapshot: EvaluationSnapshot | null;
+  /** The saved narrative; null while the generated first drafts stand. */
+  narrative: StoredNarrative | null;
+}
+
+const narrativeColumns = {
+  narrative: evaluationRounds.narrative,
+  narrativeBy: evaluationRounds.narrativeBy,
+  narrativeAt: evaluationRounds.narrativeAt,
+};
+
+function storedNarrative(row: {
+  narrative: unknown;
+  narrativeBy: string | null;
+  narrativeAt: Date | null;
+}): StoredNarrative | null {
+  if (row.narrative === null || row.narrativeBy === null || row.narrativeAt === null) return null;
+  return { sections: row.narrative as Narrative, by: row.narrativeBy, at: row.narrativeAt };
 }
 
 async function findRound(db: Database, code: string, id: number, lock: boolean) {
   const query = db
-    .select({ ...roundColumns, snapshot: evaluationRounds.snapshot })
+    .select({ ...roundColumns, ...narrativeColumns, snapshot: evaluationRounds.snapshot })
     .from(evaluationRounds)
     .innerJoin(plans, eq(plans.id, evaluationRounds.planId))
     .where(and(eq(evaluationRounds.id, id), ofDistrict(code)));
@@ -163,7 +188,12 @@ async function reviewsOf(db: Database, roundId: number): Promise<ReviewRecord[]>
 
 /** One round of the district with its reviews, and its plan's approved values while it is open. */
 export async function loadRound(db: Database, code: string, id: number): Promise<RoundRecord> {
-  const { snapshot, ...round } = await findRound(db, code, id, false);
+  const { snapshot, narrative, narrativeBy, narrativeAt, ...round } = await findRound(
+    db,
+    code,
+    id,
+    false,
+  );
   const [reviews, input] = await Promise.all([
     reviewsOf(db, id),
     round.status === 'open' ? loadPlanInput(db, round.planId, round.year) : null,
@@ -173,7 +203,30 @@ export async function loadRound(db: Database, code: string, id: number): Promise
     reviews,
     input,
     snapshot: snapshot as EvaluationSnapshot | null,
+    narrative: storedNarrative({ narrative, narrativeBy, narrativeAt }),
   };
+}
+
+/** Stores the narrative of an open round (all four sections); a finalized round's is frozen. */
+export async function saveNarrative(
+  db: Database,
+  code: string,
+  id: number,
+  sections: Narrative,
+  by: string,
+): Promise<StoredNarrative> {
+  return db.transaction(async (tx) => {
+    const round = await findRound(tx, code, id, true);
+    if (round.status !== 'open') throw new EvaluationError('finalized', `round ${id} is finalized`);
+    const [row] = await tx
+      .update(evaluationRounds)
+      .set({ narrative: sections, narrativeBy: by, narrativeAt: sql`now()` })
+      .where(eq(evaluationRounds.id, id))
+      .returning(narrativeColumns);
+    const stored = row && storedNarrative(row);
+    if (!stored) throw new Error('narrative update returned nothing');
+    return stored;
+  });
 }
 
 export type ReviewWrite = Omit<ReviewRecord, 'reviewedAt'>;
@@ -212,6 +265,7 @@ export interface FinalizeInput {
   round: EvaluationRound;
   input: PlanInput;
   reviews: ReviewRecord[];
+  narrative: StoredNarrative | null;
 }
 
 /**
@@ -226,12 +280,23 @@ export async function finalizeRound(
   build: (input: FinalizeInput) => EvaluationSnapshot,
 ): Promise<EvaluationSnapshot> {
   return db.transaction(async (tx) => {
-    const { snapshot: _none, ...round } = await findRound(tx, code, id, true);
+    const {
+      snapshot: _none,
+      narrative,
+      narrativeBy,
+      narrativeAt,
+      ...round
+    } = await findRound(tx, code, id, true);
     if (round.status !== 'open') throw new EvaluationError('finalized', `round ${id} is finalized`);
     const input = await loadPlanInput(tx, round.planId, round.year);
     if (!input) throw new EvaluationError('no_plan', `round ${id} has no plan`);
     const reviews = await reviewsOf(tx, id);
-    const snapshot = build({ round: { ...round, reviews: reviews.length }, input, reviews });
+    const snapshot = build({
+      round: { ...round, reviews: reviews.length },
+      input,
+      reviews,
+      narrative: storedNarrative({ narrative, narrativeBy, narrativeAt }),
+    });
     await tx
       .update(evaluationRounds)
       .set({

@@ -16,6 +16,8 @@ export interface SessionUser {
 }
 
 export interface UserRow extends SessionUser {
+  /** 单位, as a report is signed. */
+  unit: string | null;
   disabled: boolean;
   createdAt: Date;
 }
@@ -23,6 +25,7 @@ export interface UserRow extends SessionUser {
 export interface NewUser {
   username: string;
   displayName: string;
+  unit?: string | null;
   role: Role;
   passwordHash: string;
   districts: string[] | 'all';
@@ -69,6 +72,7 @@ export async function createUser(db: Database, user: NewUser): Promise<number> {
       .values({
         username: user.username,
         displayName: user.displayName,
+        unit: user.unit ?? null,
         role: user.role,
         passwordHash: user.passwordHash,
         allDistricts: user.districts === 'all',
@@ -98,7 +102,12 @@ export async function createUser(db: Database, user: NewUser): Promise<number> {
 
 export async function listUsers(db: Database): Promise<UserRow[]> {
   const rows = await db
-    .select({ ...sessionUserColumns, disabled: users.disabled, createdAt: users.createdAt })
+    .select({
+      ...sessionUserColumns,
+      unit: users.unit,
+      disabled: users.disabled,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .leftJoin(userDistricts, eq(userDistricts.userId, users.id))
     .groupBy(users.id)
@@ -107,6 +116,18 @@ export async function listUsers(db: Database): Promise<UserRow[]> {
     ...u,
     districts: scopeOf(allDistricts, codes),
   }));
+}
+
+/** How a user signs a report: display name and 单位; null for a user name no one has. */
+export async function findSigner(
+  db: Database,
+  username: string,
+): Promise<{ name: string; unit: string | null } | null> {
+  const [row] = await db
+    .select({ name: users.displayName, unit: users.unit })
+    .from(users)
+    .where(eq(users.username, username));
+  return row ?? null;
 }
 
 /** The password hash of an enabled user, for signing in. */
