@@ -148,7 +148,7 @@ describe('DocumentImport', () => {
     expect(
       await screen.findByText('已从 规划.docx（docx）读取 2 行，其中 1 行读通、1 行需要处理。'),
     ).toBeTruthy();
-    const bad = screen.getByText('第 2 行目标：没有数字、横线或可识别的表述').closest('tr')!;
+    const bad = screen.getByText('序号 2 的目标：没有数字、横线或可识别的表述').closest('tr')!;
     expect(bad.className).toBe('problem');
     expect(within(bad).getByText('表 1 第 3 行')).toBeTruthy();
     expect(within(bad).getByText(/2\s+某指标\s+%\s+60\s+好得很/)).toBeTruthy();
@@ -163,7 +163,7 @@ describe('DocumentImport', () => {
     expect(new TextDecoder().decode(sentBytes)).toBe('表1');
     expect(upload64.district).toEqual(district);
 
-    fireEvent.change(screen.getByLabelText('第 2 行目标'), { target: { value: '30' } });
+    fireEvent.change(screen.getByLabelText('序号 2 的目标'), { target: { value: '30' } });
     expect(within(bad).getByText('已修改，待重新检查')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '重新检查' }));
     expect(await screen.findByText('检查完成：2 行读通，0 行仍需处理。')).toBeTruthy();
@@ -193,7 +193,7 @@ describe('DocumentImport', () => {
     });
     render();
     await upload('规划.docx');
-    const cell = await screen.findByLabelText('第 2 行目标');
+    const cell = await screen.findByLabelText('序号 2 的目标');
     fireEvent.change(cell, { target: { value: '30' } });
     fireEvent.click(screen.getByRole('button', { name: '重新检查' }));
     fireEvent.change(cell, { target: { value: '好得很' } });

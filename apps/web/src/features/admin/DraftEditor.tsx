@@ -216,18 +216,16 @@ export function DraftEditor({
           className="table-wrap"
           tabIndex={0}
           role="region"
-          aria-label={t('documentImport.title')}
+          aria-label={t('documentImport.rowsTable')}
         >
           <table className="draft-table">
             <thead>
               <tr>
-                {(['seq', 'category', 'name', 'unit', ...RAW, 'source', 'result'] as const).map(
-                  (c) => (
-                    <th key={c} scope="col">
-                      {t(`documentImport.col.${c}`)}
-                    </th>
-                  ),
-                )}
+                {(['seq', 'category', 'name', 'unit', ...RAW, 'result'] as const).map((c) => (
+                  <th key={c} scope="col">
+                    {t(`documentImport.col.${c}`)}
+                  </th>
+                ))}
                 <th scope="col">
                   <span className="visually-hidden">{t('documentImport.remove')}</span>
                 </th>
@@ -271,13 +269,9 @@ export function DraftEditor({
                       }))}
                     </td>
                   ))}
-                  <td className="source">
-                    <pre>{r.quote}</pre>
-                    <small>{at(r)}</small>
-                  </td>
                   <td className="result">
                     {r.edited ? (
-                      t('documentImport.rowEdited')
+                      <p>{t('documentImport.rowEdited')}</p>
                     ) : r.problems.length > 0 ? (
                       <ul>
                         {r.problems.map((p, i) => (
@@ -285,8 +279,10 @@ export function DraftEditor({
                         ))}
                       </ul>
                     ) : (
-                      t('documentImport.rowOk')
+                      <p>{t('documentImport.rowOk')}</p>
                     )}
+                    <pre>{r.quote}</pre>
+                    <small>{at(r)}</small>
                   </td>
                   <td>
                     <button
