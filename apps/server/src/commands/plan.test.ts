@@ -103,7 +103,7 @@ describe('plan commands', () => {
       '市级以上创新平台',
     ]);
     expect(run.err).toMatch(/doc\.txt: line 6: row 3, /);
-    expect(run.err).toMatch(/ {2}第 6 行：第 3 行/);
+    expect(run.err).toMatch(/ {2}第 6 行：序号 3 的/);
   });
 
   it('read-table needs the names of a district that is not built in', async () => {

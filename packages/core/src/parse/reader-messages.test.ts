@@ -82,20 +82,17 @@ describe('readerMessage', () => {
   it.each([
     [
       'row 3, attribute: attribute is neither 预期性 nor 约束性',
-      '第 3 行属性：属性既不是预期性也不是约束性',
+      '序号 3 的属性：属性既不是预期性也不是约束性',
     ],
     [
       'row 2, target: two figures in one cell: listed for review, not guessed',
-      '第 2 行目标：一格中有两个数字：已列出待核对，未作猜测',
+      '序号 2 的目标：一格中有两个数字：已列出待核对，未作猜测',
     ],
     [
       'row 8a, unit: the 单位 column says 万元, the name 亿元',
-      '第 8a 行单位：单位列为 万元，指标名称中为 亿元',
+      '序号 8a 的单位：单位列为 万元，指标名称中为 亿元',
     ],
-    [
-      'row 5: 序号 5 is given twice (first in draft row 2)',
-      '第 5 行：序号 5 重复（草稿第 2 行已用）',
-    ],
+    ['row 5: 序号 5 is given twice (first in draft row 2)', '序号 5 重复（草稿第 2 行已用）'],
     ['9 cells where the header has 7', '本行有 9 格，表头有 7 列'],
     [
       'one cell over the target and rate columns and the one before: listed, not guessed',
@@ -107,7 +104,7 @@ describe('readerMessage', () => {
     ],
     [
       'row 4, target: unknown unit or words "左右吧" after the number',
-      '第 4 行目标：数字后面的“左右吧”不是可识别的单位或表述',
+      '序号 4 的目标：数字后面的“左右吧”不是可识别的单位或表述',
     ],
     [
       '3 byte sequence(s) are not GB18030 text and show as �: check those cells',

@@ -30,18 +30,18 @@ type Rule = [RegExp, (m: RegExpExecArray) => string];
 
 /** English template → 简体中文, most specific first. */
 const RULES: Rule[] = [
-  [/^row (\S+), (\w+): (.*)$/s, (m) => `第 ${m[1]} 行${cellZh(m[2]!)}：${zh(m[3]!)}`],
+  [/^row (\S+), (\w+): (.*)$/s, (m) => `序号 ${m[1]} 的${cellZh(m[2]!)}：${zh(m[3]!)}`],
   [
     /^row (\S+): 序号 (\S+) is given twice \(first in draft row (\d+)\)$/,
-    (m) => `第 ${m[1]} 行：序号 ${m[2]} 重复（草稿第 ${m[3]} 行已用）`,
+    (m) => `序号 ${m[2]} 重复（草稿第 ${m[3]} 行已用）`,
   ],
   [
     /^row (\S+) names its sub-rows only: they are read as indicators, it is not$/,
-    (m) => `第 ${m[1]} 行只列出下属分项：分项作为指标读取，该行本身不作为指标`,
+    (m) => `序号 ${m[1]} 只列出下属分项：分项作为指标读取，该行本身不作为指标`,
   ],
   [
     /^figures under row (\S+)'s (\w+) with no name of their own: not joined$/,
-    (m) => `第 ${m[1]} 行${cellZh(m[2]!)}下方的数字没有对应的指标名称：未合并，请核对`,
+    (m) => `序号 ${m[1]} 的${cellZh(m[2]!)}下方的数字没有对应的指标名称：未合并，请核对`,
   ],
   [
     /^one cell over the (.+) columns and the one before: listed, not guessed$/,
