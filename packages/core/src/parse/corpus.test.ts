@@ -284,3 +284,72 @@ describe('a Word or HTML table as the format readers give it: merged cells expan
     expect(r.rows[0]?.indicator?.source).toMatchObject({ line: null, kind: 'table' });
   });
 });
+
+describe('a sector plan whose table has only 指标 | 2025年 | 2030年, units in the names', () => {
+  const r = read('sector-years-only.txt');
+
+  it('finds the table by its caption and bare-year header, and lists that every row was taken as 预期性', () => {
+    expect(r.file?.plan).toMatchObject({ baselineYear: 2025, targetYear: 2030 });
+    expect(r.problems.map((n) => n.message)).toEqual([
+      'no 属性 column: every indicator taken as 预期性 (expected); mark the binding ones',
+    ]);
+    expect(brief(r)).toEqual([
+      [1, '细颗粒物（PM2.5）平均浓度', '微克/立方米', '预期', 'level', 35, 30, null, null, null],
+      [2, '空气质量优良天数比率', '%', '预期', 'level', 80, 85, null, null, null],
+      [3, '地表水达到或好于Ⅲ类水体比例', '%', '预期', 'level', 70, 75, null, null, null],
+      [4, '森林覆盖率', '%', '预期', 'level', 35, 38, null, null, null],
+    ]);
+    expect(r.file?.indicators[0]?.target.direction).toBe('decrease');
+  });
+});
+
+describe('a markdown table with alignment marks and 现状值 / 目标值 headers', () => {
+  const r = read('aligned-markdown.md');
+
+  it('reads every row; 完成省下达目标 is a target assigned by the province', () => {
+    expect(r.problems).toEqual([]);
+    expect(r.file?.plan).toMatchObject({ baselineYear: 2025, targetYear: 2030 });
+    expect(brief(r)).toEqual([
+      [1, '常住人口', '万人', '预期', 'level', 120, 125, null, null, null],
+      [
+        2,
+        '单位地区生产总值二氧化碳排放降低',
+        '%',
+        '约束',
+        'assigned',
+        null,
+        null,
+        null,
+        null,
+        'at_least',
+      ],
+      [3, '人均预期寿命', '岁', '预期', 'level', 78, 79, null, null, 'about'],
+    ]);
+    expect(r.rows[1]?.assignedBy).toBe('省');
+  });
+});
+
+describe('a sector plan without GDP whose income grows 与经济增长同步', () => {
+  const r = read('sector-no-gdp.txt');
+
+  it('reads the rows and lists the link it cannot make, with the indicator named', () => {
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        text: '居民人均可支配收入',
+        message: 'linked to economic growth, but the plan has no GDP indicator',
+      }),
+    ]);
+    expect(r.file).not.toBeNull();
+    expect(r.rows.map((row) => [row.seq, row.category])).toEqual([
+      [1, '民生福祉'],
+      [2, '民生福祉'],
+      [3, '民生福祉'],
+      [4, '安全保障'],
+      [5, '安全保障'],
+    ]);
+    expect(brief(r).slice(3)).toEqual([
+      [4, '粮食综合生产能力', '万吨', '约束', 'bound', 50, 50, null, null, 'above'],
+      [5, '能源综合生产能力', '万吨标准煤', '约束', 'assigned', null, null, null, null, 'at_least'],
+    ]);
+  });
+});

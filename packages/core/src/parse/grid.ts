@@ -50,11 +50,23 @@ export function isHeaderCell(text: string): boolean {
   return WORDS.some(([, re]) => re.test(s)) || s !== unYeared || /规划|时期|期末|数值|值$/.test(s);
 }
 
-/** A row of header words: every filled cell a header cell, and two of them header words. */
+/** A header cell that is only a year: 2025年, 2030年目标 is a word too, 2030 年底. */
+const isYearCell = (c: string) => /^(?:19|20)\d\d年?(?:末|底)?$/.test(compact(c));
+
+/**
+ * A row of header words: every filled cell a header cell, and two of them header words or bare
+ * years (指标 | 2025年 | 2030年), one at least a word.
+ */
 export function isHeaderRow(cells: string[]): boolean {
   const filled = cells.filter((c) => compact(c) !== '');
   const worded = filled.filter((c) => WORDS.some(([, re]) => re.test(compact(c))));
-  return filled.length > 0 && filled.every(isHeaderCell) && worded.length >= 2;
+  const years = filled.filter(isYearCell);
+  return (
+    filled.length > 0 &&
+    filled.every(isHeaderCell) &&
+    worded.length >= 1 &&
+    worded.length + years.length >= 2
+  );
 }
 
 /**
