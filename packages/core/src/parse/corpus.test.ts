@@ -353,3 +353,26 @@ describe('a sector plan without GDP whose income grows 与经济增长同步', (
     ]);
   });
 });
+
+describe('a Word copy whose merged category rows are lines of their own, names numbered 1. 2.', () => {
+  const r = read('word-copy-category-lines.txt');
+
+  it('keeps the table whole over 一、 二、, takes the categories and reads ≥7% on 亿元 as yearly growth', () => {
+    expect(r.problems).toEqual([]);
+    expect(r.file?.plan).toMatchObject({ baselineYear: 2025, targetYear: 2030 });
+    expect(r.rows.map((row) => [row.seq, row.category])).toEqual([
+      [1, '经济发展'],
+      [2, '经济发展'],
+      [3, '绿色生态'],
+      [4, '绿色生态'],
+      [5, '绿色生态'],
+    ]);
+    expect(brief(r)).toEqual([
+      [1, '地区生产总值', '亿元', '预期', 'level', 856, 1150, 6, null, 'at_least'],
+      [2, '固定资产投资', '亿元', '预期', 'annual_rate', null, null, 7, null, 'at_least'],
+      [3, '单位GDP能耗降低', '%', '约束', 'cumulative', null, null, null, 15, 'at_least'],
+      [4, '城市生活垃圾无害化处理率', '%', '约束', 'maintain', 100, 100, null, null, null],
+      [5, '新增造林面积', '万亩', '约束', 'cumulative', null, null, null, 3, null],
+    ]);
+  });
+});

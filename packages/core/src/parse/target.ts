@@ -71,6 +71,8 @@ type NumberToken = Extract<CellToken, { kind: 'number' }>;
 const RATE_UNITS = ['', '%', '百分点', '个百分点'];
 interface Reading {
   name: string;
+  /** The unit the name states ('' when none). */
+  unit: string;
   baseline: number | null;
   target: CellToken;
   rate: CellToken;
@@ -117,6 +119,7 @@ export function parseTarget(cells: TargetCells, opts: ParseTargetOptions = {}): 
     (levels.find((t) => t.unit)?.unit ?? '');
   const reading: Reading = {
     name: cells.name,
+    unit: nameUnit,
     baseline,
     target: tokens.target,
     rate: tokens.rate,
@@ -161,6 +164,15 @@ function readBaseline(
   return null;
 }
 
+/**
+ * A limit in the rate column (≥95 on a share) bounds the level, unless it is a percentage on an
+ * indicator measured in something else: ≥7% on 固定资产投资（亿元） is its yearly growth.
+ */
+function isBoundInRate(t: NumberToken, name: string, unit: string): boolean {
+  if (!t.prefixed || isGrowthRate(name)) return false;
+  return !(t.unit === '%' && unit !== '' && !sameUnit('%', unit));
+}
+
 /** Levels (targets, totals, limits) are in the indicator's unit; growth rates in % or points. */
 function checkUnits(
   tokens: { target: CellToken; rate: CellToken },
@@ -173,7 +185,7 @@ function checkUnits(
   for (const cell of ['target', 'rate'] as const) {
     const t = tokens[cell];
     if (t.kind !== 'number') continue;
-    const isLevel = cell === 'target' || t.total || (t.prefixed && !isGrowthRate(name));
+    const isLevel = cell === 'target' || t.total || isBoundInRate(t, name, unit);
     if (isLevel) levels.push(t);
     if (isLevel && !sameUnit(t.unit, unit))
       errors.push(issue(cell, `unit ${t.unit} is not the indicator's ${unit}`));
@@ -228,7 +240,7 @@ function decide(x: Reading): Target | CellIssue {
   }
   if (tn) return singleTarget(x, tn);
   if (rn) {
-    if (rn.prefixed && !isGrowthRate(x.name)) return boundTarget(x, rn, rn.comparator);
+    if (isBoundInRate(rn, x.name, x.unit)) return boundTarget(x, rn, rn.comparator);
     return rateTarget(x, rn);
   }
   if (x.baseline !== null) return monitorTarget(x);

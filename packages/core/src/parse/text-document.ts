@@ -121,6 +121,12 @@ function isOneCellPerLine(lines: string[], from: number): boolean {
   return single > wide;
 }
 
+/** 一、经济发展 / （二）绿色生态 on its own line, with the table's rows going on after it. */
+function isCategoryLine(line: string, next: string | undefined): boolean {
+  const s = compact(line);
+  return HEADING.test(s) && s.length <= 20 && !/[。；;，,]/.test(s) && (next ?? '').includes('\t');
+}
+
 /** Tab-separated rows, one printed line each; blank lines inside (page breaks) are skipped. */
 function tabBlock(lines: string[], from: number): Block | null {
   const rows: SourceCell[][] = [];
@@ -132,6 +138,11 @@ function tabBlock(lines: string[], from: number): Block | null {
       continue;
     }
     const cells = line.split('\t').map((c) => c.trim());
+    // A category row merged over the whole width copies as one cell: 一、经济发展 between rows.
+    if (cells.length === 1 && rows.length > 0 && isCategoryLine(line, lines[i + 1])) {
+      rows.push([cell(cells[0] ?? '', i + 1, 1)]);
+      continue;
+    }
     if (cells.length < 2 || isCaption(line)) break;
     if (isNote(cells.find((c) => c !== '') ?? '')) break;
     rows.push(cells.map((c, k) => cell(c, i + 1, k + 1)));
