@@ -376,3 +376,25 @@ describe('a Word copy whose merged category rows are lines of their own, names n
     ]);
   });
 });
+
+describe('the plan title of a draft', () => {
+  it('is the title line the document prints near its top, else the caption', () => {
+    expect(read('county-education.txt').file?.plan.title).toBe('某县教育事业发展规划');
+    expect(read('sector-years-only.txt').file?.plan.title).toBe('某市“十五五”生态环境保护规划');
+    expect(read('word-copy-category-lines.txt').file?.plan.title).toBe(
+      '表1  某区“十五五”规划主要指标',
+    );
+  });
+
+  it('never a chapter heading or a sentence that mentions the plan', () => {
+    const text = (first: string) =>
+      `${first}\n\n表1 主要指标\n序号\t指标\t2025年\t2030年\t属性\n1\t城镇化率（%）\t60\t65\t预期性\n2\t森林覆盖率（%）\t30\t32\t约束性\n`;
+    const titleOf = (first: string) =>
+      readTable(text(first), { district, document: 'd.txt' }).file?.plan.title;
+    expect(titleOf('第一章 编制规划')).toBe('表1 主要指标');
+    expect(titleOf('本区认真实施“十四五”规划。')).toBe('表1 主要指标');
+    expect(titleOf('# 某区国民经济和社会发展第十五个五年规划纲要（草案）')).toBe(
+      '某区国民经济和社会发展第十五个五年规划纲要（草案）',
+    );
+  });
+});

@@ -19,7 +19,7 @@ import {
 } from './document-table';
 import { periodIn, type HeaderYears } from './grid';
 import { baselineOfYear, parseTarget, type ParseTargetOptions } from './target';
-import { readTextDocument } from './text-document';
+import { isCaption, readTextDocument } from './text-document';
 import { compact, isUnit, sameUnit, splitUnit } from './text';
 
 export type { DocumentProblem, Footnote, TableRow, TableRows } from './document-table';
@@ -202,6 +202,24 @@ export interface DocumentTable {
   footnotes: Footnote[];
 }
 
+/**
+ * The plan's title as the document prints it near its top: a short line ending in 规划 or 纲要
+ * (a period in brackets after it allowed), never a caption or a sentence.
+ */
+function documentTitle(doc: PlanDocument): string | null {
+  for (const l of doc.lines.slice(0, 40)) {
+    const text = l.text.replace(/^#+\s*/, '').trim();
+    const s = compact(text);
+    if (s.length < 4 || s.length > 80 || isCaption(text) || /[。；;，,]/.test(s)) continue;
+    if (
+      /(规划|纲要)([(（][^)）]*[)）])?$/.test(s) &&
+      !/^第[一二三四五六七八九十\d]+[章节篇]/.test(s)
+    )
+      return text;
+  }
+  return null;
+}
+
 /** 第十四个五年规划 in a title: the plan's number. */
 function titlePeriod(doc: PlanDocument): HeaderYears | null {
   for (const l of doc.lines.slice(0, 60)) {
@@ -318,7 +336,7 @@ export function readDocumentTable(doc: PlanDocument, opts: ReadTableOptions): Do
     format: PLAN_FORMAT,
     district: opts.district,
     plan: {
-      title: opts.plan?.title ?? (table.caption.text || opts.document),
+      title: opts.plan?.title ?? documentTitle(doc) ?? (table.caption.text || opts.document),
       baselineYear,
       midtermYear:
         opts.plan?.midtermYear ?? baselineYear + Math.ceil((targetYear - baselineYear) / 2),
