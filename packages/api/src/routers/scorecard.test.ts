@@ -1,6 +1,12 @@
 import type { TRPCError } from '@trpc/server';
 import { assessPlan } from '@pm/core';
-import { builtInPlans, loadAssessmentInput, seedBuiltIn, upsertDistrict } from '@pm/db';
+import {
+  builtInPlans,
+  loadAssessmentInput,
+  seedBuiltIn,
+  seedDemoValues,
+  upsertDistrict,
+} from '@pm/db';
 import { describeDb } from '@pm/db/testing';
 import { beforeAll, expect, it } from 'vitest';
 import { callerFor, testUser } from '../testing';
@@ -98,13 +104,14 @@ describeDb('scorecard router', (get) => {
       province: '河北省',
     });
     const league = await (await leader()).scorecard.league({ year: 2023 });
+    // Every plan has figures of 2023; the district without a plan comes last.
     expect(league.rows.map((r) => r.code)).toEqual([
       '120105',
-      '130102',
       '130104',
       '130108',
       '410402',
       '410703',
+      '130102',
     ]);
     const yuhua = league.rows.find((r) => r.code === YUHUA);
     const card = await (await leader()).scorecard.district({ district: YUHUA, year: 2023 });
@@ -114,17 +121,55 @@ describeDb('scorecard router', (get) => {
       byStatus: card.summary.byStatus,
       bindingWarnings: 2,
       demo: true,
+      reporting: 'reported',
+      dataYear: 2023,
     });
-    expect(yuhua?.completeness?.share).toBe(0.85);
+    // 17 actuals of 20, two of them 按市下达目标 without the city's assigned target.
+    expect(yuhua?.completeness).toEqual({ reported: 15, total: 20, share: 0.75 });
     expect(Object.keys(yuhua?.categories ?? {}).sort()).toEqual(
       ['创新驱动', '民生福祉', '经济发展', '绿色转型'].sort(),
     );
     expect(league.categories[0]).toBe('民生福祉');
     expect(league.rows.find((r) => r.code === '130102')).toMatchObject({
       planTitle: null,
+      reporting: 'noPlan',
+      dataYear: null,
       shareOnTrack: null,
       completeness: null,
     });
+  });
+
+  it('at a year a district has no figures of, it ranks after those that reported, 未报送 with its data year', async () => {
+    // 桥西区 reports 2024; the others' latest approved figures are of 2023.
+    await seedDemoValues(get().db, '130104', 2024);
+    const league = await (await leader()).scorecard.league({ year: 2024 });
+    expect(league.rows.map((r) => [r.code, r.reporting, r.dataYear])).toEqual([
+      ['130104', 'reported', 2024],
+      ['120105', 'unreported', 2023],
+      ['130108', 'unreported', 2023],
+      ['410402', 'unreported', 2023],
+      ['410703', 'unreported', 2023],
+      ['130102', 'noPlan', null],
+    ]);
+    const yuhua = league.rows.find((r) => r.code === YUHUA)!;
+    expect(yuhua.year).toBe(2024);
+    expect(yuhua.completeness).toMatchObject({ reported: 0, share: 0 });
+    expect(league.rows[0]!.completeness!.reported).toBeGreaterThan(0);
+  });
+
+  it('completeness counts what the year requires: the actual, and the assigned target where the form needs one', async () => {
+    const league = await (await leader()).scorecard.league({ year: 2023 });
+    const input = await loadAssessmentInput(get().db, YUHUA);
+    const required = input!.file.indicators.filter((i) => i.target.form === 'assigned');
+    const yuhua = league.rows.find((r) => r.code === YUHUA)!;
+    expect(yuhua.completeness!.total).toBe(input!.file.indicators.length);
+    const complete = input!.file.indicators.filter((i) => {
+      const has = (kind: string) =>
+        input!.values.some((v) => v.seq === i.seq && v.year === 2023 && v.kind === kind);
+      return has('actual') && (i.target.form !== 'assigned' || has('assigned_target'));
+    }).length;
+    expect(required.length).toBeGreaterThan(0);
+    expect(yuhua.completeness!.reported).toBe(complete);
   });
 
   it('an official’s league holds only their district', async () => {

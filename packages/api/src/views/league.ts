@@ -1,12 +1,26 @@
-import { assessedOf, shareOnTrack, type PlanSummary } from '@pm/core';
+import {
+  assessedOf,
+  completeness as requiredCells,
+  shareOnTrack,
+  type PlanSummary,
+} from '@pm/core';
 import type { DistrictSummary, PlanInput } from '@pm/db';
-import { assessInput, completeness, type Completeness } from './scorecard';
+import { assessInput, type Completeness } from './scorecard';
 
 /** One category of one district on the league's heat map. */
 export interface CategoryCell {
   assessed: number;
   shareOnTrack: number | null;
 }
+
+/**
+ * Where a district stands at the year shown: it has approved actual figures of the year
+ * (reported), none of them (未报送: its grades are those of older figures), or no plan.
+ */
+export type Reporting = 'reported' | 'unreported' | 'noPlan';
+
+/** The league's order: districts with figures of the year first, those without after. */
+export const REPORTING_ORDER: readonly Reporting[] = ['reported', 'unreported', 'noPlan'];
 
 /** One district on the league table; without a plan, only its names. */
 export interface LeagueRow {
@@ -16,6 +30,9 @@ export interface LeagueRow {
   province: string;
   planTitle: string | null;
   year: number | null;
+  reporting: Reporting;
+  /** 数据截至: the latest year up to `year` with approved actual figures (null: none since B). */
+  dataYear: number | null;
   total: number;
   assessed: number;
   shareOnTrack: number | null;
@@ -23,6 +40,7 @@ export interface LeagueRow {
   /** The phases of its graded indicators, which decide the words of its counts (提前实现 / 完成). */
   phases: PlanSummary['phases'];
   bindingWarnings: number;
+  /** Of the indicators the year asks figures of, those whose every required cell is approved. */
   completeness: Completeness | null;
   demo: boolean;
   categories: Record<string, CategoryCell>;
@@ -43,6 +61,32 @@ export interface PlanRow {
   years: { from: number; to: number };
 }
 
+/**
+ * What the year requires of the plan and how much of it is approved, by core's cells of a complete
+ * year (the actual; the city-assigned target where the form needs one). Input values are approved.
+ */
+export function leagueCompleteness(input: Pick<PlanInput, 'file' | 'values'>, year: number) {
+  const approved = input.values.map((v) => ({ ...v, state: 'approved' as const, demo: !!v.demo }));
+  const { total, counts } = requiredCells(input.file, approved, year);
+  return { reported: counts.approved, total, share: total > 0 ? counts.approved / total : null };
+}
+
+/** The latest year after the baseline, up to `year`, with an approved actual figure. */
+function dataYearOf(input: Pick<PlanInput, 'file' | 'values'>, year: number): number | null {
+  const planned = new Set(input.file.indicators.map((i) => i.seq));
+  let latest: number | null = null;
+  for (const v of input.values)
+    if (
+      v.kind === 'actual' &&
+      planned.has(v.seq) &&
+      v.year > input.file.plan.baselineYear &&
+      v.year <= year &&
+      (latest === null || v.year > latest)
+    )
+      latest = v.year;
+  return latest;
+}
+
 /** One plan's league row at `year` (default: its mid-term year). */
 export function planRow(input: PlanInput, year: number | undefined): PlanRow {
   const { file } = input;
@@ -52,17 +96,20 @@ export function planRow(input: PlanInput, year: number | undefined): PlanRow {
   for (const [name, counts] of Object.entries(summary.byCategory)) {
     categories[name] = { assessed: assessedOf(counts), shareOnTrack: shareOnTrack(counts) };
   }
+  const dataYear = dataYearOf(input, y);
   return {
     row: {
       planTitle: file.plan.title,
       year: y,
+      reporting: dataYear === y ? 'reported' : 'unreported',
+      dataYear,
       total: summary.total,
       assessed: summary.assessed,
       shareOnTrack: summary.shareOnTrack,
       byStatus: summary.byStatus,
       phases: summary.phases,
       bindingWarnings: summary.bindingWarnings.length,
-      completeness: completeness(input.values, file.indicators, y),
+      completeness: leagueCompleteness(input, y),
       demo: input.demo,
       categories,
     },
@@ -75,6 +122,8 @@ type District = Pick<LeagueRow, 'code' | 'name' | 'city' | 'province'>;
 const NO_PLAN: Omit<LeagueRow, keyof District> = {
   planTitle: null,
   year: null,
+  reporting: 'noPlan',
+  dataYear: null,
   total: 0,
   assessed: 0,
   shareOnTrack: null,
@@ -86,7 +135,11 @@ const NO_PLAN: Omit<LeagueRow, keyof District> = {
   categories: {},
 };
 
-/** The league of these districts, each with its plan's row (null: the district has no plan). */
+/**
+ * The league of these districts, each with its plan's row (null: the district has no plan): those
+ * with figures of the year first, then those without (未报送), then those without a plan; each
+ * group in the districts' order.
+ */
 export function assembleLeague(
   districts: readonly District[],
   planRows: readonly (PlanRow | null)[],
@@ -102,6 +155,8 @@ export function assembleLeague(
     return { ...names, ...plan.row };
   });
   const categories = [...frequency].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  const rank = (r: LeagueRow) => REPORTING_ORDER.indexOf(r.reporting);
+  rows.sort((a, b) => rank(a) - rank(b));
   return { rows, years: [...years].sort((a, b) => a - b), categories };
 }
 
