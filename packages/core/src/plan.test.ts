@@ -130,3 +130,27 @@ describe('plan interchange schema', () => {
     expect(result.success).toBe(false);
   });
 });
+
+describe('牵头单位 in the plan file', () => {
+  const withDepartment = (leadDepartment: unknown) => ({
+    ...file,
+    indicators: [{ ...indicator, leadDepartment }],
+  });
+
+  it('reads a file written before departments were set, and a blank one, as none', () => {
+    const { leadDepartment: _gone, ...old } = indicator;
+    expect(planFileSchema.parse({ ...file, indicators: [old] }).indicators[0]?.leadDepartment).toBe(
+      null,
+    );
+    expect(planFileSchema.parse(withDepartment('  ')).indicators[0]?.leadDepartment).toBeNull();
+  });
+
+  it('keeps a named department, trimmed, and refuses one over 100 characters', () => {
+    expect(planFileSchema.parse(withDepartment(' 区发改局 ')).indicators[0]?.leadDepartment).toBe(
+      '区发改局',
+    );
+    const long = planFileSchema.safeParse(withDepartment('局'.repeat(101)));
+    expect(long.success).toBe(false);
+    expect(long.error?.issues[0]?.path).toEqual(['indicators', 0, 'leadDepartment']);
+  });
+});

@@ -100,6 +100,11 @@ export const rawCellsSchema = z.object({
   attribute: z.string().nullable(),
   /** Cells the printed table merged over this and earlier rows: their text is the merged cell's. */
   merged: z.array(z.enum(['baseline', 'target', 'rate', 'attribute'])).optional(),
+  /**
+   * How the reader read these cells where it departed from them (a [x] that contradicts the
+   * printed levels): the reader's English note, which `readerMessage` says in Chinese.
+   */
+  reading: z.string().max(1000).optional(),
 });
 export type RawCells = z.infer<typeof rawCellsSchema>;
 
@@ -120,6 +125,27 @@ export const sourceSchema = z.object({
 });
 export type Source = z.infer<typeof sourceSchema>;
 
+/** The longest 牵头单位 kept: a department's name, or two or three joined by 、. */
+export const LEAD_DEPARTMENT_MAX = 100;
+
+/**
+ * 牵头单位: the department responsible for an indicator, as an administrator names it. Blank is no
+ * name; the API refuses it, a plan file reads it as none.
+ */
+export const leadDepartmentSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'name the lead department (牵头单位)' })
+  .max(LEAD_DEPARTMENT_MAX, {
+    message: `a lead department (牵头单位) is at most ${LEAD_DEPARTMENT_MAX} characters`,
+  });
+
+/** A file's 牵头单位: absent (files written before it was set), blank or null reads as none. */
+const fileLeadDepartment = z.preprocess(
+  (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v),
+  leadDepartmentSchema.nullable(),
+);
+
 export const indicatorSchema = z.object({
   seq: positiveIntSchema,
   category: z.string(),
@@ -127,7 +153,7 @@ export const indicatorSchema = z.object({
   unit: z.string(),
   attribute: attributeSchema,
   /** 牵头单位 */
-  leadDepartment: z.string().nullable(),
+  leadDepartment: fileLeadDepartment,
   raw: rawCellsSchema,
   target: targetSchema,
   /**

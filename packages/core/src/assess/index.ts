@@ -50,3 +50,4 @@ export type {
   RevisionInForce,
   YearCheck,
 } from './types';
+export { goodWay, yearChange, type GoodWay, type YearChange } from './change';
