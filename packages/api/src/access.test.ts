@@ -163,6 +163,18 @@ const matrix: Record<string, Access> = {
     call: (c, d) =>
       c.evaluations.finalize({ district: d, round: 1 }).catch(tolerate('NOT_FOUND', 'CONFLICT')),
   },
+  'evaluations.saveNarrative': {
+    roles: ['reviewer', 'admin'],
+    scoped: true,
+    call: (c, d) =>
+      c.evaluations
+        .saveNarrative({
+          district: d,
+          round: 1,
+          sections: { achievements: 'a', problems: 'p', causes: 'c', nextSteps: 'n' },
+        })
+        .catch(tolerate('NOT_FOUND', 'CONFLICT')),
+  },
   'evaluations.export': {
     roles: READERS,
     scoped: true,

@@ -20,7 +20,7 @@ import {
   type RoundKind,
   type Status,
 } from '@pm/core';
-import type { EvaluationItem, EvaluationView } from '../views/evaluation';
+import type { EvaluationItem, RoundFacts as EvaluationView } from '../views/evaluation';
 
 /** Text shared by the Word and Excel reports of an evaluation round (Chinese, as such reports are). */
 
@@ -215,3 +215,15 @@ export function warningLead(v: EvaluationView, n: number): string {
 
 export const reviewed = (v: EvaluationView) =>
   v.items.filter((i) => i.review?.decision === 'overridden' || i.review?.comment);
+
+/** A date as official documents write it, in China's time: 2026年12月2日. */
+export function chineseDate(d: Date | string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(new Date(d));
+  const part = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${part('year')}年${part('month')}月${part('day')}日`;
+}

@@ -7,6 +7,8 @@ import {
   type EvaluationSnapshot,
   type Indicator,
   type IndicatorAssessment,
+  type Narrative,
+  type Signer,
   type PlanSummary,
   type ReviewRecord,
   type SourcedValue,
@@ -102,6 +104,8 @@ function round(year: number, status: EvaluationRound['status']): EvaluationRound
 
 export interface Fixture {
   values: SourcedValue[];
+  /** Sections a reviewer saved; the drafts stand without. */
+  narrative?: Narrative;
   reviews?: ReviewRecord[];
   /** Targets revised (动态调整): indicator `seq`'s T becomes `value` from `fromYear` on. */
   revise?: { seq: number; fromYear: number; value: number }[];
@@ -128,14 +132,23 @@ function input(f: Fixture) {
   return { planId: 1, file: { ...file, indicators }, values: f.values, demo: false };
 }
 
+/** The reviewer who signs the fixtures' reports. */
+export const SIGNER: Signer = { name: '赵明', unit: '裕华区发展和改革局' };
+
 /** An open round of Yuhua's plan at `year`, read live. */
 export const openView = (year: number, f: Fixture): EvaluationView =>
-  evaluationView({
-    round: round(year, 'open'),
-    reviews: f.reviews ?? [],
-    input: input(f),
-    snapshot: null,
-  });
+  evaluationView(
+    {
+      round: round(year, 'open'),
+      reviews: f.reviews ?? [],
+      input: input(f),
+      snapshot: null,
+      narrative: f.narrative
+        ? { sections: f.narrative, by: 'zhao', at: new Date('2026-11-30T02:00:00Z') }
+        : null,
+    },
+    SIGNER,
+  );
 
 /** A reviewer's decision on one indicator of a fixture round. */
 export const review = (
@@ -202,7 +215,13 @@ export function v1View(year: number, f: Fixture): EvaluationView {
       })),
     },
   } as unknown as EvaluationSnapshot;
-  return evaluationView({ round: round(year, 'finalized'), reviews: [], input: null, snapshot });
+  return evaluationView({
+    round: round(year, 'finalized'),
+    reviews: [],
+    input: null,
+    snapshot,
+    narrative: null,
+  });
 }
 
 /**

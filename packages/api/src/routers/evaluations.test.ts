@@ -19,7 +19,7 @@ describeDb('evaluations router', (get) => {
   beforeAll(async () => {
     await seedBuiltIn(get().db);
   });
-  const as = async (role: 'reviewer' | 'leader' | 'official') =>
+  const as = async (role: 'reviewer' | 'leader' | 'official' | 'admin') =>
     callerFor(get().db, await testUser(get().db, role, role, role === 'leader' ? 'all' : [YUHUA]));
 
   /** Sets the approved 2023 actual of Yuhua's indicator `seq`. */
@@ -105,6 +105,11 @@ describeDb('evaluations router', (get) => {
   });
 
   it('counts the reviews and refuses to finalize until every indicator has one', async () => {
+    // The reviewer signs reports with a name and unit (单位).
+    await get()
+      .db.update(schema.users)
+      .set({ displayName: '赵明', unit: '裕华区发展和改革局' })
+      .where(eq(schema.users.username, 'reviewer'));
     const reviewer = await as('reviewer');
     await reviewer.evaluations.review({
       district: YUHUA,
@@ -153,12 +158,77 @@ describeDb('evaluations router', (get) => {
     });
   });
 
+  const sections = {
+    achievements: '经济运行稳中有进。',
+    problems: '空气质量改善不及预期。',
+    causes: '受区域传输影响。',
+    nextSteps: '加强联防联控。',
+  };
+
+  it('the narrative starts as drafts from the data; reviewers and admins save it, others may not', async () => {
+    const reviewer = await as('reviewer');
+    const before = await reviewer.evaluations.get({ district: YUHUA, round });
+    expect(before.narrative).toMatchObject({ edited: false, by: null });
+    expect(before.narrative.sections).toEqual(before.narrative.drafts);
+    expect(before.narrative.drafts.problems).toContain('细颗粒物(PM2.5)浓度降幅');
+    for (const role of ['leader', 'official'] as const) {
+      const refused = await failure(
+        (await as(role)).evaluations.saveNarrative({ district: YUHUA, round, sections }),
+      );
+      expect(refused?.code, role).toBe('FORBIDDEN');
+    }
+    const admin = await as('admin');
+    await admin.evaluations.saveNarrative({
+      district: YUHUA,
+      round,
+      sections: { ...sections, causes: '管理员更正。' },
+    });
+    const saved = await reviewer.evaluations.saveNarrative({ district: YUHUA, round, sections });
+    expect(saved.by).toBe('reviewer');
+    const after = await reviewer.evaluations.get({ district: YUHUA, round });
+    expect(after.narrative).toMatchObject({ edited: true, by: 'reviewer', sections });
+  });
+
+  it('an empty or overlong section is refused with a message naming it, and nothing is stored', async () => {
+    const reviewer = await as('reviewer');
+    const empty = await failure(
+      reviewer.evaluations.saveNarrative({
+        district: YUHUA,
+        round,
+        sections: { ...sections, problems: '  ' },
+      }),
+    );
+    expect(empty?.code).toBe('BAD_REQUEST');
+    expect(empty?.message).toContain(
+      '存在问题 (problems) is empty: write it, or restore the first draft',
+    );
+    const long = await failure(
+      reviewer.evaluations.saveNarrative({
+        district: YUHUA,
+        round,
+        sections: { ...sections, causes: '长'.repeat(6001) },
+      }),
+    );
+    expect(long?.message).toContain('原因分析 (causes) is longer than 6000 characters');
+    const view = await reviewer.evaluations.get({ district: YUHUA, round });
+    expect(view.narrative.sections).toEqual(sections);
+  });
+
   it('finalizing freezes the round: later data changes alter the live scorecard, not the snapshot', async () => {
     const reviewer = await as('reviewer');
     const done = await reviewer.evaluations.finalize({ district: YUHUA, round });
     expect(done.summary.bindingWarnings).toEqual([13, 17]);
     const frozen = await reviewer.evaluations.get({ district: YUHUA, round });
     expect(frozen.round).toMatchObject({ status: 'finalized', finalizedBy: 'reviewer' });
+    expect(frozen.narrative.sections).toEqual(sections);
+    const late = await failure(
+      reviewer.evaluations.saveNarrative({
+        district: YUHUA,
+        round,
+        sections: { ...sections, causes: '改' },
+      }),
+    );
+    expect(late?.cause).toMatchObject({ key: 'evaluations.finalized' });
 
     await setActual(4, 70);
     await setActual(17, 9);
@@ -202,12 +272,15 @@ describeDb('evaluations router', (get) => {
     expect(text).toContain('中期评估报告');
     for (const heading of [
       '一、总体情况',
-      '二、主要指标评估汇总',
-      '三、主要指标完成情况',
-      '四、约束性指标预警',
-      '五、评估意见',
+      '二、主要成效经济运行稳中有进。',
+      '三、存在问题空气质量改善不及预期。',
+      '四、原因分析受区域传输影响。',
+      '五、下一步举措加强联防联控。',
+      '附表 4约束性指标预警',
     ])
       expect(text).toContain(heading);
+    // Signed by the finalizing reviewer's unit and name as they stood at finalizing.
+    expect(text).toMatch(/裕华区发展和改革局评估人员：赵明\d{4}年\d{1,2}月\d{1,2}日附表 1/u);
     expect(text).toContain('2023 年受区域传输影响，已采取应急措施');
     expect(text).toContain('计算状态为“严重滞后”，评估调整为“滞后预期”');
     expect(text).toContain('基本符合预期及以上占');

@@ -1,18 +1,43 @@
 import { z } from 'zod';
-import { GRADES, periodName, positiveIntSchema, reviewInputSchema, roundKindWords } from '@pm/core';
-import { finalizeRound, listRounds, loadRound, openRound, saveReviews, type Role } from '@pm/db';
+import {
+  GRADES,
+  narrativeSchema,
+  periodName,
+  positiveIntSchema,
+  reviewInputSchema,
+  roundKindWords,
+} from '@pm/core';
+import {
+  finalizeRound,
+  findSigner,
+  listRounds,
+  loadRound,
+  openRound,
+  saveNarrative,
+  saveReviews,
+  type Database,
+  type Role,
+  type RoundRecord,
+} from '@pm/db';
 import { DomainError } from '../errors';
 import { evaluationDocx } from '../reports/evaluation-docx';
 import { evaluationXlsx } from '../reports/evaluation-xlsx';
 import { checkPlanYear, planProcedure } from '../plan-choice';
 import { districtProcedure, router } from '../trpc';
-import { evaluationView, snapshotOf } from '../views/evaluation';
+import { evaluationView, signerUsername, snapshotOf } from '../views/evaluation';
 import { assessInput } from '../views/scorecard';
 import { evaluationYearSchema } from './scorecard';
 
 /** Reviewers write; leaders and admins read along. */
 const REVIEWERS: readonly Role[] = ['reviewer'];
 const READERS: readonly Role[] = ['reviewer', 'leader', 'admin'];
+/** The report's narrative is written by reviewers; an administrator may correct it. */
+const WRITERS: readonly Role[] = ['reviewer', 'admin'];
+
+/** A round as its page and its report read it, signed by the user `signerUsername` names. */
+async function viewOf(db: Database, record: RoundRecord) {
+  return evaluationView(record, await findSigner(db, signerUsername(record)));
+}
 
 const round = z.object({ round: positiveIntSchema });
 
@@ -32,7 +57,7 @@ export const evaluationsRouter = router({
   get: districtProcedure(READERS)
     .input(round)
     .query(async ({ ctx, input }) =>
-      evaluationView(await loadRound(ctx.db, input.district, input.round)),
+      viewOf(ctx.db, await loadRound(ctx.db, input.district, input.round)),
     ),
 
   /**
@@ -92,12 +117,33 @@ export const evaluationsRouter = router({
       return { saved: writes.length };
     }),
 
+  /**
+   * Saves the report's narrative (主要成效, 存在问题, 原因分析, 下一步举措) of an open round; a
+   * finalized round's is frozen.
+   */
+  saveNarrative: districtProcedure(WRITERS)
+    .input(round.extend({ sections: narrativeSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const saved = await saveNarrative(
+        ctx.db,
+        input.district,
+        input.round,
+        input.sections,
+        ctx.user.username,
+      );
+      return { by: saved.by, at: saved.at.toISOString() };
+    }),
+
   /** Freezes the round: every indicator must have a current review. */
   finalize: districtProcedure(REVIEWERS)
     .input(round)
     .mutation(async ({ ctx, input }) => {
+      const signer = (await findSigner(ctx.db, ctx.user.username)) ?? {
+        name: ctx.user.displayName,
+        unit: null,
+      };
       const snapshot = await finalizeRound(ctx.db, input.district, input.round, (read) =>
-        snapshotOf(read, ctx.user.username, new Date(), (missing) => {
+        snapshotOf(read, ctx.user.username, signer, new Date(), (missing) => {
           throw new DomainError(
             'CONFLICT',
             'evaluations.notReady',
@@ -113,7 +159,7 @@ export const evaluationsRouter = router({
   export: districtProcedure(READERS)
     .input(round.extend({ format: z.enum(['docx', 'xlsx']) }))
     .query(async ({ ctx, input }) => {
-      const view = evaluationView(await loadRound(ctx.db, input.district, input.round));
+      const view = await viewOf(ctx.db, await loadRound(ctx.db, input.district, input.round));
       const file =
         input.format === 'docx' ? await evaluationDocx(view) : await evaluationXlsx(view);
       return {

@@ -9,15 +9,18 @@ import {
   type EvaluationSnapshot,
   type Indicator,
   type IndicatorAssessment,
+  type Narrative,
   type PlanSummary,
   type ReviewedPlan,
   type Phase,
   type ReviewRecord,
   type RulesVersion,
+  type Signer,
   type SourcedValue,
   type Status,
 } from '@pm/core';
 import { type EvaluationRound, type FinalizeInput, type RoundRecord } from '@pm/db';
+import { narrativeDrafts } from '../reports/narrative';
 import {
   assessInput,
   completeness,
@@ -44,6 +47,20 @@ export interface EvaluationItem {
   review: ReviewRecord | null;
   stale: boolean;
   demo: boolean;
+  /** 年度数据: the approved actual of each year from the baseline year to the evaluation year. */
+  series: { year: number; value: number | null }[];
+}
+
+/** The report's narrative: as saved (or the first drafts, while none is), and the drafts. */
+export interface NarrativeView {
+  sections: Narrative;
+  /** Generated from the round's data (counts by grade, lagging binding indicators, movers). */
+  drafts: Narrative;
+  /** Whether a reviewer saved the sections (else they are the drafts). */
+  edited: boolean;
+  by: string | null;
+  /** ISO 8601 */
+  at: string | null;
 }
 
 export interface EvaluationView {
@@ -61,6 +78,9 @@ export interface EvaluationView {
   total: number;
   pending: number[];
   stale: number[];
+  narrative: NarrativeView;
+  /** Who signs the report: the finalizing reviewer, else the one who saved the narrative or opened it. */
+  signer: Signer;
 }
 
 interface Frozen {
@@ -73,7 +93,27 @@ interface Frozen {
   result: ReviewedPlan;
 }
 
-function view(round: EvaluationRound, f: Frozen): EvaluationView {
+/** The approved actuals of one indicator from B to E; the baseline year's printed figure if none. */
+function seriesOf(
+  values: readonly SourcedValue[],
+  seq: number,
+  from: number,
+  to: number,
+  baseline: number | null,
+) {
+  const of = new Map(
+    values.filter((v) => v.seq === seq && v.kind === 'actual').map((v) => [v.year, v.value]),
+  );
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => {
+    const year = from + k;
+    return { year, value: of.get(year) ?? (year === from ? baseline : null) };
+  });
+}
+
+/** A round's facts: what the narrative's drafts and the report's tables are made of. */
+export type RoundFacts = Omit<EvaluationView, 'narrative' | 'signer'>;
+
+function view(round: EvaluationRound, f: Frozen): RoundFacts {
   const bySeq = new Map(f.indicators.map((i) => [i.seq, i]));
   const demo = new Set(f.values.filter(isDemo).map((v) => v.seq));
   const { planId: _plan, reviews: _reviews, ...meta } = round;
@@ -101,6 +141,15 @@ function view(round: EvaluationRound, f: Frozen): EvaluationView {
         review,
         stale,
         demo: demo.has(computed.seq),
+        series: seriesOf(
+          f.values,
+          computed.seq,
+          f.plan.baselineYear,
+          round.year,
+          ind && (ind.target.baselineYear ?? f.plan.baselineYear) === f.plan.baselineYear
+            ? ind.target.baseline
+            : null,
+        ),
       };
     }),
     computedSummary: f.result.computedSummary,
@@ -112,18 +161,52 @@ function view(round: EvaluationRound, f: Frozen): EvaluationView {
   };
 }
 
-/** A round as the reviewer sees it: live while open, the snapshot once finalized. */
-export function evaluationView({ round, reviews, input, snapshot }: RoundRecord): EvaluationView {
-  if (snapshot) return view(round, readSnapshot(snapshot));
+/** Whose name a report of the round carries, as a user name: see `EvaluationView.signer`. */
+export const signerUsername = (r: Pick<RoundRecord, 'round' | 'narrative'>): string =>
+  r.round.finalizedBy ?? r.narrative?.by ?? r.round.openedBy;
+
+function withNarrative(
+  facts: RoundFacts,
+  record: Pick<RoundRecord, 'round' | 'narrative'>,
+  frozen: Narrative | undefined,
+  signer: Signer,
+): EvaluationView {
+  const drafts = narrativeDrafts(facts);
+  const saved = frozen ?? record.narrative?.sections;
+  return {
+    ...facts,
+    narrative: {
+      sections: saved ?? drafts,
+      drafts,
+      edited: saved !== undefined,
+      by: record.narrative?.by ?? null,
+      at: record.narrative?.at.toISOString() ?? null,
+    },
+    signer,
+  };
+}
+
+/**
+ * A round as the reviewer sees it: live while open, the snapshot once finalized. `signer` is the
+ * user of `signerUsername` as found (a snapshot's own signer comes first).
+ */
+export function evaluationView(record: RoundRecord, signer: Signer | null = null): EvaluationView {
+  const { round, reviews, input, snapshot } = record;
+  const named = signer ?? { name: signerUsername(record), unit: null };
+  if (snapshot) {
+    const frozen = readSnapshot(snapshot);
+    return withNarrative(view(round, frozen), record, frozen.narrative, frozen.signer ?? named);
+  }
   if (!input) throw new Error(`round ${round.id} is open but its plan was not loaded`);
   const result = reviewPlan(assessInput(input, round.year), reviews);
-  return view(round, {
+  const facts = view(round, {
     ...input.file,
     rules: RULES_VERSION,
     values: input.values,
     demo: input.demo,
     result,
   });
+  return withNarrative(facts, record, undefined, named);
 }
 
 /** Reviews still missing or given on another computed status: a round with these cannot be finalized. */
@@ -135,15 +218,21 @@ export function unready(result: ReviewedPlan): { pending: number; stale: number 
 
 /** Freezes what finalizing read into the snapshot; `refuse` is called when reviews are missing. */
 export function snapshotOf(
-  { round, input, reviews }: FinalizeInput,
+  read: FinalizeInput,
   by: string,
+  signer: Signer,
   at: Date,
   refuse: (missing: { pending: number; stale: number }) => never,
 ): EvaluationSnapshot {
+  const { round, input, reviews } = read;
   const result = reviewPlan(assessInput(input, round.year), reviews);
   const missing = unready(result);
   if (missing) refuse(missing);
+  // The narrative as the report read it at finalizing: the saved sections, or the drafts.
+  const live = evaluationView({ round, reviews, input, snapshot: null, narrative: read.narrative });
   return {
+    narrative: live.narrative.sections,
+    signer,
     format: EVALUATION_FORMAT,
     rules: RULES_VERSION,
     district: input.file.district,
