@@ -63,7 +63,14 @@ function Rounds({ plan }: { plan: PlanRef }) {
       ) : (
         <RoundList rounds={list} current={current?.id ?? null} />
       )}
-      {current && <RoundView key={current.id} round={current} canWrite={reviewer} />}
+      {current && (
+        <RoundView
+          key={current.id}
+          round={current}
+          canWrite={reviewer}
+          canEditNarrative={reviewer || me.data?.role === 'admin'}
+        />
+      )}
     </>
   );
 }

@@ -10,11 +10,21 @@ import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { useCurrentDistrict } from '../districts/DistrictLayout';
 import { saveBase64 } from './download';
 import { EndSummary } from './EndSummary';
+import { NarrativeEditor } from './NarrativeEditor';
 import { ReviewItem } from './ReviewItem';
 import type { EvaluationView, Round } from './types';
 
 /** One round: progress, the indicators to review, finalizing and the reports. */
-export function RoundView({ round, canWrite }: { round: Round; canWrite: boolean }) {
+/** `canWrite`: reviews and finalizes (a reviewer); `canEditNarrative`: writes the report text too (reviewer, admin). */
+export function RoundView({
+  round,
+  canWrite,
+  canEditNarrative = canWrite,
+}: {
+  round: Round;
+  canWrite: boolean;
+  canEditNarrative?: boolean;
+}) {
   const district = useCurrentDistrict();
   const trpc = useTRPC();
   const view = useQuery(
@@ -22,7 +32,14 @@ export function RoundView({ round, canWrite }: { round: Round; canWrite: boolean
   );
   if (view.isPending) return <Loading />;
   if (view.isError) return <ErrorState error={view.error} onRetry={() => void view.refetch()} />;
-  return <RoundBody view={view.data} canWrite={canWrite && view.data.round.status === 'open'} />;
+  const open = view.data.round.status === 'open';
+  return (
+    <RoundBody
+      view={view.data}
+      canWrite={canWrite && open}
+      canEditNarrative={canEditNarrative && open}
+    />
+  );
 }
 
 function useRefresh() {
@@ -41,7 +58,15 @@ const TITLE = {
   annual: 'evaluation.round.title',
 } as const;
 
-function RoundBody({ view, canWrite }: { view: EvaluationView; canWrite: boolean }) {
+function RoundBody({
+  view,
+  canWrite,
+  canEditNarrative,
+}: {
+  view: EvaluationView;
+  canWrite: boolean;
+  canEditNarrative: boolean;
+}) {
   const { t, locale } = useI18n();
   const { round } = view;
   const title = t(TITLE[round.kind], { year: round.year, id: round.id });
@@ -86,6 +111,11 @@ function RoundBody({ view, canWrite }: { view: EvaluationView; canWrite: boolean
         </p>
       )}
       <Actions view={view} canWrite={canWrite} />
+      <NarrativeEditor
+        key={`${view.round.status}-${view.narrative.at ?? ''}`}
+        view={view}
+        canEdit={canEditNarrative}
+      />
       <ol className="review-list">
         {view.items.map((item) => (
           <ReviewItem

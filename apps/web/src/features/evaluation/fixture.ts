@@ -47,8 +47,16 @@ export function item(
     review,
     stale: false,
     demo: false,
+    series: [2020, 2021, 2022, 2023, 2024, 2025].map((year) => ({ year, value: null })),
   };
 }
+
+export const DRAFTS = {
+  achievements: '截至 2025 年，提前实现 1 项。',
+  problems: '滞后预期 1 项。',
+  causes: '创新平台：完成进度 40%。',
+  nextSteps: '加强规划实施年度监测分析。',
+};
 
 export function view(items: EvaluationItem[], over: Partial<EvaluationView> = {}): EvaluationView {
   const finals = items.map((i) => ({ ...i.computed, status: i.finalStatus }));
@@ -70,6 +78,8 @@ export function view(items: EvaluationItem[], over: Partial<EvaluationView> = {}
     total: items.length,
     pending: items.filter((i) => !i.review).map((i) => i.seq),
     stale: [],
+    narrative: { sections: DRAFTS, drafts: DRAFTS, edited: false, by: null, at: null },
+    signer: { name: '赵明', unit: '裕华区发展和改革局' },
     ...over,
   };
 }
