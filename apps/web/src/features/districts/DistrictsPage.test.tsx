@@ -7,7 +7,8 @@ import { I18nProvider, type Locale } from '../../i18n';
 import { refusal, renderAt, serveProcedures } from '../../lib/testing';
 import { createClient, TRPCProvider } from '../../lib/trpc';
 import type { LeagueRow } from '../scorecard/types';
-import { DistrictsPage, sortRows } from './DistrictsPage';
+import { DistrictsPage } from './DistrictsPage';
+import { sortRows } from './leagueView';
 
 /** Answers tRPC batch requests the way the server does, with `result` for scorecard.league. */
 function serve(result: unknown, status = 200) {
@@ -62,6 +63,8 @@ function row(
     province: '河北省',
     planTitle: share === null ? null : 'p',
     year: share === null ? null : 2023,
+    reporting: share === null ? 'noPlan' : 'reported',
+    dataYear: share === null ? null : 2023,
     total: 20,
     assessed: 20,
     shareOnTrack: share,
@@ -73,6 +76,15 @@ function row(
     categories: share === null ? {} : { 经济发展: { assessed: 3, shareOnTrack: 2 / 3 } },
   };
 }
+
+/** A district with a plan but no figures of `year`: its grades are of its figures up to 2023. */
+const unreported = (code: string, name: string, share: number, year = 2024): LeagueRow => ({
+  ...row(code, name, share),
+  year,
+  reporting: 'unreported',
+  dataYear: 2023,
+  completeness: { reported: 0, total: 20, share: 0 },
+});
 
 const league = {
   rows: [
@@ -111,7 +123,7 @@ describe('DistrictsPage', () => {
     expect(screen.getAllByText('经济发展：67%（3 项）')).toHaveLength(2);
     const names = () =>
       screen.getAllByRole('rowheader').map((h) => h.querySelector('a')?.textContent);
-    expect(names()).toEqual(['长安区', '桥西区', '裕华区']);
+    expect(names()).toEqual(['桥西区', '裕华区', '长安区']);
     fireEvent.click(screen.getByRole('button', { name: /基本符合预期及以上/ }));
     expect(names()).toEqual(['桥西区', '裕华区', '长安区']);
     expect(
@@ -200,6 +212,114 @@ describe('DistrictsPage', () => {
   });
 });
 
+describe('DistrictsPage at a year some districts did not report', () => {
+  const at2024 = {
+    ...league,
+    year: 2024,
+    rows: [
+      { ...row('130104', '桥西区', 0.55, 1), year: 2024, dataYear: 2024 },
+      unreported('130108', '裕华区', 0.63),
+      row('130102', '长安区', null),
+    ],
+  };
+
+  it('shows 未报送 with its data year instead of grades, and ranks it after the district that reported', async () => {
+    serveProcedures({ 'scorecard.league': at2024 });
+    renderAt([{ path: '/districts', element: <DistrictsPage /> }], '/districts?year=2024');
+    const yuhua = await screen.findByRole('row', { name: /裕华区/ });
+    expect(within(yuhua).getByText('未报送')).toBeTruthy();
+    expect(within(yuhua).getByText('尚无 2024 年数据，不参与排名')).toBeTruthy();
+    expect(within(yuhua).queryByText('63%')).toBeNull();
+    expect(yuhua.querySelector('.mini, .bar, .heat-good, .heat-high')).toBeNull();
+    expect(yuhua.querySelectorAll('.heat-unreported')).toHaveLength(1);
+    expect(within(yuhua).getByText('经济发展：未报送')).toBeTruthy();
+    const dataYear = within(yuhua).getByText('2023 年');
+    expect(dataYear.getAttribute('title')).toBe('数据截至 2023 年，尚无 2024 年审核通过的实际值');
+    const qiaoxi = screen.getByRole('row', { name: /桥西区/ });
+    expect(within(qiaoxi).getByText('2024 年').getAttribute('title')).toBeNull();
+    expect(within(qiaoxi).getByText('55%')).toBeTruthy();
+
+    const names = () =>
+      screen.getAllByRole('rowheader').map((h) => h.querySelector('a')?.textContent);
+    fireEvent.click(screen.getByRole('button', { name: /基本符合预期及以上/ }));
+    expect(names()).toEqual(['桥西区', '裕华区', '长安区']);
+    fireEvent.click(screen.getByRole('button', { name: /基本符合预期及以上/ }));
+    expect(names()).toEqual(['桥西区', '裕华区', '长安区']);
+  });
+
+  it('explains every colour of the heat map in a legend', async () => {
+    serveProcedures({ 'scorecard.league': at2024 });
+    renderAt([{ path: '/districts', element: <DistrictsPage /> }], '/districts');
+    const legend = await screen.findByRole('list', {
+      name: '领域热力图：基本符合预期及以上的指标占比',
+    });
+    const items = [...legend.querySelectorAll('li')];
+    expect(items.map((li) => li.textContent)).toEqual([
+      '80% 及以上',
+      '60%–80%',
+      '40%–60%',
+      '40% 以下',
+      '无纳入评价的指标',
+      '未报送',
+    ]);
+    expect(items.map((li) => li.querySelector('.swatch')?.className)).toEqual([
+      'swatch heat-high',
+      'swatch heat-good',
+      'swatch heat-mid',
+      'swatch heat-low',
+      'swatch heat-none',
+      'swatch heat-unreported',
+    ]);
+    // The cell of 67% is coloured as the legend's 60%–80%.
+    const qiaoxi = screen.getByRole('row', { name: /桥西区/ });
+    expect(qiaoxi.querySelector('.heat')?.className).toBe('heat heat-good');
+  });
+
+  it('reads the sort and the filter from the URL and writes them back', async () => {
+    serveProcedures({ 'scorecard.league': at2024 });
+    const router = renderAt(
+      [{ path: '/districts', element: <DistrictsPage /> }],
+      '/districts?year=2024&sort=warnings&order=asc',
+    );
+    const header = await screen.findByRole('columnheader', { name: /约束性预警/ });
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    fireEvent.click(within(header).getByRole('button'));
+    expect(router.state.location.search).toBe('?year=2024&sort=warnings&order=desc');
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+
+    const filter = screen.getByRole('combobox', { name: '报送情况' }) as HTMLSelectElement;
+    expect(filter.value).toBe('all');
+    fireEvent.change(filter, { target: { value: 'unreported' } });
+    expect(router.state.location.search).toBe(
+      '?year=2024&sort=warnings&order=desc&show=unreported',
+    );
+    expect(screen.getAllByRole('rowheader').map((h) => h.textContent)).toEqual([
+      expect.stringContaining('裕华区'),
+    ]);
+    expect(screen.getByText('共 1 个区县')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /区县/ }));
+    expect(router.state.location.search).toBe('?year=2024&show=unreported');
+  });
+
+  it('opens with the filter of the URL; nothing matching is said so; a bad sort is ignored', async () => {
+    serveProcedures({ 'scorecard.league': { ...at2024, rows: [at2024.rows[0]] } });
+    renderAt(
+      [{ path: '/districts', element: <DistrictsPage /> }],
+      '/districts?show=unreported&sort=nonsense',
+    );
+    expect(await screen.findByText('没有符合筛选条件的区县。')).toBeTruthy();
+    expect((screen.getByRole('combobox', { name: '报送情况' }) as HTMLSelectElement).value).toBe(
+      'unreported',
+    );
+    fireEvent.change(screen.getByRole('combobox', { name: '报送情况' }), {
+      target: { value: 'all' },
+    });
+    expect(screen.getByRole('columnheader', { name: /区县/ }).getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
+  });
+});
+
 describe('sortRows', () => {
   it('puts districts without the figure last in either direction', () => {
     const rows = league.rows;
@@ -207,6 +327,16 @@ describe('sortRows', () => {
       sortRows(rows, { key: 'warnings', descending }).map((r) => r.code);
     expect(codes(true)).toEqual(['130108', '130104', '130102']);
     expect(codes(false)).toEqual(['130104', '130108', '130102']);
+  });
+
+  it('ranks a district without figures of the year after those with them, whatever the column', () => {
+    const rows = [unreported('130104', '桥西区', 0.9), row('130108', '裕华区', 0.3, 5)];
+    for (const key of ['code', 'share', 'warnings', 'completeness'] as const)
+      for (const descending of [true, false])
+        expect(sortRows(rows, { key, descending }).map((r) => r.code)).toEqual([
+          '130108',
+          '130104',
+        ]);
   });
 });
 

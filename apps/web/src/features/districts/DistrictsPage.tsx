@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -13,34 +13,21 @@ import { useTRPC } from '../../lib/trpc';
 import { planYears, yearLabel } from '../scorecard/params';
 import { shareOnTrackLabel } from '../scorecard/summaryWords';
 import type { League, LeagueRow } from '../scorecard/types';
+import { HeatLegend } from './HeatLegend';
+import {
+  heatBand,
+  reportingParam,
+  shownRows,
+  sortParam,
+  sortRows,
+  withReporting,
+  withSort,
+  type ReportingFilter,
+  type Sort,
+  type SortKey,
+} from './leagueView';
 import { PeriodSwitcher } from './PeriodSwitcher';
 import './league.css';
-
-type SortKey = 'code' | 'share' | 'warnings' | 'completeness';
-interface Sort {
-  key: SortKey;
-  descending: boolean;
-}
-
-const VALUE: Record<SortKey, (r: LeagueRow) => number | string | null> = {
-  code: (r) => r.code,
-  share: (r) => r.shareOnTrack,
-  warnings: (r) => (r.byStatus ? r.bindingWarnings : null),
-  completeness: (r) => r.completeness?.share ?? null,
-};
-
-/** Rows by `sort`; a district without the figure goes last either way, ties by code. */
-export function sortRows(rows: readonly LeagueRow[], sort: Sort): LeagueRow[] {
-  const get = VALUE[sort.key];
-  return [...rows].sort((a, b) => {
-    const x = get(a);
-    const y = get(b);
-    if (x === null || y === null)
-      return x === y ? a.code.localeCompare(b.code) : x === null ? 1 : -1;
-    const order = x < y ? -1 : x > y ? 1 : 0;
-    return (sort.descending ? -order : order) || a.code.localeCompare(b.code);
-  });
-}
 
 /** The league is always of today's figures, so of today's rules. */
 const gradingOf = (rows: readonly LeagueRow[]): Grading => ({
@@ -51,20 +38,10 @@ const gradingOf = (rows: readonly LeagueRow[]): Grading => ({
 /** What the counts column lists: the statuses of the grading, monitored-only left out. */
 const counted = (grading: Grading) => listedStatuses(grading).filter((s) => s !== 'not_assessed');
 
-const heat = (share: number | null) =>
-  share === null
-    ? 'none'
-    : share >= 0.8
-      ? 'high'
-      : share >= 0.6
-        ? 'good'
-        : share >= 0.4
-          ? 'mid'
-          : 'low';
-
 /**
  * 全部区县: the league table of the districts in scope, within one plan period (`?period=`, else
- * the server's default) at one year (`?year=`, else the server's default).
+ * the server's default) at one year (`?year=`, else the server's default), sorted (`?sort=`,
+ * `?order=`) and filtered (`?show=`) as the URL says, so reload and back keep them.
  */
 export function DistrictsPage() {
   const { t } = useI18n();
@@ -73,10 +50,16 @@ export function DistrictsPage() {
   const period = params.get(PERIOD_PARAM) ?? undefined;
   const year = yearParam(params);
   const league = useQuery(trpc.scorecard.league.queryOptions({ period, year }));
-  const onYear = (next: number) => {
-    const p = new URLSearchParams(params);
-    p.set('year', String(next));
-    setParams(p, { replace: true });
+  const view: TableView = {
+    sort: sortParam(params),
+    filter: reportingParam(params),
+    onYear: (next) => {
+      const p = new URLSearchParams(params);
+      p.set('year', String(next));
+      setParams(p, { replace: true });
+    },
+    onSort: (sort) => setParams(withSort(params, sort), { replace: true }),
+    onFilter: (filter) => setParams(withReporting(params, filter), { replace: true }),
   };
   return (
     <>
@@ -97,7 +80,7 @@ export function DistrictsPage() {
       ) : (
         <>
           <LeaguePeriod league={league.data} />
-          <LeagueTable league={league.data} onYear={onYear} />
+          <LeagueTable league={league.data} view={view} />
         </>
       )}
     </>
@@ -124,16 +107,23 @@ function LeaguePeriod({ league }: { league: League }) {
   );
 }
 
-interface TableProps {
-  league: League;
+/** The table's sort and filter (kept in the URL) and what changes them. */
+interface TableView {
+  sort: Sort;
+  filter: ReportingFilter;
   onYear: (year: number) => void;
+  onSort: (sort: Sort) => void;
+  onFilter: (filter: ReportingFilter) => void;
 }
 
-function LeagueTable({ league, onYear }: TableProps) {
+function LeagueTable({ league, view }: { league: League; view: TableView }) {
   const { t } = useI18n();
   const words = useWords();
-  const [sort, setSort] = useState<Sort>({ key: 'code', descending: false });
-  const rows = useMemo(() => sortRows(league.rows, sort), [league.rows, sort]);
+  const { sort, filter, onYear } = view;
+  const rows = useMemo(
+    () => sortRows(shownRows(league.rows, filter), sort),
+    [league.rows, filter, sort],
+  );
   const grading = useMemo(() => gradingOf(league.rows), [league.rows]);
   const shareLabel = shareOnTrackLabel(grading, t, words);
   const shown = league.periods.find((p) => p.period === league.period);
@@ -148,7 +138,9 @@ function LeagueTable({ league, onYear }: TableProps) {
         <button
           type="button"
           className="sort"
-          onClick={() => setSort({ key, descending: active ? !sort.descending : key !== 'code' })}
+          onClick={() =>
+            view.onSort({ key, descending: active ? !sort.descending : key !== 'code' })
+          }
         >
           {label}
           <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ' ↕'}</span>
@@ -170,6 +162,16 @@ function LeagueTable({ league, onYear }: TableProps) {
             ))}
           </select>
         </label>
+        <label className="inline-field">
+          {t('league.filter')}
+          <select value={filter} onChange={(e) => view.onFilter(e.target.value as ReportingFilter)}>
+            {(['all', 'reported', 'unreported'] as const).map((f) => (
+              <option key={f} value={f}>
+                {t(`league.filter.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <span className="muted">{t('league.count', { count: rows.length })}</span>
         <ul className="legend" aria-label={t('league.col.counts')}>
           {counted(grading).map((s) => (
@@ -180,38 +182,43 @@ function LeagueTable({ league, onYear }: TableProps) {
           ))}
         </ul>
       </div>
-      <div className="table-wrap">
-        <table className="table league">
-          <thead>
-            <tr>
-              {header('code', t('league.col.district'), false)}
-              <th scope="col" className="num">
-                {t('league.col.year')}
-              </th>
-              {header('share', shareLabel)}
-              <th scope="col">{t('league.col.counts')}</th>
-              {header('warnings', t('league.col.warnings'))}
-              {header('completeness', t('league.col.completeness'))}
-              {league.categories.map((c) => (
-                <th key={c} scope="col" className="heat-head">
-                  {c}
+      {league.categories.length > 0 && <HeatLegend shareLabel={shareLabel} />}
+      {rows.length === 0 ? (
+        <p className="notice">{t('league.filterEmpty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table league">
+            <thead>
+              <tr>
+                {header('code', t('league.col.district'), false)}
+                <th scope="col" className="num">
+                  {t('league.col.dataYear')}
                 </th>
+                {header('share', shareLabel)}
+                <th scope="col">{t('league.col.counts')}</th>
+                {header('warnings', t('league.col.warnings'))}
+                {header('completeness', t('league.col.completeness'))}
+                {league.categories.map((c) => (
+                  <th key={c} scope="col" className="heat-head">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <Row
+                  key={r.code}
+                  row={r}
+                  period={league.period}
+                  categories={league.categories}
+                  shareLabel={shareLabel}
+                />
               ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <Row
-                key={r.code}
-                row={r}
-                period={league.period}
-                categories={league.categories}
-                shareLabel={shareLabel}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }
@@ -254,7 +261,7 @@ function Row({ row: r, period, categories, shareLabel }: RowProps) {
   const { t } = useI18n();
   // A district without a plan of the period opens at its own default plan.
   const to =
-    r.byStatus === null ? `/d/${r.code}` : withPeriod(`/d/${r.code}?year=${r.year}`, period);
+    r.reporting === 'noPlan' ? `/d/${r.code}` : withPeriod(`/d/${r.code}?year=${r.year}`, period);
   return (
     <tr>
       <th scope="row">
@@ -271,39 +278,81 @@ function Row({ row: r, period, categories, shareLabel }: RowProps) {
           )}
         </span>
       </th>
-      {r.byStatus === null ? (
+      {r.reporting === 'noPlan' || r.byStatus === null ? (
         <td colSpan={5 + categories.length} className="muted">
           {t('league.noPlan')}
         </td>
       ) : (
         <>
-          <td className="num">{r.year}</td>
-          <td className="num share">
-            <strong>{pct(r.shareOnTrack)}</strong>
-            <ProgressBar value={r.shareOnTrack} label={`${shareLabel} ${pct(r.shareOnTrack)}`} />
-          </td>
-          <td>
-            <StatusMinis counts={r.byStatus} phases={r.phases} />
-          </td>
-          <td className={`num${r.bindingWarnings > 0 ? ' bad' : ''}`}>{r.bindingWarnings}</td>
-          <td className="num">{pct(r.completeness?.share)}</td>
-          {categories.map((c) => {
-            const cell = r.categories[c];
-            const share = cell?.shareOnTrack ?? null;
-            const label = cell
-              ? share === null
-                ? t('league.cellNone', { category: c })
-                : t('league.cell', { category: c, share: pct(share), assessed: cell.assessed })
-              : t('league.cellNone', { category: c });
-            return (
-              <td key={c} className={`heat heat-${heat(share)}`} title={label}>
-                <span aria-hidden="true">{cell ? pct(share) : '·'}</span>
-                <span className="visually-hidden">{label}</span>
+          <DataYear row={r} />
+          {r.reporting === 'unreported' ? (
+            <td colSpan={3}>
+              <span className="unreported-tag">{t('league.unreported')}</span>{' '}
+              <span className="muted small">{t('league.unreportedNote', { year: r.year! })}</span>
+            </td>
+          ) : (
+            <>
+              <td className="num share">
+                <strong>{pct(r.shareOnTrack)}</strong>
+                <ProgressBar
+                  value={r.shareOnTrack}
+                  label={`${shareLabel} ${pct(r.shareOnTrack)}`}
+                />
               </td>
-            );
-          })}
+              <td>
+                <StatusMinis counts={r.byStatus} phases={r.phases} />
+              </td>
+              <td className={`num${r.bindingWarnings > 0 ? ' bad' : ''}`}>{r.bindingWarnings}</td>
+            </>
+          )}
+          <td className="num">{pct(r.completeness?.share)}</td>
+          {categories.map((c) => (
+            <HeatCell key={c} category={c} row={r} />
+          ))}
         </>
       )}
     </tr>
+  );
+}
+
+/** 数据截至: the year of the row's latest approved actuals, marked when it is behind the year. */
+function DataYear({ row: r }: { row: LeagueRow }) {
+  const { t } = useI18n();
+  if (r.dataYear === null)
+    return (
+      <td className="num stale" title={t('league.unreportedNote', { year: r.year! })}>
+        {t('league.dataYearNone')}
+      </td>
+    );
+  const behind = r.dataYear !== r.year;
+  return (
+    <td
+      className={`num${behind ? ' stale' : ''}`}
+      title={
+        behind ? t('league.dataYearBehind', { dataYear: r.dataYear, year: r.year! }) : undefined
+      }
+    >
+      {t('league.dataYear', { year: r.dataYear })}
+    </td>
+  );
+}
+
+/** One category's share on track, coloured by its band; grey and unnumbered when 未报送. */
+function HeatCell({ category: c, row: r }: { category: string; row: LeagueRow }) {
+  const { t } = useI18n();
+  const cell = r.categories[c];
+  const share = cell?.shareOnTrack ?? null;
+  const unreported = r.reporting === 'unreported';
+  const label = unreported
+    ? t('league.cellUnreported', { category: c })
+    : cell && share !== null
+      ? t('league.cell', { category: c, share: pct(share), assessed: cell.assessed })
+      : t('league.cellNone', { category: c });
+  const band = unreported ? 'unreported' : heatBand(share);
+  return (
+    <td className={`heat heat-${band}`} title={label}>
+      <span aria-hidden="true">{unreported ? '—' : cell ? pct(share) : '·'}</span>
+      <span className="visually-hidden">{label}</span>
+    </td>
   );
 }
