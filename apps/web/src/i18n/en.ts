@@ -88,6 +88,7 @@ const base: Record<keyof typeof baseZh, string> = {
   'users.title': 'Users',
   'users.col.username': 'User name',
   'users.col.name': 'Name',
+  'users.col.unit': 'Unit',
   'users.col.role': 'Role',
   'users.col.districts': 'Districts',
   'users.col.state': 'State',

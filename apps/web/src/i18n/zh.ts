@@ -85,6 +85,7 @@ export const baseZh = {
   'users.title': '用户管理',
   'users.col.username': '用户名',
   'users.col.name': '姓名',
+  'users.col.unit': '单位',
   'users.col.role': '角色',
   'users.col.districts': '管辖区县',
   'users.col.state': '状态',

@@ -1,9 +1,4 @@
-import {
-  assessedOf,
-  completeness as requiredCells,
-  shareOnTrack,
-  type PlanSummary,
-} from '@pm/core';
+import { approvedCompleteness, assessedOf, shareOnTrack, type PlanSummary } from '@pm/core';
 import type { DistrictSummary, PlanInput } from '@pm/db';
 import { assessInput, type Completeness } from './scorecard';
 
@@ -61,16 +56,6 @@ export interface PlanRow {
   years: { from: number; to: number };
 }
 
-/**
- * What the year requires of the plan and how much of it is approved, by core's cells of a complete
- * year (the actual; the city-assigned target where the form needs one). Input values are approved.
- */
-export function leagueCompleteness(input: Pick<PlanInput, 'file' | 'values'>, year: number) {
-  const approved = input.values.map((v) => ({ ...v, state: 'approved' as const, demo: !!v.demo }));
-  const { total, counts } = requiredCells(input.file, approved, year);
-  return { reported: counts.approved, total, share: total > 0 ? counts.approved / total : null };
-}
-
 /** The latest year after the baseline, up to `year`, with an approved actual figure. */
 function dataYearOf(input: Pick<PlanInput, 'file' | 'values'>, year: number): number | null {
   const planned = new Set(input.file.indicators.map((i) => i.seq));
@@ -109,7 +94,7 @@ export function planRow(input: PlanInput, year: number | undefined): PlanRow {
       byStatus: summary.byStatus,
       phases: summary.phases,
       bindingWarnings: summary.bindingWarnings.length,
-      completeness: leagueCompleteness(input, y),
+      completeness: approvedCompleteness(file, input.values, y),
       demo: input.demo,
       categories,
     },
