@@ -6,6 +6,8 @@ export const DEMO_ACCOUNTS: {
   username: string;
   password: string;
   displayName: string;
+  /** 单位: what a reviewer's reports are signed for. */
+  unit?: string;
   role: Role;
   districts: string[] | 'all';
 }[] = [
@@ -20,6 +22,7 @@ export const DEMO_ACCOUNTS: {
     username: 'reviewer',
     password: 'demo-reviewer-pass',
     displayName: '裕华区评估员',
+    unit: '裕华区发展和改革局',
     role: 'reviewer',
     districts: ['130108'],
   },

@@ -75,6 +75,36 @@ describeDb('users router (admin)', (get) => {
     expect((error as TRPCError).message).toContain(message);
   });
 
+  it('a reviewer is added with the unit (单位) their reports are signed for; a unit over 64 characters is refused', async () => {
+    const { db } = get();
+    const admin = callerFor(db, await testUser(db, 'root', 'admin', 'all'));
+    await admin.users.add({
+      username: 'zhao',
+      displayName: '赵明',
+      unit: ' 裕华区发展和改革局 ',
+      role: 'reviewer',
+      districts: ['130108'],
+    });
+    const listed = await admin.users.list();
+    expect(listed.find((u) => u.username === 'zhao')).toMatchObject({
+      displayName: '赵明',
+      unit: '裕华区发展和改革局',
+    });
+    expect(listed.find((u) => u.username === 'chen')?.unit).toBeNull();
+    const refused = await admin.users
+      .add({
+        username: 'sun',
+        displayName: '孙',
+        unit: '局'.repeat(65),
+        role: 'reviewer',
+        districts: ['130108'],
+      })
+      .catch((e: TRPCError) => e);
+    expect((refused as TRPCError).code).toBe('BAD_REQUEST');
+    expect((refused as TRPCError).message).toContain('unit (单位): at most 64 characters');
+    expect((await admin.users.list()).some((u) => u.username === 'sun')).toBe(false);
+  });
+
   it('resets a password and refuses to disable oneself', async () => {
     const { db } = get();
     const admin = callerFor(db, await testUser(db, 'root', 'admin', 'all'));

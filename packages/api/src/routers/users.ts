@@ -19,6 +19,13 @@ export const newUserSchema = z
   .object({
     username: usernameSchema,
     displayName: z.string().trim().min(1, 'display name is required').max(64),
+    /** 单位, as the user signs reports (区发展和改革局); optional. */
+    unit: z
+      .string()
+      .trim()
+      .max(64, 'unit (单位): at most 64 characters')
+      .nullish()
+      .transform((s) => s || null),
     role: z.enum(['official', 'reviewer', 'leader', 'admin']),
     districts: z.union([z.literal('all'), z.array(districtCodeSchema)]),
     password: passwordSchema.optional(),

@@ -65,7 +65,10 @@ export function UsersPage() {
               {users.data.map((u) => (
                 <tr key={u.username}>
                   <td>{u.username}</td>
-                  <td>{u.displayName}</td>
+                  <td>
+                    {u.displayName}
+                    {u.unit && <span className="muted small block">{u.unit}</span>}
+                  </td>
                   <td>{t(roleLabel(u.role))}</td>
                   <td>
                     {u.districts === 'all' ? t('users.allDistricts') : u.districts.join(', ')}
@@ -107,6 +110,7 @@ function AddUserForm({ onAdded }: { onAdded: (message: string) => void }) {
   const trpc = useTRPC();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
+  const [unit, setUnit] = useState('');
   const [role, setRole] = useState<Role>('official');
   const [districts, setDistricts] = useState('');
   const add = useMutation(
@@ -119,6 +123,7 @@ function AddUserForm({ onAdded }: { onAdded: (message: string) => void }) {
         );
         setUsername('');
         setDisplayName('');
+        setUnit('');
         setDistricts('');
       },
     }),
@@ -129,6 +134,7 @@ function AddUserForm({ onAdded }: { onAdded: (message: string) => void }) {
     add.mutate({
       username: username.trim(),
       displayName: displayName.trim() || username.trim(),
+      unit: unit.trim() || null,
       role,
       districts: codes,
     });
@@ -144,6 +150,15 @@ function AddUserForm({ onAdded }: { onAdded: (message: string) => void }) {
         <label>
           {t('users.col.name')}
           <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+        </label>
+        <label>
+          {t('users.col.unit')}
+          <input
+            value={unit}
+            onChange={(e) => setUnit(e.target.value)}
+            maxLength={64}
+            placeholder="裕华区发展和改革局"
+          />
         </label>
         <label>
           {t('users.col.role')}
