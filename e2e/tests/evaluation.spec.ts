@@ -1,10 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { expectAccessible, screenshot } from './a11y';
+import { fileURLToPath } from 'node:url';
+import type { Locator } from '@playwright/test';
+import { expectAccessible, expectFits, screenshot } from './a11y';
 import { signIn } from './helpers';
 import { docxText } from './zip';
 
 const REASON = '2023 年受区域传输影响，已实施重污染天气应急减排';
+const CAUSES = '细颗粒物浓度降幅滞后，主要受区域传输和不利气象条件影响。。';
+
+/** One part of the page as e2e/screenshots/<name>.png. */
+const shot = (part: Locator, name: string) =>
+  part.screenshot({ path: fileURLToPath(new URL(`../screenshots/${name}.png`, import.meta.url)) });
 
 test('a reviewer overrides a status with a reason, finalizes and downloads the report', async ({
   page,
@@ -37,14 +44,39 @@ test('a reviewer overrides a status with a reason, finalizes and downloads the r
   await expect(page.getByRole('button', { name: '定稿' })).toBeDisabled();
   await page.getByRole('button', { name: '确认其余 19 项计算状态' }).click();
   await expect(page.getByText('已评 20 / 20 项')).toBeVisible();
+
+  // 报告正文: drafts written from the data, edited and saved before finalizing.
+  const narrative = page.getByRole('region', { name: '报告正文' });
+  await expect(narrative.getByText(/以下为系统根据本轮数据生成的初稿/)).toBeVisible();
+  await expect(narrative.getByLabel('一、主要成效')).toHaveValue(
+    /^截至 2023 年，裕华区“十四五”规划确定的 20 项主要指标中/u,
+  );
+  await expect(narrative.getByLabel('二、存在问题')).toHaveValue(/细颗粒物\(PM2\.5\)浓度降幅/u);
+  const causes = narrative.getByLabel('三、原因分析');
+  await expect(causes).toHaveValue(new RegExp(`细颗粒物\\(PM2\\.5\\)浓度降幅：${REASON}`, 'u'));
+  await causes.fill('');
+  await narrative.getByRole('button', { name: '保存报告正文' }).click();
+  await expect(narrative.getByRole('alert')).toHaveText('请填写“原因分析”，或恢复系统初稿。');
+  await causes.fill(CAUSES);
+  await expect(narrative.getByText('有未保存的修改，定稿前请先保存。')).toBeVisible();
+  await narrative.getByRole('button', { name: '保存报告正文' }).click();
+  await expect(narrative.getByText(/reviewer 于 .+ 保存；定稿时随本轮冻结。/u)).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, 'evaluation');
+  await shot(narrative, 'evaluation-narrative');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectFits(page, 390);
+  await shot(narrative, 'evaluation-narrative-phone');
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   await page.getByRole('button', { name: '定稿' }).click();
   await page.getByRole('button', { name: '确定定稿' }).click();
   await expect(page.getByRole('heading', { level: 2, name: /已定稿/ })).toBeVisible();
   await expect(pm25).toContainText(`理由：${REASON}`);
   await expect(page.getByRole('button', { name: '开启新一轮评估' })).toBeVisible();
+  await expect(narrative.getByText('本轮已定稿，报告正文已冻结。')).toBeVisible();
+  await expect(narrative.getByRole('textbox')).toHaveCount(0);
+  await expect(narrative).toContainText(CAUSES);
   await screenshot(page, 'evaluation-finalized');
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, 'evaluation-phone');
@@ -57,8 +89,19 @@ test('a reviewer overrides a status with a reason, finalizes and downloads the r
   const text = docxText(await readFile((await file.path())!));
   expect(text).toContain('裕华区国民经济和社会发展第十四个五年规划');
   expect(text).toContain('中期评估报告');
-  for (const part of ['一、总体情况', '三、主要指标完成情况', '四、约束性指标预警', '五、评估意见'])
+  for (const part of [
+    '一、总体情况',
+    '二、主要成效截至 2023 年',
+    '三、存在问题',
+    // The reviewer's doubled full stop is printed once.
+    `四、原因分析${CAUSES.replace(/。+$/u, '。')}五、下一步举措`,
+    '六、有关说明',
+    '附表 3主要指标年度数据（2020—2023 年）',
+    '附表 4约束性指标预警',
+  ])
     expect(text).toContain(part);
+  expect(text).toMatch(/裕华区发展和改革局评估人员：裕华区评估员\d{4}年\d{1,2}月\d{1,2}日附表 1/u);
+  expect(text).not.toContain('。。');
   expect(text).toContain(REASON);
   expect(text).toContain('演示数据');
 

@@ -46,7 +46,9 @@ function movement(i: EvaluationItem): string {
   const { baseline, latestValue, latestYear, completion, averageRate } = i.computed;
   if (averageRate !== null) return `年均增长 ${num(averageRate)}%`;
   if (baseline === null || latestValue === null)
-    return `${latestYear ?? ''} 年为 ${withUnit(latestValue, i.unit)}`;
+    return latestYear === null
+      ? '尚无数据'
+      : `，${latestYear} 年为 ${withUnit(latestValue, i.unit)}`;
   const verb = latestValue >= baseline ? '提高到' : '降低到';
   const done = completion === null ? '' : `（完成进度 ${pct(completion)}）`;
   return `由 ${withUnit(baseline, i.unit)}${verb} ${withUnit(latestValue, i.unit)}${done}`;

@@ -72,7 +72,7 @@ describe('the report text of a round', () => {
   });
 
   it('a finalized round, or a reader, sees the text frozen and no form', async () => {
-    const saved = { ...DRAFTS, causes: '受区域传输影响。' };
+    const saved = { ...DRAFTS, causes: '受区域传输影响。。' };
     serveProcedures({
       'evaluations.get': view(items, {
         round: { ...round({ status: 'finalized', finalizedBy: 'reviewer' }) },

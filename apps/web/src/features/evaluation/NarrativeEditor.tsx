@@ -5,6 +5,7 @@ import {
   NARRATIVE_SECTIONS,
   narrativeProblems,
   narrativeSectionWords,
+  tidyPunctuation,
   type NarrativeSection,
 } from '@pm/core';
 import { useI18n } from '../../i18n';
@@ -16,6 +17,16 @@ import type { EvaluationView } from './types';
 
 type Sections = Record<NarrativeSection, string>;
 
+/** Room for the text as it stands (about 40 characters a line), 4 to 12 lines. */
+const rowsFor = (text: string) =>
+  Math.min(
+    12,
+    Math.max(
+      4,
+      text.split('\n').reduce((n, line) => n + Math.ceil(line.length / 40 || 1), 0),
+    ),
+  );
+
 /**
  * The report's narrative (主要成效, 存在问题, 原因分析, 下一步举措): first drafts from the data,
  * edited and saved by a reviewer or administrator while the round is open; read-only otherwise.
@@ -23,23 +34,29 @@ type Sections = Record<NarrativeSection, string>;
 export function NarrativeEditor({ view, canEdit }: { view: EvaluationView; canEdit: boolean }) {
   const { t, locale } = useI18n();
   const { narrative } = view;
-  const [draft, setDraft] = useState<Sections>(narrative.sections);
-  const [saved, setSaved] = useState<Sections>(narrative.sections);
+  // Only what the user typed: untouched sections follow the server (drafts change with reviews).
+  const [edits, setEdits] = useState<Partial<Sections>>({});
   const [tried, setTried] = useState(false);
   const district = useCurrentDistrict();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const save = useMutation(
     trpc.evaluations.saveNarrative.mutationOptions({
-      onSuccess: async (_, input) => {
-        setSaved(input.sections);
+      onSuccess: async () => {
         await queryClient.invalidateQueries({ queryKey: trpc.evaluations.get.pathKey() });
+        setEdits({});
+        setTried(false);
       },
     }),
   );
   const words = (s: NarrativeSection) => narrativeSectionWords[s][locale === 'en' ? 'en' : 'zh'];
+  const draft = Object.fromEntries(
+    NARRATIVE_SECTIONS.map((s) => [s, edits[s] ?? narrative.sections[s]]),
+  ) as Sections;
+  const setDraft = (s: NarrativeSection, text: string) => setEdits({ ...edits, [s]: text });
+  const edited = (s: NarrativeSection) => draft[s] !== narrative.sections[s];
   const problems = narrativeProblems(draft);
-  const changed = NARRATIVE_SECTIONS.some((s) => draft[s] !== saved[s]);
+  const changed = NARRATIVE_SECTIONS.some(edited);
   const status =
     view.round.status === 'finalized'
       ? t('evaluation.narrative.frozen')
@@ -62,14 +79,14 @@ export function NarrativeEditor({ view, canEdit }: { view: EvaluationView; canEd
       <p className="muted small">{status}</p>
       {NARRATIVE_SECTIONS.map((s, k) => {
         const id = `narrative-${s}`;
-        const problem = tried || draft[s] !== saved[s] ? problems[s] : undefined;
+        const problem = tried || edited(s) ? problems[s] : undefined;
         const heading = `${'一二三四'[k]}、${words(s)}`;
         if (!canEdit)
           return (
             <div key={s} className="narrative-section">
               <h4>{heading}</h4>
               {narrative.sections[s].split(/\n+/).map((line, i) => (
-                <p key={i}>{line}</p>
+                <p key={i}>{tidyPunctuation(line)}</p>
               ))}
             </div>
           );
@@ -81,7 +98,7 @@ export function NarrativeEditor({ view, canEdit }: { view: EvaluationView; canEd
                 <button
                   type="button"
                   className="secondary"
-                  onClick={() => setDraft({ ...draft, [s]: narrative.drafts[s] })}
+                  onClick={() => setDraft(s, narrative.drafts[s])}
                 >
                   {t('evaluation.narrative.restore')}
                   <span className="visually-hidden">：{words(s)}</span>
@@ -90,11 +107,11 @@ export function NarrativeEditor({ view, canEdit }: { view: EvaluationView; canEd
             </div>
             <textarea
               id={id}
-              rows={5}
+              rows={rowsFor(draft[s])}
               value={draft[s]}
               aria-invalid={problem ? true : undefined}
               aria-describedby={problem ? `${id}-error` : `${id}-count`}
-              onChange={(e) => setDraft({ ...draft, [s]: e.target.value })}
+              onChange={(e) => setDraft(s, e.target.value)}
             />
             {problem ? (
               <p id={`${id}-error`} className="form-error small" role="alert">

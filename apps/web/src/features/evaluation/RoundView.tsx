@@ -111,11 +111,7 @@ function RoundBody({
         </p>
       )}
       <Actions view={view} canWrite={canWrite} />
-      <NarrativeEditor
-        key={`${view.round.status}-${view.narrative.at ?? ''}`}
-        view={view}
-        canEdit={canEditNarrative}
-      />
+      <NarrativeEditor key={view.round.status} view={view} canEdit={canEditNarrative} />
       <ol className="review-list">
         {view.items.map((item) => (
           <ReviewItem
