@@ -52,7 +52,7 @@ describe('the workbook of a round', () => {
       '其他',
       '基本符合预期及以上占比',
     ]);
-    expect(overview).toContain('基本符合预期及以上占 20%');
+    expect(overview).toContain('基本符合预期及以上占 15%');
     expect(row(4).slice(4, 10)).toEqual(['预期性', '70', 2023, 66, '快于预期', '快于预期']);
     expect(row(16)[4]).toBe('约束性');
   });
@@ -60,9 +60,9 @@ describe('the workbook of a round', () => {
   it('a final round (E = Y = 2025) is graded 完成, 基本完成, 未完成 and shows the revised target', async () => {
     const { counts, categories, overview, row } = await read(finalRound());
     expect(counts).toEqual([
-      ['完成', 2, 2],
+      ['完成', 1, 1],
       ['基本完成', 2, 2],
-      ['未完成', 2, 2],
+      ['未完成', 3, 3],
       ['待下达目标', 0, 0],
       ['无数据', 14, 14],
       ['仅监测', 0, 0],
@@ -76,11 +76,11 @@ describe('the workbook of a round', () => {
       '其他',
       '完成及基本完成占比',
     ]);
-    expect(categories).toContainEqual(['创新驱动', 4, 2, 0, 0, 2, '50%']);
+    expect(categories).toContainEqual(['创新驱动', 4, 1, 0, 1, 2, '25%']);
     expect(overview).toContain(
-      '共 20 项指标：完成 2 项、基本完成 2 项、未完成 2 项，无数据 14 项。',
+      '共 20 项指标：完成 1 项、基本完成 2 项、未完成 3 项，无数据 14 项。',
     );
-    expect(overview).toContain('完成及基本完成占 20%');
+    expect(overview).toContain('完成及基本完成占 15%');
     expect(row(4).slice(5, 10)).toEqual(['原目标 70，2024 年调整为 65', 2025, 65, '完成', '完成']);
     expect(row(10)[8]).toBe('基本完成');
     expect(row(16)[8]).toBe('未完成');

@@ -86,6 +86,12 @@ const RULES: Rule[] = [
   [/^two five-year totals$/, () => '两个五年累计目标'],
   [/^a limit beside a growth path$/, () => '增长路径旁又有上限或下限'],
   [/^no target, no rate and no baseline$/, () => '没有目标、年均增长，也没有基数'],
+  [
+    /^the printed \[(.+?)\] is not the increase from (\S+) to (\S+) \((\S+)\): graded as a level target to (\S+), the cell kept as printed(?:; (\S+) × (\S+)\^5 ≈ (\S+): a yearly growth factor)?$/,
+    (m) =>
+      `原文 [${m[1]}] 不是从 ${m[2]} 到 ${m[3]} 的增量（${m[4]}），与两者矛盾：按达到 ${m[5]} 的水平目标评估，原文保留` +
+      (m[6] ? `；${m[6]} × ${m[7]}⁵ ≈ ${m[8]}，[${m[1]}] 应为年均增长系数` : ''),
+  ],
   [/^a baseline is a plain number$/, () => '基数应为一个数字'],
   [
     /^in (.+), not the indicator's (.*): kept in raw only$/,

@@ -110,7 +110,7 @@ export function readRow(
       unit: column || parsed.unit,
       attribute: parsed.attribute,
       leadDepartment: null,
-      raw: row.raw,
+      raw: parsed.reading ? { ...row.raw, reading: parsed.reading } : row.raw,
       target: parsed.target,
       revisions: [],
       source: { document, line: row.line > 0 ? row.line : null, kind: 'table', quote: row.quote },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { targetSchema, type Target } from '../plan';
+import { readerMessage } from './reader-messages';
 import { parseTarget, type TargetCells } from './target';
 import { splitUnit } from './text';
 
@@ -135,17 +136,56 @@ describe('parseTarget: annual_rate', () => {
 });
 
 describe('parseTarget: cumulative', () => {
-  it('sums increases when the row prints a level ([1.05] on 每万人口…专利数 20.57 → 26.26)', () => {
-    expect(
-      target(row('每万人口拥有高价值发明专利数(件)', '20.57', '26.26', '[1.05]')),
-    ).toMatchObject({
+  it('sums increases when the row prints levels whose increase the [x] is (8.2 → 10.5, [2.3])', () => {
+    expect(target(row('每万人口发明专利拥有量(件)', '8.2', '10.5', '[2.3]'))).toMatchObject({
       form: 'cumulative',
-      baseline: 20.57,
-      value: 26.26,
-      cumulative: 1.05,
+      baseline: 8.2,
+      value: 10.5,
+      cumulative: 2.3,
       sumOf: 'increases',
       direction: 'increase',
     });
+  });
+
+  it('grades the levels when the [x] contradicts them ([1.05] on 20.57 → 26.26), and says why', () => {
+    const parsed = parseTarget({
+      name: '每万人口拥有高价值发明专利数(件)',
+      baseline: '20.57',
+      target: '26.26',
+      rate: '[1.05]',
+      attribute: '预期性',
+    });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.target).toMatchObject({
+      form: 'level',
+      baseline: 20.57,
+      value: 26.26,
+      cumulative: null,
+      sumOf: null,
+      direction: 'increase',
+    });
+    const said =
+      'the printed [1.05] is not the increase from 20.57 to 26.26 (5.69): graded as a level target to 26.26, the cell kept as printed; 20.57 × 1.05^5 ≈ 26.25: a yearly growth factor';
+    expect(parsed.reading).toBe(said);
+    expect(parsed.notes).toEqual([{ cell: 'rate', text: '[1.05]', message: said }]);
+    expect(readerMessage(said, 'zh')).toBe(
+      '原文 [1.05] 不是从 20.57 到 26.26 的增量（5.69），与两者矛盾：按达到 26.26 的水平目标评估，原文保留；20.57 × 1.05⁵ ≈ 26.25，[1.05] 应为年均增长系数',
+    );
+  });
+
+  it('a [x] far from the increase that is no growth factor is a contradiction all the same', () => {
+    const parsed = parseTarget({
+      name: '市级以上创新平台(个)',
+      baseline: '40',
+      target: '60',
+      rate: '[5]',
+      attribute: '预期性',
+    });
+    expect(parsed.ok && parsed.target.form).toBe('level');
+    expect(parsed.ok && parsed.reading).toBe(
+      'the printed [5] is not the increase from 40 to 60 (20): graded as a level target to 60, the cell kept as printed',
+    );
   });
 
   it('sums the yearly values of a flow ([2.9] 城镇新增就业, in the target column)', () => {

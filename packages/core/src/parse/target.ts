@@ -35,8 +35,45 @@ export interface ParseTargetOptions {
 }
 
 export type ParsedTarget =
-  | { ok: true; target: Target; attribute: Attribute; unit: string; notes: CellIssue[] }
+  | {
+      ok: true;
+      target: Target;
+      attribute: Attribute;
+      unit: string;
+      notes: CellIssue[];
+      /** Where the reading departs from the printed cells, why (kept with the indicator's raw). */
+      reading?: string;
+    }
   | { ok: false; errors: CellIssue[] };
+
+const CONTRADICTION = 'the printed ';
+const round2 = (n: number) => String(Math.round(n * 100) / 100);
+
+/**
+ * A [x] beside printed levels totals their increase (spec §2.3, `increases`). When it is far from
+ * that increase (20.57 → 26.26 is 5.69, not [1.05]), the cells contradict each other: the levels
+ * are graded, as a level target, and the note says so — and, when b × x⁵ ≈ the target, that the
+ * bracket reads as a yearly growth factor.
+ */
+function levelsOverTotal(t: Target, cells: TargetCells, notes: CellIssue[]): Target {
+  if (t.form !== 'cumulative' || t.sumOf !== 'increases') return t;
+  const { baseline: b, value: v, cumulative: c } = t;
+  if (b === null || v === null || c === null) return t;
+  const increase = v - b;
+  if (Math.abs(increase - c) <= Math.max(0.1 * Math.abs(increase), 0.05)) return t;
+  const grown = b * c ** 5;
+  const factor = c > 1 && c < 2 && Math.abs(grown - v) <= 0.01 * Math.abs(v);
+  const cell: TargetCell = cells.rate && /\d/.test(cells.rate) ? 'rate' : 'target';
+  notes.push({
+    cell,
+    text: cells[cell] ?? '',
+    message:
+      `${CONTRADICTION}[${round2(c)}] is not the increase from ${round2(b)} to ${round2(v)} ` +
+      `(${round2(increase)}): graded as a level target to ${round2(v)}, the cell kept as printed` +
+      (factor ? `; ${round2(b)} × ${round2(c)}^5 ≈ ${round2(grown)}: a yearly growth factor` : ''),
+  });
+  return { ...t, form: 'level', cumulative: null, sumOf: null };
+}
 
 /** …降幅 / …降低: positive numbers meaning "reduce by at least". */
 export function isReduction(name: string): boolean {
@@ -128,8 +165,17 @@ export function parseTarget(cells: TargetCells, opts: ParseTargetOptions = {}): 
   };
   const decided = decide(reading);
   if ('cell' in decided) return { ok: false, errors: [decided] };
-  const target = printed.year === null ? decided : { ...decided, baselineYear: printed.year };
-  return { ok: true, target, attribute: attribute as Attribute, unit, notes };
+  const checked = levelsOverTotal(decided, cells, notes);
+  const target = printed.year === null ? checked : { ...checked, baselineYear: printed.year };
+  const contradiction = notes.find((n) => n.message.startsWith(CONTRADICTION));
+  return {
+    ok: true,
+    target,
+    attribute: attribute as Attribute,
+    unit,
+    notes,
+    ...(contradiction ? { reading: contradiction.message } : {}),
+  };
 }
 
 /**

@@ -80,12 +80,17 @@ describe('Yuhua 裕华区 130108 (表1, tab rows, merged 达到市要求)', () =
       attribute: 'expected',
       target: { form: 'level', baseline: 50, value: 70, rate: 6 },
     });
+    // [1.05] beside 20.57 → 26.26 is no increase (5.69) but a yearly factor: the levels are graded.
     expect(bySeq(file, 5).target).toMatchObject({
-      form: 'cumulative',
+      form: 'level',
       baseline: 20.57,
       value: 26.26,
-      cumulative: 1.05,
-      sumOf: 'increases',
+      cumulative: null,
+      sumOf: null,
+    });
+    expect(bySeq(file, 5).raw).toMatchObject({
+      rate: '[1.05]',
+      reading: expect.stringMatching(/^the printed \[1\.05\] is not the increase/),
     });
     expect(bySeq(file, 10).target).toMatchObject({
       form: 'cumulative',

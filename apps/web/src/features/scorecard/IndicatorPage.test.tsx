@@ -108,4 +108,33 @@ describe('IndicatorPage', () => {
     expect(screen.getByText('root')).toBeTruthy();
     expect(await screen.findByRole('button', { name: '调整目标…' })).toBeTruthy();
   });
+
+  it('names the plan by its title, not its file, and explains a reading that departs from the cells', async () => {
+    const reading =
+      'the printed [1.05] is not the increase from 20.57 to 26.26 (5.69): graded as a level target to 26.26, the cell kept as printed; 20.57 × 1.05^5 ≈ 26.25: a yearly growth factor';
+    const patents: Indicator = {
+      ...indicator,
+      seq: 5,
+      name: '每万人口拥有高价值发明专利数',
+      raw: { baseline: '20.57', target: '26.26', rate: '[1.05]', attribute: '预期性', reading },
+      source: { document: '000_8058f291677181db.txt', line: 283, kind: 'table', quote: null },
+    };
+    serveProcedures({
+      'scorecard.indicator': {
+        ...detail({}),
+        plan: { ...plan14, title: '裕华区“十四五”规划纲要' },
+        indicator: patents,
+      },
+    });
+    renderInDistrict(<IndicatorPage />, 'zh-CN', '/d/130108/indicators/5?year=2025');
+    const source = await screen.findByText('《裕华区“十四五”规划纲要》，第 283 行（主要指标表）');
+    expect(source.getAttribute('title')).toBe('000_8058f291677181db.txt');
+    expect(screen.queryByText(/000_8058f291677181db/)).toBeNull();
+    expect(screen.getByText('[1.05]')).toBeTruthy();
+    expect(
+      screen.getByText(
+        '原文 [1.05] 不是从 20.57 到 26.26 的增量（5.69），与两者矛盾：按达到 26.26 的水平目标评估，原文保留；20.57 × 1.05⁵ ≈ 26.25，[1.05] 应为年均增长系数',
+      ),
+    ).toBeTruthy();
+  });
 });

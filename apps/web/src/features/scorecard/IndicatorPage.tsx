@@ -1,3 +1,4 @@
+import { readerMessage } from '@pm/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { noteText } from '../../components/RevisionNote';
@@ -300,9 +301,11 @@ function History({ detail }: { detail: IndicatorDetail }) {
 }
 
 function PlanSource({ detail }: { detail: IndicatorDetail }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { source, raw } = detail.indicator;
   const kind = t(source.kind === 'table' ? 'indicator.plan.table' : 'indicator.plan.text');
+  // The plan by its title; the stored file name (often an archive id) only on hover.
+  const document = `《${detail.plan.title}》`;
   // A dash is how the printed table leaves a cell empty.
   const cells = (['baseline', 'target', 'rate', 'attribute'] as const).filter(
     (c) => !/^[\s\-—–]*$/.test(raw[c] ?? ''),
@@ -310,10 +313,10 @@ function PlanSource({ detail }: { detail: IndicatorDetail }) {
   return (
     <section className="card" aria-labelledby="plan-title">
       <h2 id="plan-title">{t('indicator.plan')}</h2>
-      <p className="muted">
+      <p className="muted" title={source.document}>
         {source.line === null
-          ? t('indicator.plan.documentNoLine', { document: source.document, kind })
-          : t('indicator.plan.document', { document: source.document, line: source.line, kind })}
+          ? t('indicator.plan.documentNoLine', { document, kind })
+          : t('indicator.plan.document', { document, line: source.line, kind })}
       </p>
       {source.quote ? (
         <blockquote className="quote">{source.quote}</blockquote>
@@ -332,6 +335,12 @@ function PlanSource({ detail }: { detail: IndicatorDetail }) {
             </div>
           ))}
         </dl>
+      )}
+      {raw.reading && (
+        <p className="reading-note">
+          <strong>{t('indicator.raw.reading')}</strong>
+          {readerMessage(raw.reading, locale === 'en' ? 'en' : 'zh')}
+        </p>
       )}
     </section>
   );

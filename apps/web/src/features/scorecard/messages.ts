@@ -114,6 +114,7 @@ export const scorecardZh = {
   'indicator.raw.rate': '年均增长',
   'indicator.raw.attribute': '属性',
   'indicator.raw.merged': '（合并单元格）',
+  'indicator.raw.reading': '读取说明：',
   'league.intro':
     '所辖各区县同一规划期主要指标实施情况对比。点击列标题排序，点击区县名称查看总览。',
   'league.year': '评估年度',
@@ -264,6 +265,7 @@ export const scorecardEn: Record<keyof typeof scorecardZh, string> = {
   'indicator.raw.rate': 'Average growth',
   'indicator.raw.attribute': 'Attribute',
   'indicator.raw.merged': '(merged cell)',
+  'indicator.raw.reading': 'How it was read: ',
   'league.intro':
     'How the districts in your scope carry out the main indicators of their plans of one period. Sort by a column heading; open a district by its name.',
   'league.year': 'Evaluation year',
