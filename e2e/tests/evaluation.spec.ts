@@ -76,7 +76,8 @@ test('a reviewer overrides a status with a reason, finalizes and downloads the r
   await expect(page.getByRole('button', { name: '开启新一轮评估' })).toBeVisible();
   await expect(narrative.getByText('本轮已定稿，报告正文已冻结。')).toBeVisible();
   await expect(narrative.getByRole('textbox')).toHaveCount(0);
-  await expect(narrative).toContainText(CAUSES);
+  await expect(narrative).toContainText(CAUSES.replace(/。+$/u, '。'));
+  await expect(narrative).not.toContainText('。。');
   await screenshot(page, 'evaluation-finalized');
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, 'evaluation-phone');
