@@ -14,3 +14,4 @@ export * from './period';
 export * from './carry-over';
 export * from './revision';
 export * from './narrative';
+export * from './target-words';
