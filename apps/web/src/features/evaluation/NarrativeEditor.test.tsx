@@ -38,6 +38,31 @@ describe('the report text of a round', () => {
     expect(await screen.findByText('已保存')).toBeTruthy();
   });
 
+  it('untouched sections follow new drafts after a review; a section being written keeps its text', async () => {
+    let gets = 0;
+    const later = { ...DRAFTS, causes: '创新平台：受用地审批影响。' };
+    serveProcedures({
+      'evaluations.get': () =>
+        ++gets === 1
+          ? view(items)
+          : view(items, {
+              narrative: { sections: later, drafts: later, edited: false, by: null, at: null },
+            }),
+      'evaluations.review': { saved: 1 },
+    });
+    renderInDistrict(<RoundView round={round()} canWrite />);
+    fireEvent.change(await box(/主要成效/), { target: { value: '正在撰写。' } });
+    fireEvent.click(await screen.findByRole('button', { name: '确认' }));
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: /原因分析/ }).value).toBe(
+        later.causes,
+      ),
+    );
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: /主要成效/ }).value).toBe(
+      '正在撰写。',
+    );
+  });
+
   it('an emptied section is named in Chinese, nothing is sent, and its draft can be restored', async () => {
     const calls = serveProcedures({ 'evaluations.get': view(items) });
     renderInDistrict(<RoundView round={round()} canWrite />);
