@@ -19,6 +19,23 @@ describe('plan commands', () => {
     expect(again.out).toBe(readFileSync(path('a.json'), 'utf8'));
   });
 
+  it('reads and writes a relative path from the folder it was typed in (npm runs the CLI elsewhere)', async () => {
+    const typedIn = process.env.INIT_CWD;
+    process.env.INIT_CWD = scratch();
+    try {
+      expect((await cli('plan', 'export', '130108', '--out', 'relative.json')).code).toBe(0);
+      expect(readFileSync(path('relative.json'), 'utf8')).toContain('"code": "130108"');
+      const imported = await cli('plan', 'import', 'relative.json');
+      expect(imported.out).toContain('Updated the plan of 130108');
+      expect((await cli('plan', 'import', 'missing.json')).err).toContain(
+        'cannot read missing.json',
+      );
+    } finally {
+      if (typedIn === undefined) delete process.env.INIT_CWD;
+      else process.env.INIT_CWD = typedIn;
+    }
+  });
+
   it('export → import → export is identical, through .xlsx', async () => {
     const before = (await cli('plan', 'export', '410402')).out;
     expect(

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { userPath } from './files';
 import { Option, type Command } from 'commander';
 import { basename } from 'node:path';
 import {
@@ -69,7 +70,7 @@ export function registerPlanCommands(program: Command) {
         if (!file) throw new CliError(`no plan for district ${code}`);
         const data =
           opts.format === 'xlsx' ? await planToXlsx(file) : `${JSON.stringify(file, null, 2)}\n`;
-        if (opts.out) writeFileSync(opts.out, data);
+        if (opts.out) writeFileSync(userPath(opts.out), data);
         else process.stdout.write(data);
       },
     );
@@ -126,7 +127,7 @@ function registerReadTable(plan: Command) {
       if (!draft || draft.indicators.length === 0)
         throw new CliError(`${file}: no indicator could be read`);
       const json = `${JSON.stringify(draft, null, 2)}\n`;
-      if (opts.out) writeFileSync(opts.out, json);
+      if (opts.out) writeFileSync(userPath(opts.out), json);
       else process.stdout.write(json);
       console.error(
         `${draft.indicators.length} indicators read from ${doc.format}, ${problems.length} problem(s) listed above; review the draft before importing it.`,
@@ -156,7 +157,7 @@ function districtFor(opts: ReadTableOptions): District {
 
 export function readText(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(userPath(path), 'utf8');
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${(error as Error).message}`);
   }
@@ -164,7 +165,7 @@ export function readText(path: string): string {
 
 function readBytes(path: string): Uint8Array {
   try {
-    return readFileSync(path);
+    return readFileSync(userPath(path));
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${(error as Error).message}`);
   }
@@ -174,7 +175,7 @@ function readBytes(path: string): Uint8Array {
 async function readPlanWorkbook(path: string): Promise<PlanFile> {
   let data: Buffer;
   try {
-    data = readFileSync(path);
+    data = readFileSync(userPath(path));
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${(error as Error).message}`);
   }

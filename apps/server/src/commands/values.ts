@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { userPath } from './files';
 import { Option, type Command } from 'commander';
 import {
   choosePlan,
@@ -121,7 +122,7 @@ export function registerValuesCommands(program: Command) {
                     district: code,
                   })),
               );
-        if (opts.out) writeFileSync(opts.out, data);
+        if (opts.out) writeFileSync(userPath(opts.out), data);
         else process.stdout.write(data);
       },
     );
@@ -138,7 +139,7 @@ function exportedComparator(file: PlanFile, value: StoredValue) {
 async function importXlsx(file: string): Promise<string> {
   let data: Buffer;
   try {
-    data = readFileSync(file);
+    data = readFileSync(userPath(file));
   } catch (error) {
     throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
   }
