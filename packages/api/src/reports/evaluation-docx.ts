@@ -94,12 +94,13 @@ const run = (text: string, role: FontRole = 'body', size: number = SIZES.body) =
 const bodyLine = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
 /** A body paragraph: 仿宋 三号, first line indented two characters. */
-const para = (text: string, role: FontRole = 'body') =>
+const para = (text: string, keepNext = false) =>
   new Paragraph({
-    children: [run(text, role)],
+    children: [run(text)],
     spacing: bodyLine,
     indent: { firstLine: 2 * CHAR },
     alignment: AlignmentType.JUSTIFIED,
+    keepNext,
   });
 
 /** A text of several lines (a reviewer's section) as one paragraph each. */
@@ -321,18 +322,24 @@ const METHOD_REVIEW = '评估结论为评估人员确认或调整后的状态，
 
 /** 发文机关署名 and 成文日期: right-aligned, four characters in from the right edge. */
 function signature(v: EvaluationView, date: Date | string): Paragraph[] {
-  const line = (text: string) =>
+  const line = (text: string, keepNext = true) =>
     new Paragraph({
       children: [run(text)],
       alignment: AlignmentType.RIGHT,
       indent: { right: 4 * CHAR },
       spacing: bodyLine,
-      keepNext: true,
+      keepNext,
       keepLines: true,
     });
   const unit = v.signer.unit ?? v.district.name;
   const gap = () => new Paragraph({ children: [run('')], spacing: bodyLine, keepNext: true });
-  return [gap(), gap(), line(unit), line(`评估人员：${v.signer.name}`), line(chineseDate(date))];
+  return [
+    gap(),
+    gap(),
+    line(unit),
+    line(`评估人员：${v.signer.name}`),
+    line(chineseDate(date), false),
+  ];
 }
 
 function body(v: EvaluationView, date: Date | string): Paragraph[] {
@@ -352,11 +359,12 @@ function body(v: EvaluationView, date: Date | string): Paragraph[] {
     ),
     [
       '有关说明',
+      // The last paragraph goes with the signature: a signature never stands alone on a page.
       [
-        para((isFinal(v) ? METHOD_END : METHOD_PROGRESS) + METHOD_REVIEW),
-        ...reviewLines(v).map((l) => para(l)),
-        ...(v.demo ? [para(DEMO_NOTE)] : []),
-      ],
+        (isFinal(v) ? METHOD_END : METHOD_PROGRESS) + METHOD_REVIEW,
+        ...reviewLines(v),
+        ...(v.demo ? [DEMO_NOTE] : []),
+      ].map((text, k, all) => para(text, k === all.length - 1)),
     ],
   ];
   return [

@@ -19,7 +19,7 @@ describe('the first drafts of a report’s narrative', () => {
     const { problems } = narrativeDrafts(midtermRound());
     expect(problems).toMatch(/^滞后预期 1 项、严重滞后 \d 项，未达到预期进度。/u);
     expect(problems).toContain(
-      '约束性指标中，城市空气质量优良天数比率严重滞后（2023 年 66，要求不低于 70，未达标）。',
+      '约束性指标中，城市空气质量优良天数比率严重滞后：2023 年 66，要求不低于 70，未达标。',
     );
     expect(problems).toContain('共 12 项指标尚无经审核的数据，无法评价。');
     expect(problems).toContain('劳动年龄人口平均受教育年限尚待上级下达年度目标。');

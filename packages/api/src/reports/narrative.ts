@@ -94,7 +94,7 @@ function problems(v: RoundFacts): string {
   if (binding.length > 0)
     parts.push(
       `约束性指标中，${binding
-        .map((i) => `${i.name}${statusText(v, i, i.finalStatus)}（${i.computed.reason.zh}）`)
+        .map((i) => `${i.name}${statusText(v, i, i.finalStatus)}：${i.computed.reason.zh}`)
         .join('；')}。`,
     );
   const expected = lagging.filter((i) => i.attribute !== 'binding');
