@@ -180,10 +180,10 @@ describe.each(corpus)('the core corpus table %s', (file) => {
     });
     expect(brief(read)).toEqual(brief(original));
     expect(read.years).toEqual(original.years);
-    expect(brief(read).filter((r) => r.indicator).length).toBeGreaterThan(3);
+    expect(brief(read).filter((r) => r.indicator).length).toBeGreaterThanOrEqual(3);
   });
 });
 
-it('the core corpus gives four tables to lay out again', () => {
-  expect(corpus).toHaveLength(4);
+it('the core corpus gives eight tables to lay out again', () => {
+  expect(corpus).toHaveLength(8);
 });
