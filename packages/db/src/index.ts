@@ -25,3 +25,4 @@ export * from './queries/auth-records';
 export * from './queries/values';
 export * from './queries/revisions';
 export * from './queries/carry-over';
+export * from './queries/departments';

@@ -45,6 +45,25 @@ describeDb('scorecard router', (get) => {
     expect(card.finalizedYears).toEqual([]);
   });
 
+  it('sets each row’s latest actual against the year before’s, better or worse by the indicator', async () => {
+    const card = await (await leader()).scorecard.district({ district: YUHUA, year: 2023 });
+    const input = await loadAssessmentInput(get().db, YUHUA);
+    for (const row of card.indicators) {
+      const actual = (y: number | null) =>
+        input!.values.find((v) => v.seq === row.seq && v.kind === 'actual' && v.year === y)?.value;
+      const previous = row.latestYear === null ? undefined : actual(row.latestYear - 1);
+      if (previous === undefined) expect(row.change, `${row.seq}`).toBeNull();
+      else
+        expect(row.change, `${row.seq}`).toMatchObject({
+          year: row.latestYear,
+          value: row.latestValue,
+          previousYear: row.latestYear! - 1,
+          previous,
+        });
+    }
+    expect(card.indicators.some((i) => i.change?.better === true)).toBe(true);
+  });
+
   it('carries the target band of a rate indicator', async () => {
     const card = await (await leader()).scorecard.district({ district: YUHUA, year: 2023 });
     const gdp = card.indicators.find((i) => i.seq === 1);

@@ -60,7 +60,12 @@ export const scorecardRouter = router({
           { year },
         );
       return {
-        ...finalizedScorecard(frozen.snapshot, frozen.round, finalizedYears),
+        ...finalizedScorecard(
+          frozen.snapshot,
+          frozen.round,
+          finalizedYears,
+          new Map(plan.file.indicators.map((i) => [i.seq, i.leadDepartment])),
+        ),
         plan: ctx.plan,
       };
     }),

@@ -5,6 +5,7 @@ import {
   rateBand,
   isDemo,
   readSnapshot,
+  yearChange,
   RULES_VERSION,
   type AssessmentSettings,
   type District,
@@ -17,6 +18,8 @@ import {
   type RulesVersion,
   type SourcedValue,
   type Status,
+  type YearChange,
+  type YearValue,
 } from '@pm/core';
 import { type EvaluationRound, type PlanInput } from '@pm/db';
 
@@ -47,6 +50,8 @@ export interface ScorecardRow extends IndicatorAssessment {
   demo: boolean;
   /** A reviewer's override in a finalized round: what the engine said, and why it was changed. */
   override: { computed: Status; reason: string | null } | null;
+  /** 同比变化: the latest actual against the year before's, when both are approved. */
+  change: YearChange | null;
 }
 
 export interface Scorecard {
@@ -96,6 +101,7 @@ export function scorecardRow(
   a: IndicatorAssessment,
   settings: AssessmentSettings,
   demo: boolean,
+  values: readonly YearValue[],
   override: ScorecardRow['override'] = null,
 ): ScorecardRow {
   return {
@@ -106,6 +112,7 @@ export function scorecardRow(
     band: rateBand(indicator, settings),
     demo,
     override,
+    change: yearChange(indicator, values, a.latestYear),
   };
 }
 
@@ -134,18 +141,22 @@ export function liveScorecard(input: PlanInput, year: number, finalizedYears: nu
     completeness: completeness(input.values, file.indicators, year),
     summary: result.summary,
     indicators: result.indicators.map((a) =>
-      scorecardRow(bySeq.get(a.seq)!, a, file.plan.settings, demo.has(a.seq)),
+      scorecardRow(bySeq.get(a.seq)!, a, file.plan.settings, demo.has(a.seq), input.values),
     ),
     round: null,
     finalizedYears,
   };
 }
 
-/** The scorecard as a round froze it: the statuses that stand, overrides marked. */
+/**
+ * The scorecard as a round froze it: the statuses that stand, overrides marked. The 牵头单位 is
+ * today's (`departments`, by seq) where the plan names one: who answers for a warning now.
+ */
 export function finalizedScorecard(
   stored: EvaluationSnapshot,
   round: EvaluationRound,
   finalizedYears: number[],
+  departments: ReadonlyMap<number, string | null> = new Map(),
 ): Scorecard {
   const snapshot = readSnapshot(stored);
   const demo = demoSeqs(snapshot.values);
@@ -160,17 +171,20 @@ export function finalizedScorecard(
     demo: snapshot.demo,
     completeness: completeness(snapshot.values, snapshot.indicators, result.year),
     summary: result.summary,
-    indicators: result.indicators.map(({ computed, final, review }) =>
-      scorecardRow(
-        bySeq.get(final.seq)!,
+    indicators: result.indicators.map(({ computed, final, review }) => {
+      const frozen = bySeq.get(final.seq)!;
+      const lead = departments.get(final.seq) ?? frozen.leadDepartment;
+      return scorecardRow(
+        { ...frozen, leadDepartment: lead },
         final,
         snapshot.plan.settings,
         demo.has(final.seq),
+        snapshot.values,
         review?.decision === 'overridden'
           ? { computed: computed.status, reason: review.reason }
           : null,
-      ),
-    ),
+      );
+    }),
     round: { id: round.id, finalizedBy: round.finalizedBy, finalizedAt: round.finalizedAt },
     finalizedYears,
   };
@@ -190,7 +204,7 @@ export function indicatorDetail(input: PlanInput, seq: number, year: number) {
     year,
     demo,
     indicator,
-    row: scorecardRow(indicator, a, file.plan.settings, demo),
+    row: scorecardRow(indicator, a, file.plan.settings, demo, input.values),
     chart: indicatorChart(indicator, a, file.plan, file.plan.settings),
     linked: linked ? { seq: linked.seq, name: linked.name } : null,
   };

@@ -8,7 +8,7 @@ import {
   type TargetRevision,
 } from '@pm/core';
 import type { Database } from '../client';
-import { districts, indicators, plans, valueDeletions, yearlyValues } from '../schema';
+import { districts, indicators, planEvents, plans, valueDeletions, yearlyValues } from '../schema';
 import { upsertDistrict } from './districts';
 
 /** A plan import that would lose stored data, or that names something that does not exist. */
@@ -68,11 +68,18 @@ export async function importPlan(db: Database, file: PlanFile): Promise<ImportRe
     }
 
     const stored = await tx
-      .select({ id: indicators.id, seq: indicators.seq, revisions: indicators.targetRevisions })
+      .select({
+        id: indicators.id,
+        seq: indicators.seq,
+        revisions: indicators.targetRevisions,
+        leadDepartment: indicators.leadDepartment,
+      })
       .from(indicators)
       .where(eq(indicators.planId, planId));
     const bySeq = new Map(stored.map((r) => [r.seq, r.id]));
     const revisionsBySeq = new Map(stored.map((r) => [r.seq, r.revisions]));
+    const departmentBySeq = new Map(stored.map((r) => [r.seq, r.leadDepartment]));
+    const replacedBySeq = await replacedDepartments(tx, planId);
     const incoming = new Set(file.indicators.map((i) => i.seq));
     const gone = stored.filter((r) => !incoming.has(r.seq));
     if (gone.length > 0) {
@@ -119,9 +126,15 @@ export async function importPlan(db: Database, file: PlanFile): Promise<ImportRe
     let updated = 0;
     for (const ind of file.indicators) {
       // A revision made in the app (动态调整) is never lost to a file that lacks it.
+      // So is a 牵头单位 named in the app since the file was written.
       const row = indicatorRow(planId, {
         ...ind,
         revisions: keptRevisions(revisionsBySeq.get(ind.seq) ?? [], ind.revisions),
+        leadDepartment: keptLeadDepartment(
+          departmentBySeq.get(ind.seq) ?? null,
+          ind.leadDepartment,
+          replacedBySeq.get(ind.seq) ?? new Set(),
+        ),
       });
       const id = bySeq.get(ind.seq);
       if (id === undefined) {
@@ -176,6 +189,39 @@ export function keptRevisions(
   return [...incoming, ...missing].sort(
     (a, b) => a.fromYear - b.fromYear || at(a).localeCompare(at(b)),
   );
+}
+
+/**
+ * The 牵头单位 an imported indicator keeps. A file naming none keeps the stored one; a file naming
+ * one that a department set in the app replaced is older than that change, which it must not undo
+ * (as an import keeps revisions); any other named department is the file's.
+ */
+export function keptLeadDepartment(
+  stored: string | null,
+  incoming: string | null,
+  replaced: ReadonlySet<string>,
+): string | null {
+  if (incoming === null) return stored;
+  if (stored !== null && incoming !== stored && replaced.has(incoming)) return stored;
+  return incoming;
+}
+
+/** By indicator, the departments a `lead_department_set` event of the plan replaced. */
+async function replacedDepartments(
+  tx: Pick<Database, 'select'>,
+  planId: number,
+): Promise<Map<number, Set<string>>> {
+  const events = await tx
+    .select({ seq: planEvents.seq, detail: planEvents.detail })
+    .from(planEvents)
+    .where(and(eq(planEvents.planId, planId), eq(planEvents.kind, 'lead_department_set')));
+  const bySeq = new Map<number, Set<string>>();
+  for (const e of events) {
+    const before = e.detail.before;
+    if (e.seq === null || typeof before !== 'string') continue;
+    bySeq.set(e.seq, (bySeq.get(e.seq) ?? new Set()).add(before));
+  }
+  return bySeq;
 }
 
 /** A stored indicator row as the domain's Indicator. */
