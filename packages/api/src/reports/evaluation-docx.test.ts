@@ -335,6 +335,14 @@ describe('the Word report of a round', () => {
       round: { ...v.round, status: 'finalized', finalizedAt: new Date('2026-12-01T17:00:00Z') },
       signer: { name: '钱进', unit: null },
     });
+    // The paragraph before the signature keeps with it: the signature never stands alone on a page.
+    const xml = zipEntry(await evaluationDocx(midtermRound()), 'word/document.xml')!.toString(
+      'utf8',
+    );
+    const beforeSignature = xml.match(
+      /<w:p>(?:(?!<w:p>)[\s\S])*待评估人员确认。<\/w:t>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/,
+    )![0];
+    expect(beforeSignature).toContain('<w:keepNext/>');
     // 17:00 UTC is the next morning in Beijing; a signer without a unit signs for the district.
     expect(finalized.text).toContain('裕华区评估人员：钱进2026年12月2日');
     expect(finalized.text).not.toContain('征求意见稿');

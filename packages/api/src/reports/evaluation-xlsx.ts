@@ -6,7 +6,7 @@ import {
   categoryHead,
   categoryRows,
   countRows,
-  dateText,
+  chineseDate,
   DEMO_NOTE,
   draftNote,
   kindText,
@@ -47,7 +47,12 @@ export async function evaluationXlsx(v: EvaluationView): Promise<Buffer> {
     ['规划', v.plan.title],
     ['规划期', periodLabel(v.plan)],
     ['状态', v.round.status === 'finalized' ? '已定稿' : '评估中'],
-    ['定稿', v.round.finalizedBy ? `${v.round.finalizedBy} ${dateText(v.round.finalizedAt)}` : '—'],
+    [
+      '定稿',
+      v.round.finalizedAt
+        ? `${[v.signer.unit, v.signer.name].filter(Boolean).join(' ')} ${chineseDate(v.round.finalizedAt)}`
+        : '—',
+    ],
     ['总体情况', overview(v)],
     ...[draftNote(v), v.demo ? DEMO_NOTE : null].filter((n) => n !== null).map((n) => ['注', n]),
     [],

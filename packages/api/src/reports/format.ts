@@ -8,7 +8,6 @@ import {
   isBindingWarning,
   NOT_GRADED,
   ON_TRACK,
-  periodLabel,
   periodName,
   revisionNote,
   roundKindWords,
@@ -55,9 +54,6 @@ export function latestLines(item: EvaluationItem): string[] {
   return [num(latestValue), `（${latestYear} 年）`];
 }
 
-export const dateText = (d: Date | string | null) =>
-  d === null ? '—' : new Date(d).toISOString().slice(0, 10);
-
 export const kindText = (k: RoundKind) => roundKindWords[k].zh;
 
 /** “十四五”规划, or a plan of another span by its years: 2021–2035 年规划. */
@@ -65,10 +61,6 @@ export function planName(v: EvaluationView): string {
   const name = periodName(v.plan);
   return fiveYearPlanNumber(v.plan) === null ? `${name} 年规划` : `“${name}”规划`;
 }
-
-/** 裕华区（130108）· 总结评估 · 评估年度 2025 年 · 规划期 十四五（2021–2025） */
-export const roundLine = (v: EvaluationView) =>
-  `${v.district.name}（${v.district.code}）· ${kindText(v.round.kind)} · 评估年度 ${v.round.year} 年 · 规划期 ${periodLabel(v.plan)}`;
 
 /**
  * 裕华区“十四五”规划总结评估报告 at the end of the period; a mid-term or yearly round is named
