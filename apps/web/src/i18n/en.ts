@@ -5,6 +5,7 @@ import { entryEn } from '../features/entry/messages';
 import { evaluationEn } from '../features/evaluation/messages';
 import { scorecardEn } from '../features/scorecard/messages';
 import { revisionEn } from '../features/scorecard/revision-messages';
+import { departmentEn } from '../features/scorecard/department-messages';
 import type { baseZh, MessageKey } from './zh';
 
 const base: Record<keyof typeof baseZh, string> = {
@@ -146,6 +147,7 @@ export const en: Record<MessageKey, string> = {
   ...entryEn,
   ...scorecardEn,
   ...revisionEn,
+  ...departmentEn,
   ...evaluationEn,
   ...carryOverEn,
   ...documentImportEn,

@@ -5,6 +5,7 @@ import { entryZh } from '../features/entry/messages';
 import { evaluationZh } from '../features/evaluation/messages';
 import { scorecardZh } from '../features/scorecard/messages';
 import { revisionZh } from '../features/scorecard/revision-messages';
+import { departmentZh } from '../features/scorecard/department-messages';
 
 /** 简体中文: the default catalog. Every key here must exist in en.ts too (the type checks it). */
 export const baseZh = {
@@ -141,6 +142,7 @@ export const zh = {
   ...entryZh,
   ...scorecardZh,
   ...revisionZh,
+  ...departmentZh,
   ...evaluationZh,
   ...carryOverZh,
   ...documentImportZh,

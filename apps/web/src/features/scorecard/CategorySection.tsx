@@ -4,6 +4,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useI18n } from '../../i18n';
 import { useWords } from '../../i18n/words';
 import { indicatorPath } from './params';
+import { ChangeArrow } from './ChangeArrow';
 import { Outlook, Progress } from './Progress';
 import type { Scorecard, ScorecardRow } from './types';
 
@@ -46,6 +47,7 @@ export function CategorySection({ card, category, rows }: Props) {
                 </th>
                 <td data-label={t('scorecard.col.progress')}>
                   <Progress row={r} />
+                  <ChangeArrow change={r.change} unit={r.unit} />
                 </td>
                 <td data-label={t('scorecard.col.status')}>
                   <StatusBadge status={r.status} phase={r.phase} rules={card.rules} />

@@ -13,6 +13,7 @@ import { useCurrentDistrict } from '../districts/DistrictLayout';
 import { NoPlan } from '../districts/NoPlan';
 import { PageError } from '../districts/PageError';
 import { IndicatorChart } from './IndicatorChart';
+import { LeadDepartment } from './LeadDepartment';
 import { TargetRevisions } from './ReviseTarget';
 import { useScorecardParams } from './params';
 import { bandText, Outlook } from './Progress';
@@ -187,6 +188,14 @@ function Detail({ detail }: { detail: IndicatorDetail }) {
           )}
         </dl>
       </section>
+      {period && (
+        <LeadDepartment
+          district={detail.district.code}
+          period={period}
+          seq={ind.seq}
+          department={ind.leadDepartment}
+        />
+      )}
       {period && (
         <TargetRevisions
           district={detail.district.code}

@@ -11,6 +11,8 @@ import { NoPlan } from '../districts/NoPlan';
 import { PageError } from '../districts/PageError';
 import { BindingWarnings } from './BindingWarnings';
 import { CategorySection } from './CategorySection';
+import { passes, useScorecardFilters } from './filters';
+import { ScorecardFilters } from './ScorecardFilters';
 import { planYears, useScorecardParams, yearLabel } from './params';
 import { shareOnTrackLabel, shareOnTrackDetail, warningDetail } from './summaryWords';
 import type { Scorecard } from './types';
@@ -99,7 +101,9 @@ function Controls({ card, finalizable }: { card: Scorecard; finalizable: boolean
 function ScorecardView({ card, finalizable }: { card: Scorecard; finalizable: boolean }) {
   const { t, locale } = useI18n();
   const words = useWords();
-  const categories = [...new Set(card.indicators.map((i) => i.category))];
+  const { filters, set, clear } = useScorecardFilters();
+  const shown = card.indicators.filter((i) => passes(i, filters));
+  const categories = [...new Set(shown.map((i) => i.category))];
   const grading: Grading = { rules: card.rules, phases: card.summary.phases };
   return (
     <div className="scorecard">
@@ -157,12 +161,28 @@ function ScorecardView({ card, finalizable }: { card: Scorecard; finalizable: bo
         </div>
       </section>
       <BindingWarnings card={card} />
+      <ScorecardFilters
+        rows={card.indicators}
+        grading={grading}
+        filters={filters}
+        shown={shown.length}
+        onChange={set}
+        onClear={clear}
+      />
+      {shown.length === 0 && (
+        <p className="muted filter-none">
+          {t('filters.none')}{' '}
+          <button type="button" className="secondary" onClick={clear}>
+            {t('filters.clear')}
+          </button>
+        </p>
+      )}
       {categories.map((c) => (
         <CategorySection
           key={c}
           card={card}
           category={c}
-          rows={card.indicators.filter((i) => i.category === c)}
+          rows={shown.filter((i) => i.category === c)}
         />
       ))}
     </div>

@@ -43,6 +43,7 @@ export function row(over: Partial<ScorecardRow> = {}): ScorecardRow {
     band: null,
     demo: false,
     override: null,
+    change: null,
     ...over,
   };
 }
