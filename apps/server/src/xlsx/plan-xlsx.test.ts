@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { builtInPlans } from '@pm/db';
 import { unzipFiles, zipFiles } from '@pm/api/xlsx-testing';
-import type { PlanFile } from '@pm/core';
+import { planFileSchema, type PlanFile } from '@pm/core';
 import { planFromXlsx, planToXlsx } from './plan-xlsx';
 
 const yuhua = builtInPlans().find((p) => p.district.code === '130108')!;
@@ -38,7 +38,52 @@ async function edit(data: Buffer, change: (wb: ExcelJS.Workbook) => void): Promi
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** Another district's plan with 牵头单位 named for two indicators. */
+const other = builtInPlans().find((p) => p.district.code !== '130108')!;
+const led: PlanFile = {
+  ...other,
+  indicators: other.indicators.map((ind) =>
+    ind.seq === 1
+      ? { ...ind, leadDepartment: '区发展和改革局' }
+      : ind.seq === 17
+        ? { ...ind, leadDepartment: '区生态环境分局、区住房和城乡建设局' }
+        : ind,
+  ),
+};
+
 describe('the plan workbook', () => {
+  it('carries 牵头单位 there and back, in the workbook and in the JSON', async () => {
+    const { file, problems } = await planFromXlsx(await planToXlsx(led));
+    expect(problems).toEqual([]);
+    expect(file).toEqual(led);
+    expect(planFileSchema.parse(JSON.parse(JSON.stringify(led)))).toEqual(led);
+  });
+
+  it('reads a department typed with spaces trimmed, a blank one as none, and points at one too long', async () => {
+    const typed = await edit(await planToXlsx(led), (wb) => {
+      const sheet = wb.getWorksheet('指标 Indicators')!;
+      const col = (sheet.getRow(1).values as unknown[]).indexOf('leadDepartment');
+      sheet.getRow(2).getCell(col).value = ' 区统计局 ';
+      sheet.getRow(3).getCell(col).value = '  ';
+    });
+    const read = await planFromXlsx(typed);
+    expect(read.file?.indicators[0]?.leadDepartment).toBe('区统计局');
+    expect(read.file?.indicators[1]?.leadDepartment).toBeNull();
+    const long = await edit(await planToXlsx(led), (wb) => {
+      const sheet = wb.getWorksheet('指标 Indicators')!;
+      const col = (sheet.getRow(1).values as unknown[]).indexOf('leadDepartment');
+      sheet.getRow(4).getCell(col).value = '局'.repeat(101);
+    });
+    const refused = await planFromXlsx(long);
+    expect(refused.file).toBeNull();
+    expect(refused.problems).toEqual([
+      {
+        cell: "'指标 Indicators'!F4",
+        message: 'a lead department (牵头单位) is at most 100 characters',
+      },
+    ]);
+  });
+
   it('carries baseline years and revisions there and back', async () => {
     const { file, problems } = await planFromXlsx(await planToXlsx(revised));
     expect(problems).toEqual([]);
