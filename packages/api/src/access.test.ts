@@ -227,6 +227,11 @@ const matrix: Record<string, Access> = {
     scoped: true,
     call: (c, d) => c.values.submit({ district: d, year: 2024 }).catch(tolerate('NOT_FOUND')),
   },
+  'values.withdraw': {
+    roles: ['official'],
+    scoped: true,
+    call: (c, d) => c.values.withdraw({ district: d, year: 2024 }).catch(tolerate('NOT_FOUND')),
+  },
   'values.approve': {
     roles: ['reviewer'],
     scoped: true,

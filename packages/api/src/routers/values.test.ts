@@ -38,6 +38,12 @@ describeDb('values router', (get) => {
       .flatMap((c) => (c?.stored?.state === 'submitted' ? [c.stored] : []))
       .map(({ id, version }) => ({ id, version }));
 
+  /** The stored version of 市级以上创新平台 (seq 4) of a year, null when none is stored. */
+  const storedVersion = async (year: number) =>
+    (await as('official').values.grid({ district: YUHUA, year })).groups
+      .flatMap((g) => g.rows)
+      .find((r) => r.indicator.seq === 4)?.actual?.stored?.version ?? null;
+
   beforeAll(async () => {
     const { db } = get();
     for (const file of builtInPlans().filter((p) => [YUHUA, QIAOXI].includes(p.district.code)))
@@ -535,8 +541,11 @@ describeDb('values router', (get) => {
     const shown = await submittedCells(2025);
     expect(shown).toContainEqual({ id: platforms2025.id, version: platforms2025.version + 1 });
 
-    // After the reviewer loaded the grid, the official changes one figure and submits it again.
-    const edited = await official.values.save(figure(4, '75', platforms2025.version + 1));
+    // After the reviewer loaded the grid, the official withdraws one figure, changes it and
+    // submits it again.
+    const seen = { id: platforms2025.id, version: platforms2025.version + 1 };
+    await official.values.withdraw({ district: YUHUA, year: 2025, cells: [seen] });
+    const edited = await official.values.save(figure(4, '75', platforms2025.version + 2));
     await official.values.submit({ district: YUHUA, year: 2025 });
     const refused = await failure(reviewer.values.approve({ district: YUHUA, cells: shown }));
     expect(refused.code).toBe('CONFLICT');
@@ -566,6 +575,76 @@ describeDb('values router', (get) => {
       count: shown.length,
     });
     expect(await states()).toEqual({ submitted: 0, approved: shown.length });
+  });
+
+  it('a submitted figure is locked: an edit is refused with a clear message and changes nothing', async () => {
+    const official = as('official');
+    const version = await storedVersion(2023);
+    const saved = (await official.values.save(platforms('40', version, { year: 2023 }))).value!;
+    await official.values.submit({ district: YUHUA, year: 2023 });
+    const refused = await failure(
+      official.values.save(platforms('41', saved.version + 1, { year: 2023 })),
+    );
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.cause).toMatchObject({ key: 'values.submittedLocked' });
+    expect(refused.message).toContain('withdraw it');
+    const history = await official.values.history({ district: YUHUA, id: saved.id });
+    expect(history.value).toMatchObject({ value: 40, state: 'submitted' });
+  });
+
+  it('withdrawing returns submitted figures to draft, in their history, off the reviewer’s list', async () => {
+    const official = as('official');
+    const reviewer = as('reviewer');
+    const version = await storedVersion(2024);
+    const saved = (await official.values.save(platforms('44', version, { year: 2024 }))).value!;
+    await official.values.submit({ district: YUHUA, year: 2024 });
+    const shown = await submittedCells(2024);
+    expect(shown).toContainEqual({ id: saved.id, version: saved.version + 1 });
+
+    expect((await failure(reviewer.values.withdraw({ district: YUHUA, year: 2024 }))).code).toBe(
+      'FORBIDDEN',
+    );
+    const stale = await failure(
+      official.values.withdraw({
+        district: YUHUA,
+        year: 2024,
+        cells: [{ id: saved.id, version: saved.version }],
+      }),
+    );
+    expect(stale.cause).toMatchObject({ key: 'values.changedSince' });
+
+    expect(await official.values.withdraw({ district: YUHUA, year: 2024 })).toEqual({
+      count: shown.length,
+    });
+    expect(await submittedCells(2024)).toEqual([]);
+    const { value, entries } = await reviewer.values.history({ district: YUHUA, id: saved.id });
+    expect(value).toMatchObject({ state: 'draft', value: 44 });
+    expect(entries[0]).toMatchObject({
+      oldState: 'submitted',
+      newState: 'draft',
+      changedBy: 'official',
+    });
+    const again = await official.values.save(platforms('45', value.version, { year: 2024 }));
+    expect(again.value).toMatchObject({ value: 45, state: 'draft' });
+    expect(
+      await reviewer.values.approve({ district: YUHUA, cells: shown }).catch((e: unknown) => e),
+    ).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('the grid shows a reviewer each figure’s change, its concerns and the official’s reason', async () => {
+    const official = as('official');
+    const version = await storedVersion(2022);
+    await official.values.save(
+      platforms('500', version, { year: 2022, reason: '新认定平台集中入库' }),
+    );
+    const row = (await as('reviewer').values.grid({ district: YUHUA, year: 2022 })).groups
+      .flatMap((g) => g.rows)
+      .find((r) => r.indicator.seq === 4)!;
+    expect(row.actual).toMatchObject({
+      reason: '新认定平台集中入库',
+      concerns: [{ code: 'change' }],
+      change: { delta: expect.any(Number) as number },
+    });
   });
 
   it('a whole year cannot be approved or returned without naming the figures', async () => {

@@ -9,6 +9,7 @@ import {
   yearSchema,
 } from '@pm/core';
 import {
+  loadConfirmations,
   loadDeletions,
   loadHistory,
   loadValues,
@@ -46,11 +47,16 @@ function found<T>(result: T | null, district: string): T {
 const workbookSchema = z.string().max(7_000_000);
 
 export const valuesRouter = router({
-  /** The entry grid of a year: every indicator with baseline, last year, this year, its states. */
+  /**
+   * The entry grid of a year: every indicator with baseline, last year, this year, its states;
+   * each stored figure with its change, its concerns and the reason its official confirmed it by.
+   */
   grid: read.input(z.object({ year: yearSchema })).query(async ({ ctx, input }) => {
     checkPlanYear(ctx.plan, input.year, 'entry');
     const loaded = found(await loadValues(ctx.db, keyOf(input.district, ctx.plan)), input.district);
-    return { ...entryGrid(loaded.file, loaded.values, input.year), plan: ctx.plan };
+    const ofYear = loaded.values.filter((v) => v.year === input.year).map((v) => v.id);
+    const reasons = await loadConfirmations(ctx.db, ofYear);
+    return { ...entryGrid(loaded.file, loaded.values, input.year, reasons), plan: ctx.plan };
   }),
 
   /** Saves one figure as a draft (official); a stale version is a CONFLICT carrying the stored figure. */
@@ -80,6 +86,24 @@ export const valuesRouter = router({
     );
     return { count: found(moved, input.district).length };
   }),
+
+  /**
+   * Takes submitted figures back to draft (撤回) so they can be corrected: the listed ones at the
+   * versions shown, else every submitted figure of the year. Each move is kept in its history.
+   */
+  withdraw: official
+    .input(z.object({ year: yearSchema, cells: cellsSchema.shape.cells.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      checkPlanYear(ctx.plan, input.year, 'entry');
+      const moved = await transitionValues(
+        ctx.db,
+        keyOf(input.district, ctx.plan),
+        'withdraw',
+        input.cells ? { cells: input.cells } : { year: input.year },
+        ctx.user.username,
+      );
+      return { count: found(moved, input.district).length };
+    }),
 
   /**
    * Approves the listed submitted figures at the versions the reviewer was shown; if any changed

@@ -95,6 +95,12 @@ export function describeProblem(problem: ValueProblem): ProblemText {
     }
     case 'locked':
       return text('CONFLICT', 'locked', 'the figure is approved; a reviewer must reopen it first');
+    case 'submitted':
+      return text(
+        'CONFLICT',
+        'submittedLocked',
+        'the figure is submitted and awaiting review; withdraw it (撤回) first to change it',
+      );
     case 'wrong_state':
       return text('CONFLICT', 'wrongState', `the figure is ${problem.state}`, {
         state: problem.state,

@@ -123,7 +123,7 @@ function view(round: EvaluationRound, f: Frozen): RoundFacts {
     district: f.district,
     plan: periodOf(f),
     demo: f.demo,
-    completeness: completeness(f.values, f.indicators, round.year),
+    completeness: completeness(f, f.values, round.year),
     items: f.result.indicators.map(({ computed, final, review, stale }) => {
       const ind = bySeq.get(computed.seq);
       return {

@@ -1,4 +1,5 @@
 import {
+  approvedCompleteness,
   assessPlan,
   indicatorChart,
   planTarget,
@@ -31,7 +32,10 @@ export interface PlanPeriodView {
   targetYear: number;
 }
 
-/** Share of the indicators with an approved actual for the evaluation year. */
+/**
+ * 数据完整率: of the indicators the year requires figures of, those whose every required figure
+ * is approved (core's `requiredCells`: the actual, the city-assigned target where the form needs one).
+ */
 export interface Completeness {
   reported: number;
   total: number;
@@ -78,19 +82,13 @@ export const periodOf = (file: Pick<PlanFile, 'plan'>): PlanPeriodView => ({
   targetYear: file.plan.targetYear,
 });
 
+/** The completeness of approved `values` at `year`, by core's one definition. */
 export function completeness(
+  file: { plan: PlanPeriodView; indicators: readonly Indicator[] },
   values: readonly SourcedValue[],
-  indicators: readonly Indicator[],
   year: number,
 ): Completeness {
-  const planned = new Set(indicators.map((i) => i.seq));
-  const reported = new Set(
-    values
-      .filter((v) => v.kind === 'actual' && v.year === year && planned.has(v.seq))
-      .map((v) => v.seq),
-  ).size;
-  const total = indicators.length;
-  return { reported, total, share: total > 0 ? reported / total : null };
+  return approvedCompleteness(file, values, year);
 }
 
 const demoSeqs = (values: readonly SourcedValue[]) =>
@@ -138,7 +136,7 @@ export function liveScorecard(input: PlanInput, year: number, finalizedYears: nu
     mode: 'live',
     rules: RULES_VERSION,
     demo: input.demo,
-    completeness: completeness(input.values, file.indicators, year),
+    completeness: completeness(file, input.values, year),
     summary: result.summary,
     indicators: result.indicators.map((a) =>
       scorecardRow(bySeq.get(a.seq)!, a, file.plan.settings, demo.has(a.seq), input.values),
@@ -169,7 +167,7 @@ export function finalizedScorecard(
     mode: 'finalized',
     rules: snapshot.rules,
     demo: snapshot.demo,
-    completeness: completeness(snapshot.values, snapshot.indicators, result.year),
+    completeness: completeness(snapshot, snapshot.values, result.year),
     summary: result.summary,
     indicators: result.indicators.map(({ computed, final, review }) => {
       const frozen = bySeq.get(final.seq)!;

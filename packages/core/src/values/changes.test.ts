@@ -34,18 +34,20 @@ describe('reviewChanges', () => {
     ]);
   });
 
-  it('an edit of a returned or submitted figure goes back to draft', () => {
+  it('an edit of a returned figure goes back to draft', () => {
     const returned = stored(4, 2021, 54, { state: 'returned', version: 3 });
+    const { writes } = reviewChanges(plan, [returned], [change(4, 2021, 55, { version: 3 })]);
+    expect(writes.map((w) => [w.current?.id, w.state])).toEqual([[returned.id, 'draft']]);
+  });
+
+  it('a submitted figure is locked until it is withdrawn: an edit is refused, nothing written', () => {
     const submitted = stored(4, 2022, 58, { state: 'submitted', version: 2 });
-    const { writes } = reviewChanges(
-      plan,
-      [returned, submitted],
-      [change(4, 2021, 55, { version: 3 }), change(4, 2022, 59, { version: 2 })],
-    );
-    expect(writes.map((w) => [w.current?.id, w.state])).toEqual([
-      [returned.id, 'draft'],
-      [submitted.id, 'draft'],
-    ]);
+    expect(reviewChanges(plan, [submitted], [change(4, 2022, 59, { version: 2 })])).toEqual({
+      writes: [],
+      problems: [{ index: 0, code: 'submitted' }],
+    });
+    const note = reviewChanges(plan, [submitted], [change(4, 2022, 58, { version: 2, note: 'x' })]);
+    expect(note.problems).toEqual([{ index: 0, code: 'submitted' }]);
   });
 
   it('a stale version is a conflict that carries the stored figure', () => {
@@ -216,7 +218,7 @@ describe('reviewChanges', () => {
 
   it('a new figure over an illustrative one drops the demo labels', () => {
     const demo = stored(4, 2022, 58, {
-      state: 'submitted',
+      state: 'draft',
       source: 'demo',
       note: '演示数据',
       demo: true,
@@ -226,7 +228,7 @@ describe('reviewChanges', () => {
   });
 
   it('a real figure whose source reads "demo" is not illustrative: its labels stay', () => {
-    const real = stored(4, 2022, 58, { state: 'submitted', source: 'demo', note: '统计局' });
+    const real = stored(4, 2022, 58, { state: 'draft', source: 'demo', note: '统计局' });
     const { writes } = reviewChanges(plan, [real], [change(4, 2022, 59, { version: 1 })]);
     expect(writes[0]).toMatchObject({ source: 'demo', note: '统计局' });
   });

@@ -65,6 +65,8 @@ export type ChangeIssue =
   | { code: 'reserved_source' }
   | { code: 'duplicate'; first: number }
   | { code: 'locked' }
+  /** Submitted and awaiting review: the official withdraws it (撤回) before changing it. */
+  | { code: 'submitted' }
   | { code: 'stale'; current: StoredValue | null }
   | { code: 'needs_reason'; concerns: Concern[] };
 
@@ -137,6 +139,10 @@ export function reviewChanges(
     }
     if (was?.state === 'approved') {
       problems.push({ index, code: 'locked' });
+      return;
+    }
+    if (was?.state === 'submitted' && change.state === undefined) {
+      problems.push({ index, code: 'submitted' });
       return;
     }
     if (change.version !== undefined && (was?.version ?? null) !== change.version) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryGrid, targetText } from './grid';
+import { entryGrid, figureChange, targetText } from './grid';
 import { plan, stored } from './test-support';
 
 describe('entryGrid', () => {
@@ -58,5 +58,39 @@ describe('entryGrid', () => {
       '6 左右',
     );
     expect(targetText({ baseline: null, target: '——', rate: null, attribute: null })).toBe('');
+  });
+
+  it('a stored figure carries its change, the concerns a reviewer must see and the official’s reason', () => {
+    const last = stored(18, 2023, 500, { state: 'approved' });
+    const jump = stored(18, 2024, 5000, { state: 'submitted' });
+    const rate = stored(1, 2024, 9, { state: 'submitted' });
+    const grid = entryGrid(
+      plan,
+      [last, jump, rate, stored(1, 2023, 6)],
+      2024,
+      new Map([[jump.id, '统计口径调整']]),
+    );
+    const row = (seq: number) =>
+      grid.groups.flatMap((g) => g.rows).find((r) => r.indicator.seq === seq)!;
+    expect(row(18).actual).toMatchObject({
+      previous: 500,
+      change: { previous: 500, delta: 4500, share: 9 },
+      concerns: [{ code: 'change', previous: 500, change: 9, threshold: 0.5 }],
+      reason: '统计口径调整',
+    });
+    expect(row(1).actual).toMatchObject({
+      change: { previous: 6, points: 3 },
+      reason: null,
+    });
+    expect(row(4).actual).toMatchObject({ stored: null, change: null, concerns: [], reason: null });
+  });
+});
+
+describe('figureChange', () => {
+  it('a figure in % changes by points, any other relatively; nothing without a previous one', () => {
+    expect(figureChange(6.5, 6, '%')).toEqual({ previous: 6, points: 0.5 });
+    expect(figureChange(550, 500, '亿元')).toEqual({ previous: 500, delta: 50, share: 0.1 });
+    expect(figureChange(3, 0, '个')).toEqual({ previous: 0, delta: 3, share: null });
+    expect(figureChange(3, null, '个')).toBeNull();
   });
 });

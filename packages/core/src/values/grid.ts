@@ -1,6 +1,28 @@
 import type { District, Indicator, PlanFile, PlanPeriod, RawCells, ValueKind } from '../plan';
 import { baselineWanted, cellKey, cellRefusal, previousFigure } from './cells';
+import { concernsFor, type Concern } from './plausibility';
 import type { StoredValue } from './workflow';
+
+/**
+ * A stored figure against the one it is compared with: in percentage points for an indicator in %
+ * (a rate from 6 to 9 is +3 points, not +50%), else relative (`share`, 0.5 = +50%).
+ */
+export type FigureChange =
+  { previous: number; points: number } | { previous: number; share: number | null; delta: number };
+
+/** The change of `value` from `previous`, as fits the unit; null without a previous figure. */
+export function figureChange(
+  value: number,
+  previous: number | null,
+  unit: string,
+): FigureChange | null {
+  if (previous === null) return null;
+  const delta = round(value - previous);
+  if (unit === '%' || unit === '‰') return { previous, points: delta };
+  return { previous, delta, share: previous === 0 ? null : delta / Math.abs(previous) };
+}
+
+const round = (x: number) => Math.round(x * 1e9) / 1e9;
 
 /** One enterable figure of the grid: what is stored, and what a new figure is compared with. */
 export interface EntryCell {
@@ -9,6 +31,16 @@ export interface EntryCell {
   stored: StoredValue | null;
   /** The figure a change is compared with (`concernsFor`). */
   previous: number | null;
+  /** The stored figure against `previous`; null without either. */
+  change: FigureChange | null;
+  /**
+   * What the plausibility check that asked the official for a reason finds in the stored figure
+   * (a change beyond ±changeThreshold, a share above 100%, a negative level): what a reviewer
+   * must look at before approving it.
+   */
+  concerns: Concern[];
+  /** The reason the official gave when confirming the stored figure as unusual. */
+  reason: string | null;
 }
 
 export type EntryIndicator = Pick<
@@ -64,21 +96,29 @@ export function entryGrid(
   file: Pick<PlanFile, 'district' | 'plan' | 'indicators'>,
   values: readonly StoredValue[],
   year: number,
+  /** By value id: the reason its official gave when confirming the figure stored now. */
+  reasons: ReadonlyMap<number, string> = new Map(),
 ): EntryGrid {
   const period = file.plan;
+  const settings = file.plan.settings;
   const byKey = new Map(values.map((v) => [cellKey(v), v]));
   const at = (seq: number, y: number, kind: ValueKind) =>
     byKey.get(cellKey({ seq, year: y, kind }));
   const figure = (key: string) => byKey.get(key)?.value;
-  const cell = (ind: EntryIndicator, kind: ValueKind): EntryCell | null =>
-    cellRefusal(ind, kind, year, period) === null
-      ? {
-          kind,
-          year,
-          stored: at(ind.seq, year, kind) ?? null,
-          previous: previousFigure(ind, kind, year, period, figure),
-        }
-      : null;
+  const cell = (ind: EntryIndicator, kind: ValueKind): EntryCell | null => {
+    if (cellRefusal(ind, kind, year, period) !== null) return null;
+    const stored = at(ind.seq, year, kind) ?? null;
+    const previous = previousFigure(ind, kind, year, period, figure);
+    return {
+      kind,
+      year,
+      stored,
+      previous,
+      change: stored ? figureChange(stored.value, previous, ind.unit) : null,
+      concerns: stored ? concernsFor(stored.value, ind, previous, settings) : [],
+      reason: stored ? (reasons.get(stored.id) ?? null) : null,
+    };
+  };
   const groups: EntryGroup[] = [];
   const sorted = [...file.indicators].sort((a, b) => a.seq - b.seq);
   for (const ind of sorted) {

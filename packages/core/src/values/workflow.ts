@@ -36,16 +36,18 @@ export const isDemo = (value: { demo?: boolean } | null | undefined): boolean =>
   value?.demo === true;
 
 /** What a person does to a value; `save` is an official's edit. */
-export type ValueAction = 'save' | 'submit' | 'approve' | 'return' | 'reopen';
+export type ValueAction = 'save' | 'submit' | 'withdraw' | 'approve' | 'return' | 'reopen';
 
 /**
- * The review workflow: draft → submitted → approved; submitted → returned → draft. An approved
- * value is locked: only a reviewer's reopen (back to returned, with a reason) unlocks it. Editing a
- * submitted value withdraws it to draft.
+ * The review workflow: draft → submitted → approved; submitted → returned → draft. A submitted
+ * value is locked while a reviewer may be reading it: only the official's withdraw (撤回, back to
+ * draft) unlocks it. An approved value is locked: only a reviewer's reopen (back to returned, with
+ * a reason) unlocks it.
  */
 const NEXT: Record<ValueAction, Partial<Record<ValueState | 'none', ValueState>>> = {
-  save: { none: 'draft', draft: 'draft', returned: 'draft', submitted: 'draft' },
+  save: { none: 'draft', draft: 'draft', returned: 'draft' },
   submit: { draft: 'submitted', returned: 'submitted' },
+  withdraw: { submitted: 'draft' },
   approve: { submitted: 'approved' },
   return: { submitted: 'returned' },
   reopen: { approved: 'returned' },

@@ -7,6 +7,7 @@ import { builtInPlans } from '../seed/builtin';
 import { loadAssessmentInput } from './assessment';
 import { importPlan } from './plans';
 import {
+  loadConfirmations,
   loadDeletions,
   loadHistory,
   loadValues,
@@ -450,10 +451,19 @@ describeDb('yearly values: save, review, history', (get) => {
       'official',
     ))!;
     expect(submitted).toMatchObject({ comparator: null, state: 'submitted' });
-    await save(air({ version: 5, comparator: 'below' }));
-    const [latest] = (await loadHistory(get().db, YUHUA, first!.id))!.entries;
+    await expect(save(air({ version: 5, comparator: 'below' }))).rejects.toThrow(ValueError);
+    await transitionValues(
+      get().db,
+      YUHUA,
+      'withdraw',
+      { cells: [{ id: first!.id, version: 5 }] },
+      'official',
+    );
+    await save(air({ version: 6, comparator: 'below' }));
+    const [latest, withdrawn] = (await loadHistory(get().db, YUHUA, first!.id))!.entries;
+    expect(withdrawn).toMatchObject({ oldState: 'submitted', newState: 'draft', version: 6 });
     expect(latest).toMatchObject({
-      oldState: 'submitted',
+      oldState: 'draft',
       newState: 'draft',
       newComparator: 'below',
     });
@@ -509,5 +519,36 @@ describeDb('importing the values of several districts', (get) => {
       ['130104', 'unknown_indicator'],
     ]);
     expect((await loadValues(get().db, '130108', [2022]))?.values).toEqual([]);
+  });
+
+  it('the confirmation of a figure is the reason given with its latest new number', async () => {
+    const db = get().db;
+    const [first] = (await saveValues(
+      db,
+      YUHUA,
+      [platforms(60, { year: 2025, reason: '新认定平台集中入库' })],
+      'official',
+    ))!;
+    const [noted] = (await saveValues(
+      db,
+      YUHUA,
+      [platforms(60, { year: 2025, version: first!.version, note: '见附表' })],
+      'official',
+    ))!;
+    expect(await loadConfirmations(db, [noted!.id])).toEqual(
+      new Map([[noted!.id, '新认定平台集中入库']]),
+    );
+    await transitionValues(db, YUHUA, 'submit', { year: 2025 }, 'official');
+    expect((await loadConfirmations(db, [noted!.id])).get(noted!.id)).toBe('新认定平台集中入库');
+    await transitionValues(db, YUHUA, 'withdraw', { year: 2025 }, 'official');
+    const [changed] = (await saveValues(
+      db,
+      YUHUA,
+      [platforms(61, { year: 2025, version: noted!.version + 2 })],
+      'official',
+    ))!;
+    expect(changed).toMatchObject({ state: 'draft', value: 61 });
+    expect(await loadConfirmations(db, [changed!.id])).toEqual(new Map());
+    expect(await loadConfirmations(db, [])).toEqual(new Map());
   });
 });

@@ -440,7 +440,7 @@ async function writeValue(
 }
 
 /**
- * Submits, approves, returns or reopens the values of a year or the listed cells, each with a
+ * Submits, withdraws, approves, returns or reopens the values of a year or the listed cells, each with a
  * history row, in one transaction. Listed cells move only if every one is still at the version
  * given and fits the action; otherwise `ChangedSinceError` lists each that is not, and nothing
  * moves. `comment` is the reason of a return or reopen. Returns the values moved, or null when
@@ -467,7 +467,7 @@ export async function transitionValues(
         .update(yearlyValues)
         .set({
           state,
-          ...(action === 'submit' ? {} : { reviewComment }),
+          ...(action === 'submit' || action === 'withdraw' ? {} : { reviewComment }),
           version: sql`${yearlyValues.version} + 1`,
           updatedBy: by,
           updatedAt: sql`now()`,
@@ -638,4 +638,30 @@ export async function loadHistory(
     value: toStored(row),
     entries: entries.map((e) => ({ ...e, changedAt: new Date(e.changedAt).toISOString() })),
   };
+}
+
+/**
+ * By value id, the reason its official gave when confirming the figure it holds now as unusual:
+ * the reason of the latest change of its figure (a first entry or a new number), where one was
+ * given. Values whose figure was entered without a reason are left out.
+ */
+export async function loadConfirmations(
+  db: Database,
+  valueIds: readonly number[],
+): Promise<Map<number, string>> {
+  if (valueIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([valueHistory.valueId], {
+      valueId: valueHistory.valueId,
+      reason: valueHistory.reason,
+    })
+    .from(valueHistory)
+    .where(
+      and(
+        inArray(valueHistory.valueId, [...valueIds]),
+        sql`(${valueHistory.oldState} is null or ${valueHistory.oldValue} is distinct from ${valueHistory.newValue})`,
+      ),
+    )
+    .orderBy(valueHistory.valueId, desc(valueHistory.version), desc(valueHistory.id));
+  return new Map(rows.flatMap((r) => (r.reason ? [[r.valueId, r.reason] as const] : [])));
 }
