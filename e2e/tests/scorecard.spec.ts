@@ -112,13 +112,40 @@ test('the league table sorts the districts by share on track', async ({ page }) 
   await expectAccessible(page);
   await screenshot(page, 'league');
 
+  await expect(page).toHaveURL(/[?&]sort=share&order=desc/);
+  await expect(page.getByRole('list', { name: /^领域热力图/ }).getByRole('listitem')).toHaveText([
+    '80% 及以上',
+    '60%–80%',
+    '40%–60%',
+    '40% 以下',
+    '无纳入评价的指标',
+    '未报送',
+  ]);
+  await expect(first.getByRole('cell').first()).toHaveText('2023 年');
+
   await table.getByRole('button', { name: '基本符合预期及以上' }).click();
+  await expect(page).toHaveURL(/[?&]sort=share&order=asc/);
+  const ascending = await table.locator('tbody td.share strong').allTextContents();
+  await page.getByLabel('报送情况').selectOption('reported');
+  await expect(page).toHaveURL(/[?&]show=reported/);
+  // Reload keeps the sort and the filter: the URL holds them.
+  await page.reload();
   await expect(table.getByRole('columnheader', { name: /基本符合预期及以上/ })).toHaveAttribute(
     'aria-sort',
     'ascending',
   );
+  await expect(page.getByLabel('报送情况')).toHaveValue('reported');
+  await expect(table.locator('tbody td.share strong')).toHaveText(ascending);
   await page.setViewportSize(PHONE);
+  // The page fits the phone; the table scrolls sideways inside its frame.
+  await expectFits(page, PHONE.width);
+  const wrap = page.locator('.table-wrap');
+  expect(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   await screenshot(page, 'league-phone');
+  await wrap.evaluate((el) => el.scrollBy({ left: 400 }));
+  await expect.poll(() => wrap.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  await expect(table.getByRole('rowheader').first()).toBeVisible();
+  await screenshot(page, 'league-phone-scrolled');
   await page.setViewportSize(DESKTOP);
   await page.getByRole('link', { name: '打开 裕华区 的总览' }).click();
   await expect(page).toHaveURL(/\/d\/130108\?year=2023&period=2021-2025$/);
