@@ -1,4 +1,3 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryGrid } from '@pm/core';
 import { builtInPlans, type Database } from '@pm/db';
@@ -44,7 +43,9 @@ describe('reading an uploaded workbook', () => {
         message: expect.stringContaining('too large unzipped'),
       },
     ]);
-    expect(ms).toBeLessThan(60);
+    // Unzipping and parsing it takes ~8 s: refused from the zip's directory, long before that (the
+    // bound is loose so that a loaded machine does not fail it).
+    expect(ms).toBeLessThan(2000);
   });
 
   it('refuses a zip that declares a small sheet but unzips to more, without parsing it', async () => {
@@ -72,13 +73,20 @@ describe('reading an uploaded workbook', () => {
   it('keeps the event loop free while a large allowed workbook is read', async () => {
     const big = withExtraRows(template, 4900, { columns: 40 });
     await workbookReader.read(template);
-    const delay = monitorEventLoopDelay({ resolution: 10 });
-    delay.enable();
-    const { result } = await timed(() => importWorkbook(noDatabase, big, 'official'));
-    delay.disable();
+    // The main thread keeps turning while the worker parses: count its turns rather than time
+    // them (a timing bound fails on a loaded machine; a parse on the main thread gives ~no turns).
+    let turns = 0;
+    let reading = true;
+    const turn = () => {
+      turns += 1;
+      if (reading) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const result = await importWorkbook(noDatabase, big, 'official');
+    reading = false;
     expect(result.problems[0]?.key).toBe('values.sheet.badComparator');
     expect(result.problems.length).toBe(4900);
-    expect(delay.max / 1e6).toBeLessThan(60);
+    expect(turns).toBeGreaterThan(100);
   });
 
   it('a workbook needing more memory than the worker has costs only the worker', async () => {
