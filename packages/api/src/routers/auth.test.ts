@@ -127,7 +127,7 @@ describeDb('signing in and out', (get) => {
     expect(await signInFrom('192.168.7.7', 'admin1', TEST_PASSWORD)).toMatchObject({
       username: 'admin1',
     });
-  });
+  }, 120_000); // 63 password checks: slow on a loaded machine, not a speed test
 
   it('an attacker address that has failed 3 times against the account waits as long as the account does', async () => {
     const { db } = get();
