@@ -1,7 +1,8 @@
 import type { TRPCError } from '@trpc/server';
-import { builtInPlans, importPlan } from '@pm/db';
+import { builtInPlans, importPlan, seedDemoValues } from '@pm/db';
 import { describeDb } from '@pm/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { docxText } from '../reports/testing';
 import { callerFor, testUser } from '../testing';
 import type { DomainError } from '../errors';
 
@@ -56,6 +57,27 @@ describeDb('plans.setLeadDepartment (牵头单位)', (get) => {
     // The scorecard names it.
     const card = await api.scorecard.district({ district: YUHUA, period: '2021-2025' });
     expect(card.indicators.find((i) => i.seq === 1)?.leadDepartment).toBe('区统计局');
+  });
+
+  it('a round’s report names the department of a lagging binding indicator', async () => {
+    const { db } = get();
+    await seedDemoValues(db, YUHUA, 2023);
+    await (await admin()).plans.setLeadDepartment(set('区生态环境分局', 17));
+    const reviewer = await as('reviewer');
+    const round = await reviewer.evaluations.open({
+      district: YUHUA,
+      period: '2021-2025',
+      year: 2023,
+    });
+    const view = await reviewer.evaluations.get({ district: YUHUA, round: round.id });
+    const pm25 = view.items.find((i) => i.seq === 17);
+    expect(pm25).toMatchObject({ leadDepartment: '区生态环境分局', bindingWarning: true });
+    const file = await reviewer.evaluations.export({
+      district: YUHUA,
+      round: round.id,
+      format: 'docx',
+    });
+    expect(docxText(Buffer.from(file.base64, 'base64'))).toContain('区生态环境分局');
   });
 
   describe('what it refuses, in words the form shows', () => {
