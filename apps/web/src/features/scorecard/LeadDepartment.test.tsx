@@ -29,6 +29,29 @@ describe('LeadDepartment', () => {
     expect(await screen.findByText('未明确')).toBeTruthy();
   });
 
+  it('says who set it last, when, and what it replaced', async () => {
+    serveProcedures({
+      'auth.me': me('leader'),
+      'plans.events': {
+        events: [
+          {
+            id: 2,
+            kind: 'lead_department_set',
+            seq: 17,
+            by: 'root',
+            at: '2026-12-01T02:30:00.000Z',
+            detail: { before: '区环保局', after: '区生态环境分局' },
+            words: null,
+          },
+        ],
+      },
+    });
+    show('区生态环境分局');
+    expect((await screen.findByText(/root 于/)).textContent).toMatch(
+      /^root 于 2026年12月1日 \d{2}:30 设置（原为区环保局）。$/,
+    );
+  });
+
   it('lets an administrator name it, and says it was saved', async () => {
     const calls = serveProcedures({
       'auth.me': me('admin'),

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { LEAD_DEPARTMENT_MAX } from '@pm/core';
 import { useI18n } from '../../i18n';
 import { useMe } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
+import { when } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import './revise.css';
 
@@ -29,7 +30,27 @@ export function LeadDepartment(props: LeadDepartmentProps) {
       ) : (
         <p>{props.department ?? t('scorecard.noDepartment')}</p>
       )}
+      <LastSet {...props} />
     </section>
+  );
+}
+
+/** Who named the department last, when, and what it replaced, from the plan's audit. */
+function LastSet({ district, period, seq }: LeadDepartmentProps) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const events = useQuery(trpc.plans.events.queryOptions({ district, period, seq }));
+  const last = events.data?.events.find((e) => e.kind === 'lead_department_set');
+  if (!last) return null;
+  const before = last.detail.before;
+  return (
+    <p className="muted small">
+      {t(typeof before === 'string' ? 'department.lastSetFrom' : 'department.lastSet', {
+        by: last.by,
+        at: when(last.at, locale, true),
+        before: typeof before === 'string' ? before : '',
+      })}
+    </p>
   );
 }
 

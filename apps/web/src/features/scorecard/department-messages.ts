@@ -7,6 +7,8 @@ export const departmentZh = {
   'department.saving': '正在保存…',
   'department.saved': '已保存牵头单位：{name}。',
   'department.unchanged': '牵头单位未变：{name}。',
+  'department.lastSet': '{by} 于 {at} 设置。',
+  'department.lastSetFrom': '{by} 于 {at} 设置（原为{before}）。',
   'departments.missing': '请填写牵头单位的名称。',
   'departments.tooLong': '牵头单位最多 {max} 字，现为 {length} 字，请精简。',
   'filters.label': '筛选指标',
@@ -38,6 +40,8 @@ export const departmentEn: Record<keyof typeof departmentZh, string> = {
   'department.saving': 'Saving…',
   'department.saved': 'Lead department saved: {name}.',
   'department.unchanged': 'The lead department is already {name}.',
+  'department.lastSet': 'Set by {by} on {at}.',
+  'department.lastSetFrom': 'Set by {by} on {at} (was {before}).',
   'departments.missing': 'Type the name of the lead department.',
   'departments.tooLong':
     'A lead department has at most {max} characters; this one has {length}. Shorten it.',
