@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { entryGrid, type EntryGrid } from '@pm/core';
+import { entryGrid, type EntryCell, type EntryGrid } from '@pm/core';
 import { I18nProvider, type Locale } from '../../i18n';
 import { EditGrid } from './EditGrid';
 import { chosen, reverted, typed, without, type Edits } from './edits';
@@ -15,10 +15,12 @@ function Harness({
   initial = {},
   shown = grid,
   locale = 'zh-CN',
+  onWithdraw,
 }: {
   initial?: Edits;
   shown?: EntryGrid;
   locale?: Locale;
+  onWithdraw?: (cell: EntryCell) => void;
 }) {
   const [edits, setEdits] = useState<Edits>(initial);
   useEffect(() => {
@@ -47,7 +49,7 @@ function Harness({
   };
   return (
     <I18nProvider locale={locale}>
-      <EditGrid grid={shown} entry={entry} onHistory={() => {}} />
+      <EditGrid grid={shown} entry={entry} onHistory={() => {}} onWithdraw={onWithdraw} />
     </I18nProvider>
   );
 }
@@ -221,5 +223,38 @@ describe('EditGrid', () => {
         ) as HTMLSelectElement
       ).disabled,
     ).toBe(true);
+  });
+});
+
+describe('EditGrid locks and gaps', () => {
+  it('a submitted figure is read-only until withdrawn; its 撤回 names it', () => {
+    const withdrawn: number[] = [];
+    const shown = entryGrid(
+      plan,
+      [stored(18, 2024, 560, { state: 'submitted', version: 2 })],
+      2024,
+    );
+    render(<Harness shown={shown} onWithdraw={(cell) => withdrawn.push(cell.stored!.id)} />);
+    const input = screen.getByLabelText<HTMLInputElement>('地区生产总值 2024 年实际值');
+    expect(input.readOnly).toBe(true);
+    expect(input.title).toBe('已提交的数值在审核期间锁定；如需修改，请先撤回。');
+    fireEvent.click(screen.getByRole('button', { name: '撤回 地区生产总值 2024 年实际值' }));
+    expect(withdrawn).toEqual([18 * 10_000 + 2024]);
+  });
+
+  it('marks each figure the year requires that is not filled in', () => {
+    const shown = entryGrid(plan, [stored(18, 2024, 560)], 2024);
+    render(<Harness shown={shown} />);
+    expect(screen.getByLabelText('地区生产总值 2024 年实际值').dataset.missing).toBeUndefined();
+    expect(
+      screen.getByLabelText<HTMLInputElement>('生产总值(GDP)增长率 2024 年实际值').dataset.missing,
+    ).toBe('true');
+    const marks = screen.getAllByText('未填报');
+    expect(marks.length).toBe(
+      shown.groups
+        .flatMap((g) => g.rows)
+        .flatMap((r) => [r.actual, r.assigned])
+        .filter((c) => c && !c.stored).length,
+    );
   });
 });

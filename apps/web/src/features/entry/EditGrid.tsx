@@ -27,7 +27,12 @@ function slotsOf(row: EntryRow): (Slot | null)[] {
   });
 }
 
-const locked = (cell: EntryCell) => cell.stored?.state === 'approved';
+/** Approved figures wait for a reviewer's reopen, submitted ones for the official's withdraw. */
+const locked = (cell: EntryCell) =>
+  cell.stored?.state === 'approved' || cell.stored?.state === 'submitted';
+
+const lockedTitle = (cell: EntryCell) =>
+  cell.stored?.state === 'submitted' ? 'entry.lockedSubmitted' : 'entry.locked';
 
 function shownText(slot: Slot, edit: Edit | undefined): string {
   const { cell, field } = slot;
@@ -50,10 +55,15 @@ export function EditGrid({
   grid,
   entry,
   onHistory,
+  onWithdraw,
+  withdrawing = false,
 }: {
   grid: EntryGrid;
   entry: EntryEdits;
   onHistory: (row: EntryRow) => void;
+  /** Takes a submitted figure back to draft (撤回). */
+  onWithdraw?: (cell: EntryCell) => void;
+  withdrawing?: boolean;
 }) {
   const { t } = useI18n();
   const [pasted, setPasted] = useState<{ filled: number; skipped: number } | null>(null);
@@ -158,6 +168,9 @@ export function EditGrid({
                       data-row={r}
                       data-col={c}
                       data-dirty={dirty || undefined}
+                      data-missing={
+                        (slot.field === 'value' && !slot.cell.stored && !dirty) || undefined
+                      }
                       data-problem={
                         reading?.kind === 'invalid' ||
                         e?.status === 'failed' ||
@@ -171,7 +184,7 @@ export function EditGrid({
                       aria-invalid={reading?.kind === 'invalid' || undefined}
                       inputMode={slot.field === 'value' ? 'decimal' : undefined}
                       readOnly={locked(slot.cell)}
-                      title={locked(slot.cell) ? t('entry.locked') : undefined}
+                      title={locked(slot.cell) ? t(lockedTitle(slot.cell)) : undefined}
                       value={shownText(slot, e)}
                       onChange={(ev) => entry.type(row, slot.cell, slot.field, ev.target.value)}
                       onFocus={(ev) => ev.target.select()}
@@ -202,18 +215,26 @@ export function EditGrid({
                     <td>{input(2)}</td>
                     <td>{input(3)}</td>
                     <td className="entry-states">
-                      <CellState
-                        row={row}
-                        cell={row.actual}
-                        edit={edit(row.actual)}
-                        threshold={grid.changeThreshold}
-                      />
-                      <CellState
-                        row={row}
-                        cell={row.assigned}
-                        edit={edit(row.assigned)}
-                        threshold={grid.changeThreshold}
-                      />
+                      {[row.actual, row.assigned].map((cell) => (
+                        <CellState
+                          key={cell?.kind ?? 'none'}
+                          row={row}
+                          cell={cell}
+                          edit={edit(cell)}
+                          threshold={grid.changeThreshold}
+                          withdraw={
+                            cell?.stored?.state === 'submitted' && onWithdraw
+                              ? () => onWithdraw(cell)
+                              : undefined
+                          }
+                          busy={withdrawing}
+                          what={
+                            cell
+                              ? `${row.indicator.name} ${cell.kind === 'actual' ? colLabels[0] : colLabels[1]}`
+                              : ''
+                          }
+                        />
+                      ))}
                     </td>
                     <td>
                       <button type="button" className="entry-link" onClick={() => onHistory(row)}>
@@ -262,7 +283,7 @@ function ComparatorSelect({
       aria-label={t('entry.comparatorOf', { name: row.indicator.name })}
       value={value}
       disabled={locked(cell)}
-      title={locked(cell) ? t('entry.locked') : undefined}
+      title={locked(cell) ? t(lockedTitle(cell)) : undefined}
       data-dirty={edit?.comparator !== undefined || undefined}
       onChange={(e) => entry.choose(row, cell, comparatorSchema.parse(e.target.value))}
       onKeyDown={(e) => {
@@ -300,18 +321,28 @@ function CellState({
   cell,
   edit,
   threshold,
+  withdraw,
+  busy,
+  what,
 }: {
   row: EntryRow;
   cell: EntryCell | null;
   edit: Edit | undefined;
   threshold: number;
+  withdraw: (() => void) | undefined;
+  busy: boolean;
+  what: string;
 }) {
   const { t } = useI18n();
-  if (!cell || (!edit && !cell.stored)) return null;
+  if (!cell) return null;
   return (
     <span className="entry-state">
       {cell.kind === 'assigned_target' && <small>{t('entry.targetShort')}</small>}
-      {edit ? (
+      {!edit && !cell.stored ? (
+        <span className="entry-badge missing" aria-label={t('entry.missingOf', { what })}>
+          {t('entry.missing')}
+        </span>
+      ) : edit ? (
         <span className={`entry-badge unsaved ${badgeOf(edit, row, cell, threshold)}`}>
           {t(`entry.edit.${badgeOf(edit, row, cell, threshold)}`)}
         </span>
@@ -319,6 +350,17 @@ function CellState({
         <>
           <StateBadge value={cell.stored} />
           <DemoBadge value={cell.stored} />
+          {withdraw && (
+            <button
+              type="button"
+              className="entry-link"
+              disabled={busy}
+              aria-label={t('entry.withdrawOf', { what })}
+              onClick={withdraw}
+            >
+              {t('entry.withdraw')}
+            </button>
+          )}
         </>
       )}
     </span>

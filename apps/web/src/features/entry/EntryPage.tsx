@@ -164,10 +164,27 @@ function OfficialView({
   const submit = useMutation(
     trpc.values.submit.mutationOptions({ onSuccess: () => void refresh() }),
   );
+  const withdraw = useMutation(
+    trpc.values.withdraw.mutationOptions({
+      onSuccess: () => void refresh(),
+      onError: () => void refresh(),
+    }),
+  );
+  // What the year requires and how far it is, by core's one definition (the summary's too).
+  const required = useQuery(
+    trpc.values.completeness.queryOptions({
+      district: at.district,
+      period: at.period,
+      year: grid.year,
+    }),
+  ).data?.[0]?.figures;
   const unsaved = Object.keys(entry.edits).length;
-  const ready = cellsOf(grid).filter(
-    (c) => c!.stored!.state === 'draft' || c!.stored!.state === 'returned',
-  ).length;
+  const ready = required ? required.counts.draft + required.counts.returned : 0;
+  const submitted = cellsOf(grid)
+    .filter((c) => c!.stored!.state === 'submitted')
+    .map((c) => ({ id: c!.stored!.id, version: c!.stored!.version }));
+  const withdrawCells = (cells: typeof submitted) =>
+    withdraw.mutate({ district: at.district, period: at.period, year: grid.year, cells });
   const status = entry.offline
     ? t('entry.save.offline', { count: unsaved })
     : entry.saving > 0
@@ -195,10 +212,39 @@ function OfficialView({
         >
           {t('entry.submit', { year: grid.year, count: ready })}
         </button>
+        {submitted.length > 0 && (
+          <button
+            type="button"
+            disabled={withdraw.isPending}
+            onClick={() => withdrawCells(submitted)}
+          >
+            {t('entry.withdrawYear', { year: grid.year, count: submitted.length })}
+          </button>
+        )}
       </div>
+      {required && (
+        <p className="entry-required">
+          {t('entry.submitReady', {
+            year: grid.year,
+            total: required.total,
+            ready,
+            missing: required.counts.missing,
+          })}
+        </p>
+      )}
       {submit.isError && (
         <p className="form-error" role="alert">
           {errorMessage(submit.error, t)}
+        </p>
+      )}
+      {withdraw.isError && (
+        <p className="form-error" role="alert">
+          {errorMessage(withdraw.error, t)}
+        </p>
+      )}
+      {withdraw.data && (
+        <p className="notice" role="status">
+          {t('entry.withdrawn', { count: withdraw.data.count })}
         </p>
       )}
       {submit.data && (
@@ -206,7 +252,15 @@ function OfficialView({
           {t('entry.submitted', { count: submit.data.count })}
         </p>
       )}
-      <EditGrid grid={grid} entry={entry} onHistory={onHistory} />
+      <EditGrid
+        grid={grid}
+        entry={entry}
+        onHistory={onHistory}
+        withdrawing={withdraw.isPending}
+        onWithdraw={(cell) =>
+          withdrawCells([{ id: cell.stored!.id, version: cell.stored!.version }])
+        }
+      />
     </>
   );
 }

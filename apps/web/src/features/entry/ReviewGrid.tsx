@@ -154,6 +154,7 @@ export function ReviewGrid({
         <span className="num">{figure(cell.stored?.value)}</span>
         <DemoBadge value={cell.stored} />
         {actions(row, cell)}
+        <Evidence cell={cell} what={cellName(row, cell, grid.year, t)} />
       </span>
     ) : (
       <span className="entry-none">—</span>
@@ -231,6 +232,59 @@ export function ReviewGrid({
         </table>
       </div>
     </>
+  );
+}
+
+const signed = (x: number, locale: Locale) =>
+  `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toLocaleString(locale, { maximumFractionDigits: 2 })}`;
+
+/** The change of a stored figure from last year, in points for a %, else relative or absolute. */
+export function changeText(cell: EntryCell, t: Translate, locale: Locale): string | null {
+  const c = cell.change;
+  if (!c) return null;
+  const previous = figure(c.previous);
+  const sign = (x: number) => signed(x, locale).slice(0, 1);
+  const size = (x: number) => signed(x, locale).slice(1);
+  if ('points' in c)
+    return t('entry.evidence.points', { previous, sign: sign(c.points), points: size(c.points) });
+  if (c.share !== null)
+    return t('entry.evidence.share', {
+      previous,
+      sign: sign(c.share),
+      share: size(Math.round(c.share * 1000) / 10),
+    });
+  return t('entry.evidence.delta', { previous, sign: sign(c.delta), delta: size(c.delta) });
+}
+
+/** Whether the plausibility check that asks officials for a reason finds something to confirm. */
+export const flagged = (cell: EntryCell | null | undefined) => (cell?.concerns.length ?? 0) > 0;
+
+/**
+ * What a reviewer checks beside a figure: its change on last year, a flag where the plausibility
+ * check finds it unusual, and the reason the official confirmed it by.
+ */
+function Evidence({ cell, what }: { cell: EntryCell; what: string }) {
+  const { t, locale } = useI18n();
+  if (!cell.stored) return null;
+  const change = changeText(cell, t, locale);
+  const flag = flagged(cell);
+  if (!change && !flag && !cell.reason) return null;
+  return (
+    <span
+      className={`entry-evidence ${flag ? 'flagged' : ''}`}
+      aria-label={t('entry.evidence.label', { what })}
+      role="group"
+    >
+      {flag && <span className="entry-badge flag">{t('entry.evidence.flagged')}</span>}
+      {change && <small className="entry-change">{change}</small>}
+      {cell.reason ? (
+        <small className="entry-reason">
+          {t('entry.evidence.reason', { reason: cell.reason })}
+        </small>
+      ) : (
+        flag && <small className="entry-reason none">{t('entry.evidence.noReason')}</small>
+      )}
+    </span>
   );
 }
 

@@ -69,4 +69,58 @@ describe('YearReview', () => {
       '以下 1 项数据在您打开页面后已被修改，未作任何操作，已重新载入，请重新核对：地区生产总值 2024 年实际值。',
     );
   });
+
+  describe('with unusual figures', () => {
+    const jump = stored(18, 2024, 5600, { state: 'submitted', version: 2 });
+    const flaggedGrid = entryGrid(
+      plan,
+      [
+        stored(18, 2023, 560, { state: 'approved' }),
+        jump,
+        stored(16, 2024, 71, { state: 'submitted', version: 3 }),
+      ],
+      2024,
+      new Map([[jump.id, '新口径']]),
+    );
+
+    it('approve all lists the flagged figures first; nothing is sent until the reviewer chooses', async () => {
+      const bodies = serve({ result: { data: { count: 1 } } }, 200);
+      renderWith(<YearReview grid={flaggedGrid} district="130108" period="2021-2025" />);
+      fireEvent.click(screen.getByRole('button', { name: '全部通过（2 项）' }));
+      const dialog = screen.getByRole('dialog', { name: '以下 1 项数值异常，请确认后再通过' });
+      expect(dialog.textContent).toContain('地区生产总值 2024 年实际值');
+      expect(dialog.textContent).toContain('5600');
+      expect(dialog.textContent).toContain('较上年 560 +900%');
+      expect(dialog.textContent).toContain('填报说明：新口径');
+      expect(bodies).toHaveLength(0);
+      fireEvent.click(screen.getByRole('button', { name: '取消' }));
+      expect(screen.queryByRole('dialog')).toBeNull();
+      expect(bodies).toHaveLength(0);
+
+      fireEvent.click(screen.getByRole('button', { name: '全部通过（2 项）' }));
+      fireEvent.click(screen.getByRole('button', { name: '只通过正常的 1 项' }));
+      await vi.waitFor(() => expect(bodies).toHaveLength(1));
+      expect(bodies[0]).toEqual({
+        0: { district: '130108', period: '2021-2025', cells: [{ id: id(16), version: 3 }] },
+      });
+    });
+
+    it('approve all in the dialog sends every figure shown, the flagged one too', async () => {
+      const bodies = serve({ result: { data: { count: 2 } } }, 200);
+      renderWith(<YearReview grid={flaggedGrid} district="130108" period="2021-2025" />);
+      fireEvent.click(screen.getByRole('button', { name: '全部通过（2 项）' }));
+      fireEvent.click(screen.getByRole('button', { name: '全部通过（2 项，含异常）' }));
+      await vi.waitFor(() => expect(bodies).toHaveLength(1));
+      expect(bodies[0]).toEqual({
+        0: {
+          district: '130108',
+          period: '2021-2025',
+          cells: [
+            { id: id(18), version: 2 },
+            { id: id(16), version: 3 },
+          ],
+        },
+      });
+    });
+  });
 });

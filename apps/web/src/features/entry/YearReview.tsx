@@ -4,12 +4,13 @@ import type { EntryGrid } from '@pm/core';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../lib/trpc';
 import { cellsOf } from './cells';
-import { AskReason, reviewFailure, useRefreshValues } from './ReviewGrid';
+import { AskReason, changeText, flagged, reviewFailure, useRefreshValues } from './ReviewGrid';
 
 /**
  * The reviewer's actions on a whole year: approve every submitted figure shown, or return them
  * all. Both name the figures at the versions shown; when any changed since, nothing is done, the
- * grid is reloaded and the message names them.
+ * grid is reloaded and the message names them. Approving all while some figures are unusual first
+ * lists those for an explicit choice: approve all, only the usual ones, or nothing.
  */
 export function YearReview({
   grid,
@@ -24,10 +25,11 @@ export function YearReview({
   const trpc = useTRPC();
   const refresh = useRefreshValues();
   const [returning, setReturning] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const approve = useMutation(
     trpc.values.approve.mutationOptions({
-      onSuccess: () => void refresh(),
-      onError: () => void refresh(),
+      onSuccess: () => void refresh().then(() => setConfirming(false)),
+      onError: () => void refresh().then(() => setConfirming(false)),
     }),
   );
   const giveBack = useMutation(
@@ -36,10 +38,24 @@ export function YearReview({
       onError: () => void refresh(),
     }),
   );
-  const shown = cellsOf(grid)
-    .filter((c) => c!.stored!.state === 'submitted')
-    .map((c) => ({ id: c!.stored!.id, version: c!.stored!.version }));
+  const rows = grid.groups.flatMap((g) => g.rows);
+  const waiting = cellsOf(grid).filter((c) => c!.stored!.state === 'submitted');
+  const refOf = (c: (typeof waiting)[number]) => ({
+    id: c!.stored!.id,
+    version: c!.stored!.version,
+  });
+  const shown = waiting.map(refOf);
+  const unusual = waiting.filter(flagged);
+  const usual = waiting.filter((c) => !flagged(c)).map(refOf);
   const submitted = shown.length;
+  const nameOf = (cell: (typeof waiting)[number]) => {
+    const row = rows.find((r) => r.actual === cell || r.assigned === cell)!;
+    return cell!.kind === 'actual'
+      ? `${row.indicator.name} ${t('entry.col.actual', { year: grid.year })}`
+      : `${row.indicator.name} ${t('entry.col.assigned')}`;
+  };
+  const approveAll = () =>
+    unusual.length > 0 ? setConfirming(true) : approve.mutate({ district, period, cells: shown });
   const failed = approve.error ?? giveBack.error;
   return (
     <div className="entry-actions">
@@ -48,13 +64,57 @@ export function YearReview({
         type="button"
         className="primary"
         disabled={submitted === 0 || approve.isPending}
-        onClick={() => approve.mutate({ district, period, cells: shown })}
+        onClick={approveAll}
       >
         {t('entry.review.approveYear', { count: submitted })}
       </button>
       <button type="button" disabled={submitted === 0} onClick={() => setReturning(true)}>
         {t('entry.review.returnYear')}
       </button>
+      {confirming && (
+        <div
+          className="entry-confirm-dialog"
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby="entry-flagged-title"
+        >
+          <h2 id="entry-flagged-title">
+            {t('entry.review.flaggedTitle', { count: unusual.length })}
+          </h2>
+          <ul>
+            {unusual.map((c) => (
+              <li key={c!.stored!.id}>
+                <strong>{nameOf(c)}</strong> <span className="num">{c!.stored!.value}</span>{' '}
+                {changeText(c!, t, locale)}
+                {' · '}
+                {c!.reason
+                  ? t('entry.evidence.reason', { reason: c!.reason })
+                  : t('entry.evidence.noReason')}
+              </li>
+            ))}
+          </ul>
+          <div className="actions">
+            <button
+              type="button"
+              disabled={approve.isPending}
+              onClick={() => approve.mutate({ district, period, cells: shown })}
+            >
+              {t('entry.review.approveAll', { count: submitted })}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={approve.isPending || usual.length === 0}
+              onClick={() => approve.mutate({ district, period, cells: usual })}
+            >
+              {t('entry.review.approveUnflagged', { count: usual.length })}
+            </button>
+            <button type="button" autoFocus onClick={() => setConfirming(false)}>
+              {t('entry.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       {returning && (
         <AskReason
           label={t('entry.returnComment')}
