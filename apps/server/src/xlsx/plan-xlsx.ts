@@ -27,7 +27,7 @@ const TARGET_COLUMNS = [
 ] as const;
 
 /** Columns a workbook written before they existed may lack: an empty cell reads the same. */
-const OPTIONAL = new Set<string>(['target.baselineYear']);
+const OPTIONAL = new Set<string>(['target.baselineYear', 'raw.reading']);
 
 /** The indicator columns, each a path into an indicator of the interchange format. */
 const COLUMNS = [
@@ -42,6 +42,7 @@ const COLUMNS = [
   'raw.rate',
   'raw.attribute',
   'raw.merged',
+  'raw.reading',
   ...TARGET_COLUMNS.map((c) => `target.${c}` as const),
   'source.document',
   'source.line',
@@ -214,6 +215,9 @@ export async function planFromXlsx(
       const v = col === undefined ? null : cellValue(row.getCell(col));
       if (c === 'raw.merged') {
         if (v !== null) set(ind, c, String(v).split(','));
+      } else if (c === 'raw.reading') {
+        // How the reader read the cells, when it departed from them: absent, not null, when none.
+        if (v !== null) set(ind, c, String(v));
       } else set(ind, c, v);
     }
     indicators.push(ind);
