@@ -132,6 +132,39 @@ test('a year is entered by keyboard and paste, survives a lost connection, a ref
     .getByRole('button', { name: new RegExp(`^提交 ${YEAR} 年数据审核（\\d+ 项）$`) })
     .click();
   await expect(page.getByText(/^已提交 \d+ 项，等待评估人员审核。$/)).toBeVisible();
+
+  // A submitted figure is locked while it is reviewed; withdrawing it (撤回) makes it a draft again,
+  // in its history; required figures not filled in are marked.
+  await expect(actual(page, '城镇调查失业率')).toHaveAttribute('readonly', '');
+  await expect(page.getByText(/^\d+ 年应报 \d+ 项数据：待提交 0 项/)).toBeVisible();
+  await expect(page.getByText('未填报').first()).toBeVisible();
+  await screenshot(page, 'entry-submitted');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'entry-submitted-phone');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByRole('button', { name: `撤回 城镇调查失业率 ${YEAR} 年实际值` }).click();
+  await expect(page.getByText('已撤回 1 项，改回草稿')).toBeVisible();
+  await expect(actual(page, '城镇调查失业率')).not.toHaveAttribute('readonly', '');
+  await page
+    .getByRole('row', { name: /城镇调查失业率/ })
+    .getByRole('button', { name: '历史' })
+    .click();
+  await expect(page.getByText('已提交 → 草稿')).toBeVisible();
+  await page.getByRole('button', { name: '关闭' }).click();
+  await actual(page, '城镇调查失业率').fill('2.0');
+  await saved(page);
+  await page.getByRole('button', { name: `提交 ${YEAR} 年数据审核（1 项）` }).click();
+  await expect(page.getByText('已提交 1 项，等待评估人员审核。')).toBeVisible();
+  await signOut(page);
+
+  // The reviewer sees the unusual figure flagged, with its change and the official's reason.
+  await signIn(page, 'reviewer', ENTRY);
+  const platforms = page.getByRole('group', {
+    name: `市级以上创新平台 ${YEAR} 年实际值的核对信息`,
+  });
+  await expect(platforms).toContainText('需核实');
+  await expect(platforms).toContainText(`较上年 ${PRINTED_PLATFORMS} +${change}%`);
+  await expect(platforms).toContainText('填报说明：新认定国家级平台 12 个');
   await signOut(page);
 
   // The reviewer returns one figure with a comment and approves another on its own.
@@ -172,7 +205,12 @@ test('a year is entered by keyboard and paste, survives a lost connection, a ref
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, 'review-year-phone');
   await page.setViewportSize({ width: 1280, height: 800 });
+  // Approving all first lists the unusual figures for an explicit choice.
   await page.getByRole('button', { name: /^全部通过（\d+ 项）$/ }).click();
+  const dialog = page.getByRole('dialog', { name: /^以下 \d+ 项数值异常，请确认后再通过$/ });
+  await expect(dialog).toContainText(`市级以上创新平台 ${YEAR} 年实际值`);
+  await screenshot(page, 'review-confirm-flagged');
+  await dialog.getByRole('button', { name: /^全部通过（\d+ 项，含异常）$/ }).click();
   await expect(page.getByText('本年度有 0 项数值待审核。')).toBeVisible();
   const [year] = await trpc<{ counts: Record<string, number> }[]>(page, 'values.completeness', {
     district: '130108',

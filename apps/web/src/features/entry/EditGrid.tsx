@@ -339,9 +339,7 @@ function CellState({
     <span className="entry-state">
       {cell.kind === 'assigned_target' && <small>{t('entry.targetShort')}</small>}
       {!edit && !cell.stored ? (
-        <span className="entry-badge missing" aria-label={t('entry.missingOf', { what })}>
-          {t('entry.missing')}
-        </span>
+        <span className="entry-badge missing">{t('entry.missing')}</span>
       ) : edit ? (
         <span className={`entry-badge unsaved ${badgeOf(edit, row, cell, threshold)}`}>
           {t(`entry.edit.${badgeOf(edit, row, cell, threshold)}`)}

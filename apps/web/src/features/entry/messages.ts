@@ -35,7 +35,6 @@ export const entryZh = {
   'entry.locked': '已审核的数值已锁定，需评估人员重新打开后才能修改。',
   'entry.lockedSubmitted': '已提交的数值在审核期间锁定；如需修改，请先撤回。',
   'entry.missing': '未填报',
-  'entry.missingOf': '{what}未填报',
   'entry.withdraw': '撤回',
   'entry.withdrawOf': '撤回 {what}',
   'entry.withdrawYear': '撤回 {year} 年全部已提交数据（{count} 项）',
@@ -189,7 +188,6 @@ export const entryEn: Record<keyof typeof entryZh, string> = {
   'entry.lockedSubmitted':
     'Submitted figures are locked while they are reviewed; withdraw one to change it.',
   'entry.missing': 'missing',
-  'entry.missingOf': '{what} missing',
   'entry.withdraw': 'Withdraw',
   'entry.withdrawOf': 'Withdraw {what}',
   'entry.withdrawYear': 'Withdraw all submitted figures of {year} ({count})',
