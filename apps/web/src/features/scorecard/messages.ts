@@ -15,7 +15,7 @@ export const scorecardZh = {
   'scorecard.finalizedNotice':
     '按 {date} 定稿的评估结果显示（评估人员：{by}）；此后的数据变化不影响本结果。',
   'scorecard.completeness': '数据完整率',
-  'scorecard.completenessDetail': '{reported}/{total} 项指标已有 {year} 年审核通过的实际值',
+  'scorecard.completenessDetail': '{reported}/{total} 项指标 {year} 年应报数据已审核通过',
   'scorecard.shareOnTrack': '{word}及以上',
   'scorecard.shareOnTrackDetail': '{statuses}占纳入评价指标（{assessed} 项）的比例',
   'scorecard.warningCount': '约束性指标预警',
@@ -166,7 +166,7 @@ export const scorecardEn: Record<keyof typeof scorecardZh, string> = {
     'Shown as finalized on {date} (reviewer: {by}); later data changes do not alter it.',
   'scorecard.completeness': 'Data completeness',
   'scorecard.completenessDetail':
-    '{reported} of {total} indicators have an approved actual for {year}',
+    '{reported} of {total} indicators have every figure {year} requires approved',
   'scorecard.shareOnTrack': '{word} or better',
   'scorecard.shareOnTrackDetail': 'Indicators {statuses}, as a share of the {assessed} assessed',
   'scorecard.warningCount': 'Binding warnings',
