@@ -53,7 +53,14 @@ describe('the workbook of a round', () => {
       '基本符合预期及以上占比',
     ]);
     expect(overview).toContain('基本符合预期及以上占 15%');
-    expect(row(4).slice(4, 10)).toEqual(['预期性', '70', 2023, 66, '快于预期', '快于预期']);
+    expect(row(4).slice(4, 10)).toEqual([
+      '预期性',
+      '2025 年达到 70 个以上，年均增长 6%',
+      2023,
+      66,
+      '快于预期',
+      '快于预期',
+    ]);
     expect(row(16)[4]).toBe('约束性');
   });
 

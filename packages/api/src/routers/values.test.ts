@@ -64,7 +64,10 @@ describeDb('values router', (get) => {
     ]);
     expect(grid.groups[0]!.rows.map((r) => r.indicator.seq)).toEqual([1, 2, 18]);
     const row = grid.groups[1]!.rows.find((r) => r.indicator.seq === 4)!;
-    expect(row).toMatchObject({ targetText: '70 · 6', baseline: { value: 50, printed: true } });
+    expect(row).toMatchObject({
+      targetText: '2025 年达到 70 个以上，年均增长 6%',
+      baseline: { value: 50, printed: true },
+    });
   });
 
   it('an official saves a figure typed with a thousands separator as a draft', async () => {

@@ -1,6 +1,6 @@
 import {
   EVALUATION_FORMAT,
-  planTarget,
+  targetWords,
   isDemo,
   readSnapshot,
   reviewPlan,
@@ -133,7 +133,7 @@ function view(round: EvaluationRound, f: Frozen): RoundFacts {
         unit: ind?.unit ?? '',
         attribute: computed.attribute,
         leadDepartment: ind?.leadDepartment ?? null,
-        targetText: ind ? planTarget(ind.raw) : null,
+        targetText: ind ? targetWords(ind, f.plan.targetYear).zh : null,
         computed,
         phase: computed.phase,
         finalStatus: final.status,

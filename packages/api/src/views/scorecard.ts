@@ -2,7 +2,7 @@ import {
   approvedCompleteness,
   assessPlan,
   indicatorChart,
-  planTarget,
+  targetWords,
   rateBand,
   isDemo,
   readSnapshot,
@@ -97,7 +97,7 @@ const demoSeqs = (values: readonly SourcedValue[]) =>
 export function scorecardRow(
   indicator: Indicator,
   a: IndicatorAssessment,
-  settings: AssessmentSettings,
+  plan: { settings: AssessmentSettings; targetYear: number },
   demo: boolean,
   values: readonly YearValue[],
   override: ScorecardRow['override'] = null,
@@ -106,8 +106,9 @@ export function scorecardRow(
     ...a,
     unit: indicator.unit,
     leadDepartment: indicator.leadDepartment,
-    targetText: planTarget(indicator.raw),
-    band: rateBand(indicator, settings),
+    // As a person says it (2025 年达到 70 个以上，年均增长 6%); the printed cells are in `raw`.
+    targetText: targetWords(indicator, plan.targetYear).zh,
+    band: rateBand(indicator, plan.settings),
     demo,
     override,
     change: yearChange(indicator, values, a.latestYear),
@@ -139,7 +140,7 @@ export function liveScorecard(input: PlanInput, year: number, finalizedYears: nu
     completeness: completeness(file, input.values, year),
     summary: result.summary,
     indicators: result.indicators.map((a) =>
-      scorecardRow(bySeq.get(a.seq)!, a, file.plan.settings, demo.has(a.seq), input.values),
+      scorecardRow(bySeq.get(a.seq)!, a, file.plan, demo.has(a.seq), input.values),
     ),
     round: null,
     finalizedYears,
@@ -175,7 +176,7 @@ export function finalizedScorecard(
       return scorecardRow(
         { ...frozen, leadDepartment: lead },
         final,
-        snapshot.plan.settings,
+        snapshot.plan,
         demo.has(final.seq),
         snapshot.values,
         review?.decision === 'overridden'
@@ -202,7 +203,7 @@ export function indicatorDetail(input: PlanInput, seq: number, year: number) {
     year,
     demo,
     indicator,
-    row: scorecardRow(indicator, a, file.plan.settings, demo, input.values),
+    row: scorecardRow(indicator, a, file.plan, demo, input.values),
     chart: indicatorChart(indicator, a, file.plan, file.plan.settings),
     linked: linked ? { seq: linked.seq, name: linked.name } : null,
   };

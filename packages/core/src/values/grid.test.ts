@@ -22,14 +22,14 @@ describe('entryGrid', () => {
     const row = (seq: number) =>
       grid.groups.flatMap((g) => g.rows).find((r) => r.indicator.seq === seq)!;
     expect(row(4)).toMatchObject({
-      targetText: '70 · 6',
+      targetText: '2025 年达到 70 个，年均增长 6%',
       baseline: { value: 50, printed: true, stored: null },
       lastYear: { value: 62, stored: last },
       actual: { kind: 'actual', year: 2024, stored: now, previous: 62 },
       assigned: null,
     });
     expect(row(16)).toMatchObject({
-      targetText: '达到 市要求',
+      targetText: '达到市要求',
       assigned: { kind: 'assigned_target', stored: null, previous: 68 },
       lastAssigned: target,
     });

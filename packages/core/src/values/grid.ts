@@ -2,6 +2,7 @@ import type { District, Indicator, PlanFile, PlanPeriod, RawCells, ValueKind } f
 import { baselineWanted, cellKey, cellRefusal, previousFigure } from './cells';
 import { concernsFor, type Concern } from './plausibility';
 import type { StoredValue } from './workflow';
+import { targetWords } from '../target-words';
 
 /**
  * A stored figure against the one it is compared with: in percentage points for an indicator in %
@@ -135,7 +136,7 @@ export function entryGrid(
         target: ind.target,
         raw: ind.raw,
       },
-      targetText: targetText(ind.raw),
+      targetText: targetWords(ind, period.targetYear).zh,
       baseline: {
         value: ind.target.baseline ?? baseStored?.value ?? null,
         printed: ind.target.baseline !== null,
