@@ -68,6 +68,7 @@ const matrix: Record<string, Access> = {
   },
   'districts.list': { roles: ALL, scoped: false, call: (c) => c.districts.list() },
   'districts.get': { roles: ALL, scoped: true, call: (c, d) => c.districts.get({ district: d }) },
+  'home.tasks': { roles: ALL, scoped: false, call: (c) => c.home.tasks() },
   'plans.import': {
     roles: ['admin'],
     scoped: false,

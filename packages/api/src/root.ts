@@ -9,6 +9,7 @@ import { scorecardRouter } from './routers/scorecard';
 import { evaluationsRouter } from './routers/evaluations';
 import { valuesRouter } from './routers/values';
 import { carryOverRouter } from './routers/carry-over';
+import { homeRouter } from './routers/home';
 
 export const appRouter = router({
   auth: authRouter,
@@ -21,6 +22,7 @@ export const appRouter = router({
   evaluations: evaluationsRouter,
   values: valuesRouter,
   carryOver: carryOverRouter,
+  home: homeRouter,
 });
 
 export type AppRouter = typeof appRouter;

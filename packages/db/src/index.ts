@@ -26,3 +26,4 @@ export * from './queries/values';
 export * from './queries/revisions';
 export * from './queries/carry-over';
 export * from './queries/departments';
+export * from './queries/tasks';
