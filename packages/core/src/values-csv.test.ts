@@ -48,6 +48,24 @@ describe('parseValuesCsv', () => {
     ]);
   });
 
+  it('refuses a fraction of a count, naming the indicator and unit; 件 per 10,000 people takes decimals', () => {
+    const counted = [
+      { seq: 4, name: '市级以上创新平台', unit: '个' },
+      { seq: 5, name: '每万人口拥有高价值发明专利数', unit: '件' },
+    ];
+    const csv =
+      'indicator,year,kind,value\n4,2021,actual,12.5\n5,2021,actual,21.35\n4,2022,actual,13\n';
+    expect(parseValuesCsv(csv, counted).problems).toEqual([
+      {
+        line: 2,
+        column: 'value',
+        message: 'indicator 4 市级以上创新平台 is counted in "个": give a whole number, not 12.5',
+      },
+    ]);
+    const fine = 'indicator,year,kind,value\n5,2021,actual,21.35\n4,2022,actual,13\n';
+    expect(parseValuesCsv(fine, counted).values.map((v) => v.value)).toEqual([21.35, 13]);
+  });
+
   it('refuses a file without the header', () => {
     expect(parseValuesCsv('4,2021,actual,54', indicators).problems[0]?.message).toBe(
       'the header must be indicator,year,kind,value',

@@ -9,6 +9,7 @@ import {
   type YearValue,
 } from './plan';
 import { comparatorInputSchema } from './values/comparator';
+import { notWholeText, readIndicatorFigure } from './values/count';
 import { FIGURE_RANGE_TEXT, readFigure } from './values/figure';
 
 export const VALUES_CSV_HEADER = ['indicator', 'year', 'kind', 'value'] as const;
@@ -132,9 +133,18 @@ function readRow(
   const kind = valueKindSchema.safeParse(get('kind'));
   if (!kind.success) report('kind', `"${get('kind')}" must be actual or assigned_target`);
   const text = get('value');
-  const reading = readFigure(text, indicator?.unit);
-  if (!reading.ok && reading.error === 'percent_not_unit')
-    report('value', `"${text}" has a % sign, but the unit is ${indicator?.unit}`);
+  const unit = indicator?.unit;
+  const reading =
+    indicator && unit !== undefined
+      ? readIndicatorFigure(text, { name: indicator.name, unit })
+      : readFigure(text, unit);
+  if (!reading.ok && reading.error === 'not_whole')
+    report(
+      'value',
+      notWholeText({ seq: indicator!.seq, name: indicator!.name, unit: unit!, text }),
+    );
+  else if (!reading.ok && reading.error === 'percent_not_unit')
+    report('value', `"${text}" has a % sign, but the unit is ${unit}`);
   else if (!reading.ok && reading.error === 'out_of_range')
     report('value', `"${text}" is out of range: ${FIGURE_RANGE_TEXT}`);
   else if (!reading.ok || reading.value === null) report('value', `"${text}" is not a number`);

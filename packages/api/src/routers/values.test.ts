@@ -89,6 +89,40 @@ describeDb('values router', (get) => {
     expect(error.cause).toMatchObject({ key: 'values.badNumber', params: { text: '六十二' } });
   });
 
+  it('a fraction of a count (个) is BAD_REQUEST naming the indicator and unit; 件 per 10,000 people is stored', async () => {
+    const error = await failure(
+      as('official').values.save(platforms('12.5', null, { year: 2024 })),
+    );
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.cause).toMatchObject({
+      key: 'values.notWhole',
+      params: { seq: 4, name: '市级以上创新平台', unit: '个', text: '12.5' },
+    });
+    expect(error.message).toBe(
+      'indicator 4 市级以上创新平台 is counted in "个": give a whole number, not 12.5',
+    );
+    const schools = await failure(
+      as('official').values.save({
+        ...platforms(3.5, null),
+        seq: 20,
+        year: 2024,
+      }),
+    );
+    expect(schools.cause).toMatchObject({ key: 'values.notWhole', params: { unit: '所' } });
+    const patents = await as('official').values.save({
+      ...platforms('21.35', null),
+      seq: 5,
+      year: 2024,
+      reason: '核实',
+    });
+    expect(patents.value?.value).toBe(21.35);
+    await as('official').values.remove({
+      district: YUHUA,
+      id: patents.value!.id,
+      version: patents.value!.version,
+    });
+  });
+
   it('a figure far from last year’s needs a reason', async () => {
     const error = await failure(as('official').values.save(platforms('200', 1)));
     expect(error.code).toBe('BAD_REQUEST');

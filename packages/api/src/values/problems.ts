@@ -1,6 +1,7 @@
 import {
   FIGURE_BOUNDS,
   FIGURE_RANGE_TEXT,
+  notWholeText,
   type Concern,
   type FigureError,
   type TransitionProblem,
@@ -119,6 +120,15 @@ export function describeProblem(problem: ValueProblem): ProblemText {
       });
     case 'bad_number':
       return { code: 'BAD_REQUEST', ...figureText(problem.error, problem.text) };
+    case 'not_whole': {
+      const { seq, name, unit, text: typed } = problem;
+      return text('BAD_REQUEST', 'notWhole', notWholeText(problem), {
+        seq,
+        name,
+        unit,
+        text: typed,
+      });
+    }
     case 'empty':
       return text(
         'BAD_REQUEST',

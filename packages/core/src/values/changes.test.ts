@@ -78,6 +78,21 @@ describe('reviewChanges', () => {
     ]);
   });
 
+  it('a fraction of a count is refused naming the indicator and unit; a decimal in 亿元 is kept', () => {
+    const { writes, problems } = reviewChanges(
+      plan,
+      [],
+      [change(4, 2021, '12.5'), change(4, 2022, 12.5), change(18, 2021, '400.5')],
+    );
+    expect(writes).toEqual([]);
+    expect(problems).toEqual([
+      { index: 0, code: 'not_whole', seq: 4, name: '市级以上创新平台', unit: '个', text: '12.5' },
+      { index: 1, code: 'not_whole', seq: 4, name: '市级以上创新平台', unit: '个', text: '12.5' },
+    ]);
+    expect(reviewChanges(plan, [], [change(18, 2021, '400.5')]).writes).toHaveLength(1);
+    expect(reviewChanges(plan, [], [change(4, 2021, '54')]).writes).toHaveLength(1);
+  });
+
   it('a bad number, a blank, a wrong cell and an unknown indicator are each a problem', () => {
     const { writes, problems } = reviewChanges(
       plan,

@@ -8,7 +8,8 @@ import type {
 } from '../plan';
 import { cellKey, cellRefusal, previousFigure } from './cells';
 import { comparatorInForce, ownComparator } from './comparator';
-import { readFigure, type FigureError } from './figure';
+import { readIndicatorFigure } from './count';
+import type { FigureError } from './figure';
 import { concernsFor, type Concern } from './plausibility';
 import { isDemoSource, nextState, type StoredValue, type ValueAction } from './workflow';
 
@@ -17,7 +18,7 @@ export interface ValueChange {
   seq: number;
   year: number;
   kind: ValueKind;
-  /** As typed (read with `readFigure`), or a number. */
+  /** As typed (read with `readIndicatorFigure`), or a number. */
   value: number | string;
   /**
    * The version the person saw, null when they saw no value; a different stored version is a
@@ -61,6 +62,8 @@ export type ChangeIssue =
   | { code: 'not_assigned' }
   | { code: 'comparator_on_actual' }
   | { code: 'bad_number'; error: FigureError; text: string }
+  /** A fraction of an indicator that counts things (`isCountIndicator`): 12.5 个. */
+  | { code: 'not_whole'; seq: number; name: string; unit: string; text: string }
   | { code: 'empty' }
   | { code: 'reserved_source' }
   | { code: 'duplicate'; first: number }
@@ -203,7 +206,11 @@ function readChange(
   if (first !== undefined) return { issues: [{ code: 'duplicate', first }] };
   if (change.kind === 'actual' && change.comparator != null)
     return { issues: [{ code: 'comparator_on_actual' }] };
-  const reading = readFigure(change.value, indicator.unit);
+  const reading = readIndicatorFigure(change.value, indicator);
+  if (!reading.ok && reading.error === 'not_whole') {
+    const { seq, name, unit } = indicator;
+    return { issues: [{ code: 'not_whole', seq, name, unit, text: String(change.value) }] };
+  }
   if (!reading.ok)
     return { issues: [{ code: 'bad_number', error: reading.error, text: String(change.value) }] };
   if (reading.value === null) return { issues: [{ code: 'empty' }] };

@@ -1,4 +1,5 @@
 export * from './figure';
+export * from './count';
 export * from './plausibility';
 export * from './workflow';
 export * from './cells';

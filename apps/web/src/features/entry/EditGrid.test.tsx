@@ -108,6 +108,31 @@ describe('EditGrid', () => {
     ).toBeTruthy();
   });
 
+  it('a fraction of a count is refused naming the indicator and unit; 亿元 takes decimals', () => {
+    render(<Harness />);
+    const platforms = cell('市级以上创新平台 2024 年实际值');
+    fireEvent.change(platforms, { target: { value: '62.5' } });
+    expect(platforms.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      screen.getByText(/序号 4 市级以上创新平台 的单位是“个”，应填整数，收到 62.5。/),
+    ).toBeTruthy();
+    const gdp = cell('地区生产总值 2024 年实际值');
+    fireEvent.change(gdp, { target: { value: '571.5' } });
+    expect(gdp.getAttribute('aria-invalid')).not.toBe('true');
+  });
+
+  it('in English the fraction of a count names the indicator and unit too', () => {
+    render(<Harness locale="en" />);
+    fireEvent.change(screen.getByLabelText(/市级以上创新平台 .*2024/), {
+      target: { value: '62.5' },
+    });
+    expect(
+      screen.getByText(
+        /Indicator 4 市级以上创新平台 is counted in “个”: enter a whole number, not 62.5./,
+      ),
+    ).toBeTruthy();
+  });
+
   it('a word is not a number, and Escape takes back what was typed in the cell', () => {
     render(<Harness />);
     const input = cell('地区生产总值 2024 年实际值');

@@ -8,7 +8,7 @@ import {
 } from '@pm/core';
 import { isMessageKey, useI18n, type Translate } from '../../i18n';
 import { COLUMN_COUNT, figure } from './cells';
-import { editId, readEdit, type Edit, type SaveFailure } from './edits';
+import { editId, readEdit, type Edit, type Reading, type SaveFailure } from './edits';
 import type { EntryEdits } from './useEntryEdits';
 
 export function concernText(concern: Concern, t: Translate): string {
@@ -23,6 +23,30 @@ export function concernText(concern: Concern, t: Translate): string {
       return t('values.concern.over_100');
     case 'negative':
       return t('values.concern.negative');
+  }
+}
+
+/** Why the typed text is no figure of the row's indicator. */
+function invalidText(
+  error: Extract<Reading, { kind: 'invalid' }>['error'],
+  indicator: EntryRow['indicator'],
+  typed: string,
+  t: Translate,
+): string {
+  switch (error) {
+    case 'out_of_range':
+      return t('entry.outOfRange', FIGURE_BOUNDS);
+    case 'percent_not_unit':
+      return t('entry.percentNotUnit', { unit: indicator.unit });
+    case 'not_whole':
+      return t('values.notWhole', {
+        seq: indicator.seq,
+        name: indicator.name,
+        unit: indicator.unit,
+        text: typed.trim(),
+      });
+    case 'not_a_number':
+      return t('entry.notANumber');
   }
 }
 
@@ -140,15 +164,7 @@ function EditNote({
     return (
       <div className="entry-note error">
         <span>
-          {label}：
-          {reading.error === 'out_of_range'
-            ? t('entry.outOfRange', FIGURE_BOUNDS)
-            : t(
-                reading.error === 'percent_not_unit' ? 'entry.percentNotUnit' : 'entry.notANumber',
-                {
-                  unit: row.indicator.unit,
-                },
-              )}
+          {label}：{invalidText(reading.error, row.indicator, edit.text ?? '', t)}
         </span>
         {undo}
       </div>

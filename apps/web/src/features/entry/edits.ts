@@ -1,13 +1,13 @@
 import {
   concernsFor,
   figureText,
-  readFigure,
+  readIndicatorFigure,
   type Comparator,
   type Concern,
   type EntryCell,
   type EntryGrid,
   type EntryRow,
-  type FigureError,
+  type IndicatorFigureReading,
   type StoredValue,
   type ValueKind,
 } from '@pm/core';
@@ -154,7 +154,7 @@ export function reverted(edits: Edits, id: string, field: Field): Edits {
 
 /** What an edit amounts to now, as core reads it: the same rules the server applies. */
 export type Reading =
-  | { kind: 'invalid'; error: FigureError }
+  | { kind: 'invalid'; error: Extract<IndicatorFigureReading, { ok: false }>['error'] }
   | { kind: 'concerns'; concerns: Concern[] }
   /** A source, note or comparator without a figure to belong to. */
   | { kind: 'waiting' }
@@ -169,7 +169,7 @@ export function readEdit(
   changeThreshold: number,
 ): Reading {
   const text = edit.text ?? figureText(cell.stored?.value);
-  const reading = readFigure(text, row.indicator.unit);
+  const reading = readIndicatorFigure(text, row.indicator);
   if (!reading.ok) return { kind: 'invalid', error: reading.error };
   if (reading.value === null) {
     if (edit.text !== undefined && cell.stored) return { kind: 'remove', stored: cell.stored };

@@ -121,6 +121,7 @@ export const entryZh = {
   'values.badNumber': '“{text}”不是数字。',
   'values.outOfRange': '“{text}”超出允许范围：数值须为 0，或绝对值在 {min} 至 {max} 之间。',
   'values.percentNotUnit': '“{text}”带有 % 号，但该指标单位不是 %。',
+  'values.notWhole': '序号 {seq} {name} 的单位是“{unit}”，应填整数，收到 {text}。',
   'values.empty': '未填写数值：已保存的数值不能清空，来源和备注需随数值填写。',
   'values.badYear': '规划期为 {first}—{last} 年。',
   'values.printedBaseline': '规划已给出基数，无需填报。',
@@ -283,6 +284,8 @@ export const entryEn: Record<keyof typeof entryZh, string> = {
   'values.outOfRange':
     '“{text}” is out of range: a figure must be 0, or between {min} and {max} either side of 0.',
   'values.percentNotUnit': '“{text}” has a % sign, but the unit of this indicator is not %.',
+  'values.notWhole':
+    'Indicator {seq} {name} is counted in “{unit}”: enter a whole number, not {text}.',
   'values.empty':
     'No figure given: a stored figure cannot be blanked, and a source or note needs a figure.',
   'values.badYear': 'The plan covers {first}–{last}.',
