@@ -1,10 +1,9 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { Navigate, type RouteObject } from 'react-router';
+import { type RouteObject } from 'react-router';
+import { RouteError } from '../components/RouteError';
 import { Shell } from '../components/Shell';
 import { EmptyState, Loading } from '../components/states';
 import { useI18n } from '../i18n';
-import { rememberedDistrict } from '../lib/district';
-import { useMe } from '../lib/auth';
 import { DistrictLayout } from '../features/districts/DistrictLayout';
 import { SignInPage } from '../features/auth/SignInPage';
 
@@ -37,43 +36,54 @@ const ChangePasswordPage = page(() =>
   import('../features/auth/ChangePasswordPage').then((m) => m.ChangePasswordPage),
 );
 
-/** Where a signed-in user starts: the district they last opened, or their only district. */
-function Home() {
-  const me = useMe();
-  const own =
-    me.data && me.data.districts !== 'all' && me.data.districts.length === 1
-      ? me.data.districts[0]
-      : null;
-  const code = rememberedDistrict() ?? own;
-  return <Navigate to={code ? `/d/${code}` : '/districts'} replace />;
-}
+/** Where a signed-in user starts (工作台): their role's tasks. */
+const HomePage = page(() => import('../features/home/HomePage').then((m) => m.HomePage));
 
 function NotFound() {
   const { t } = useI18n();
   return <EmptyState title={t('state.notFound.title')}>{t('state.notFound.body')}</EmptyState>;
 }
 
+/**
+ * Every level that draws a frame catches what fails below it (a page's code that could not be
+ * fetched, a page that threw), so the frame stays and the failure is said in the reader's words.
+ */
 export const routes: RouteObject[] = [
-  { path: 'sign-in', element: <SignInPage /> },
   {
-    element: <Shell />,
+    errorElement: <RouteError standalone />,
     children: [
-      { index: true, element: <Home /> },
-      { path: 'districts', element: DistrictsPage },
+      { path: 'sign-in', element: <SignInPage /> },
       {
-        path: 'd/:code',
-        element: <DistrictLayout />,
+        element: <Shell />,
         children: [
-          { index: true, element: ScorecardPage },
-          { path: 'indicators/:seq', element: IndicatorPage },
-          { path: 'entry', element: EntryPage },
-          { path: 'evaluation', element: EvaluationPage },
+          {
+            errorElement: <RouteError />,
+            children: [
+              { index: true, element: HomePage },
+              { path: 'districts', element: DistrictsPage },
+              {
+                path: 'd/:code',
+                element: <DistrictLayout />,
+                children: [
+                  {
+                    errorElement: <RouteError />,
+                    children: [
+                      { index: true, element: ScorecardPage },
+                      { path: 'indicators/:seq', element: IndicatorPage },
+                      { path: 'entry', element: EntryPage },
+                      { path: 'evaluation', element: EvaluationPage },
+                    ],
+                  },
+                ],
+              },
+              { path: 'admin/users', element: UsersPage },
+              { path: 'admin/plans', element: PlansPage },
+              { path: 'account/password', element: ChangePasswordPage },
+              { path: '*', element: <NotFound /> },
+            ],
+          },
         ],
       },
-      { path: 'admin/users', element: UsersPage },
-      { path: 'admin/plans', element: PlansPage },
-      { path: 'account/password', element: ChangePasswordPage },
-      { path: '*', element: <NotFound /> },
     ],
   },
 ];

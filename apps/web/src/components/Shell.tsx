@@ -14,7 +14,9 @@ export function Shell() {
   const location = useLocation();
   const me = useMe();
   if (me.isPending) return <Loading />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  // A failed refresh keeps the frame of whoever is signed in; the page says what failed.
+  if (me.isError && !me.data)
+    return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/sign-in?next=${next}`} replace />;

@@ -2,6 +2,7 @@ import { carryOverEn } from '../features/admin/messages';
 import { documentImportEn } from '../features/admin/document-messages';
 import { periodEn } from '../features/districts/messages';
 import { entryEn } from '../features/entry/messages';
+import { homeEn } from '../features/home/messages';
 import { evaluationEn } from '../features/evaluation/messages';
 import { scorecardEn } from '../features/scorecard/messages';
 import { revisionEn } from '../features/scorecard/revision-messages';
@@ -25,6 +26,13 @@ const base: Record<keyof typeof baseZh, string> = {
   'state.error.title': 'Something went wrong',
   'state.error.network': 'Cannot reach the server. Check the connection and try again.',
   'state.error.unknown': 'An unexpected error occurred. Please try again later.',
+  'state.error.stillDown': 'The server still does not answer. Try again later.',
+  'state.offline.title': 'Cannot reach the server',
+  'state.offline.body':
+    'The page could not be loaded: the server did not answer. Check the connection, then try again.',
+  'state.forbidden.title': 'Not allowed',
+  'state.forbidden.admin': 'Only a system administrator can use this page.',
+  'state.home': 'Go to the home page',
   'state.notFound.title': 'Page not found',
   'state.notFound.body': 'This page does not exist. Use the navigation to continue.',
   'districts.title': 'All districts',
@@ -145,6 +153,7 @@ export const en: Record<MessageKey, string> = {
   ...base,
   ...periodEn,
   ...entryEn,
+  ...homeEn,
   ...scorecardEn,
   ...revisionEn,
   ...departmentEn,

@@ -2,6 +2,7 @@ import { carryOverZh } from '../features/admin/messages';
 import { documentImportZh } from '../features/admin/document-messages';
 import { periodZh } from '../features/districts/messages';
 import { entryZh } from '../features/entry/messages';
+import { homeZh } from '../features/home/messages';
 import { evaluationZh } from '../features/evaluation/messages';
 import { scorecardZh } from '../features/scorecard/messages';
 import { revisionZh } from '../features/scorecard/revision-messages';
@@ -25,6 +26,12 @@ export const baseZh = {
   'state.error.title': '出错了',
   'state.error.network': '无法连接服务器，请检查网络后重试。',
   'state.error.unknown': '发生未知错误，请稍后重试。',
+  'state.error.stillDown': '仍无法连接服务器，请稍后再试。',
+  'state.offline.title': '无法连接服务器',
+  'state.offline.body': '页面未能加载：服务器没有响应。请检查网络，稍后点“重试”。',
+  'state.forbidden.title': '无权限',
+  'state.forbidden.admin': '只有系统管理员可以使用此页面。',
+  'state.home': '返回首页',
   'state.notFound.title': '页面不存在',
   'state.notFound.body': '您访问的页面不存在，请从导航重新进入。',
   'districts.title': '全部区县',
@@ -140,6 +147,7 @@ export const zh = {
   ...baseZh,
   ...periodZh,
   ...entryZh,
+  ...homeZh,
   ...scorecardZh,
   ...revisionZh,
   ...departmentZh,

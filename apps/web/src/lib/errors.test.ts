@@ -1,7 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
-import { errorMessage } from './errors';
+import { canRetry, errorKind, errorMessage } from './errors';
 
 function clientError(data: unknown, message = 'x') {
   return TRPCClientError.from({ error: { message, code: -32600, data } } as never);
@@ -44,5 +44,35 @@ describe('errorMessage', () => {
 
   it('anything else is an unknown error', () => {
     expect(errorMessage(new Error('boom'), en)).toBe(translator('en')('state.error.unknown'));
+  });
+});
+
+describe('errorKind', () => {
+  it('a refusal of role or sign-in is forbidden, and retrying it cannot help', () => {
+    for (const [code, httpStatus] of [
+      ['FORBIDDEN', 403],
+      ['UNAUTHORIZED', 401],
+    ] as const) {
+      const error = clientError({ code, httpStatus });
+      expect(errorKind(error)).toBe('forbidden');
+      expect(canRetry(error)).toBe(false);
+    }
+  });
+
+  it('a server that does not answer, or a page whose code could not be fetched, is the network', () => {
+    const chunk = new TypeError(
+      'Failed to fetch dynamically imported module: http://x/assets/UsersPage-1.js',
+    );
+    for (const error of [TRPCClientError.from(new TypeError('fetch failed')), chunk]) {
+      expect(errorKind(error)).toBe('network');
+      expect(canRetry(error)).toBe(true);
+    }
+    expect(errorMessage(chunk, translator('zh-CN'))).toBe('无法连接服务器，请检查网络后重试。');
+  });
+
+  it('a server error may pass: it can be retried', () => {
+    const error = clientError({ code: 'INTERNAL_SERVER_ERROR', httpStatus: 500 });
+    expect(errorKind(error)).toBe('other');
+    expect(canRetry(error)).toBe(true);
   });
 });

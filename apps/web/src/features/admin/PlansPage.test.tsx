@@ -13,6 +13,8 @@ const periods = [
   { period: '2026-2030', name: '十五五', label: '十五五（2026–2030）' },
 ];
 
+const me = (role: string) => ({ id: 1, username: role, displayName: role, role, districts: 'all' });
+
 const district = (code: string, name: string, list: typeof periods) => ({
   code,
   name,
@@ -28,6 +30,7 @@ describe('PlansPage export', () => {
     // jsdom has no object URLs; the download itself is the browser's.
     Object.assign(URL, { createObjectURL: () => 'blob:plan', revokeObjectURL: () => {} });
     const calls = serveProcedures({
+      'auth.me': me('admin'),
       'districts.list': [district('130108', '裕华区', periods), district('130102', '长安区', [])],
       'plans.export': { format: 'plan-monitor/plan@2' },
     });
@@ -47,8 +50,29 @@ describe('PlansPage export', () => {
   });
 
   it('names the periods in English', async () => {
-    serveProcedures({ 'districts.list': [district('130108', '裕华区', periods)] });
+    serveProcedures({
+      'auth.me': me('admin'),
+      'districts.list': [district('130108', '裕华区', periods)],
+    });
     renderAt([{ path: '/admin/plans', element: <PlansPage /> }], '/admin/plans', 'en');
     expect(await screen.findByText('Download the 15th FYP (2026–2030) plan (JSON)')).toBeTruthy();
+  });
+});
+
+describe('PlansPage for other roles', () => {
+  it('shows a reviewer that the page is an administrator’s, without its forms', async () => {
+    const calls = serveProcedures({
+      'auth.me': me('reviewer'),
+      'districts.list': [district('130108', '裕华区', periods)],
+    });
+    renderAt([{ path: '/admin/plans', element: <PlansPage /> }], '/admin/plans');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('无权限');
+    expect(alert.textContent).toContain('只有系统管理员可以使用此页面。');
+    expect(screen.getByRole('heading', { level: 1, name: '规划管理' })).toBeTruthy();
+    expect(screen.queryByLabelText(/规划文件|plan file/i)).toBeNull();
+    expect(document.querySelector('input, select, textarea, form')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(calls.map((c) => c.procedure)).toEqual(['auth.me']);
   });
 });

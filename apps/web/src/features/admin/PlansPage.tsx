@@ -9,9 +9,19 @@ import { planLabel } from '../../lib/period';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { CarryOverPanel, type CarryOverTarget } from './CarryOverPanel';
 import { DocumentImport } from './DocumentImport';
+import { AdminOnly } from './AdminOnly';
 
 /** Admin: import a plan file (checked here with the same schema as the server) and export plans. */
 export function PlansPage() {
+  const { t } = useI18n();
+  return (
+    <AdminOnly title={t('plans.title')}>
+      <Plans />
+    </AdminOnly>
+  );
+}
+
+function Plans() {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const client = useTRPCClient();

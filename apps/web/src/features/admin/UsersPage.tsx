@@ -5,10 +5,20 @@ import { useI18n } from '../../i18n';
 import { roleLabel, useMe, type Role } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
+import { AdminOnly } from './AdminOnly';
 
 const ROLES: Role[] = ['official', 'reviewer', 'leader', 'admin'];
 
 export function UsersPage() {
+  const { t } = useI18n();
+  return (
+    <AdminOnly title={t('users.title')}>
+      <Users />
+    </AdminOnly>
+  );
+}
+
+function Users() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
