@@ -2,7 +2,6 @@ import { carryOverEn } from '../features/admin/messages';
 import { documentImportEn } from '../features/admin/document-messages';
 import { periodEn } from '../features/districts/messages';
 import { entryEn } from '../features/entry/messages';
-import { homeEn } from '../features/home/messages';
 import { evaluationEn } from '../features/evaluation/messages';
 import { scorecardEn } from '../features/scorecard/messages';
 import { revisionEn } from '../features/scorecard/revision-messages';
@@ -153,7 +152,6 @@ export const en: Record<MessageKey, string> = {
   ...base,
   ...periodEn,
   ...entryEn,
-  ...homeEn,
   ...scorecardEn,
   ...revisionEn,
   ...departmentEn,

@@ -2,7 +2,6 @@ import { carryOverZh } from '../features/admin/messages';
 import { documentImportZh } from '../features/admin/document-messages';
 import { periodZh } from '../features/districts/messages';
 import { entryZh } from '../features/entry/messages';
-import { homeZh } from '../features/home/messages';
 import { evaluationZh } from '../features/evaluation/messages';
 import { scorecardZh } from '../features/scorecard/messages';
 import { revisionZh } from '../features/scorecard/revision-messages';
@@ -147,7 +146,6 @@ export const zh = {
   ...baseZh,
   ...periodZh,
   ...entryZh,
-  ...homeZh,
   ...scorecardZh,
   ...revisionZh,
   ...departmentZh,
