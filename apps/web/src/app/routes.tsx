@@ -1,11 +1,9 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { Navigate, type RouteObject } from 'react-router';
+import { type RouteObject } from 'react-router';
 import { RouteError } from '../components/RouteError';
 import { Shell } from '../components/Shell';
 import { EmptyState, Loading } from '../components/states';
 import { useI18n } from '../i18n';
-import { rememberedDistrict } from '../lib/district';
-import { useMe } from '../lib/auth';
 import { DistrictLayout } from '../features/districts/DistrictLayout';
 import { SignInPage } from '../features/auth/SignInPage';
 
@@ -38,16 +36,8 @@ const ChangePasswordPage = page(() =>
   import('../features/auth/ChangePasswordPage').then((m) => m.ChangePasswordPage),
 );
 
-/** Where a signed-in user starts: the district they last opened, or their only district. */
-function Home() {
-  const me = useMe();
-  const own =
-    me.data && me.data.districts !== 'all' && me.data.districts.length === 1
-      ? me.data.districts[0]
-      : null;
-  const code = rememberedDistrict() ?? own;
-  return <Navigate to={code ? `/d/${code}` : '/districts'} replace />;
-}
+/** Where a signed-in user starts (工作台): their role's tasks. */
+const HomePage = page(() => import('../features/home/HomePage').then((m) => m.HomePage));
 
 function NotFound() {
   const { t } = useI18n();
@@ -69,7 +59,7 @@ export const routes: RouteObject[] = [
           {
             errorElement: <RouteError />,
             children: [
-              { index: true, element: <Home /> },
+              { index: true, element: HomePage },
               { path: 'districts', element: DistrictsPage },
               {
                 path: 'd/:code',

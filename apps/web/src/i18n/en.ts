@@ -2,6 +2,7 @@ import { carryOverEn } from '../features/admin/messages';
 import { documentImportEn } from '../features/admin/document-messages';
 import { periodEn } from '../features/districts/messages';
 import { entryEn } from '../features/entry/messages';
+import { homeEn } from '../features/home/messages';
 import { evaluationEn } from '../features/evaluation/messages';
 import { scorecardEn } from '../features/scorecard/messages';
 import { revisionEn } from '../features/scorecard/revision-messages';
@@ -152,6 +153,7 @@ export const en: Record<MessageKey, string> = {
   ...base,
   ...periodEn,
   ...entryEn,
+  ...homeEn,
   ...scorecardEn,
   ...revisionEn,
   ...departmentEn,

@@ -2,6 +2,7 @@ import { carryOverZh } from '../features/admin/messages';
 import { documentImportZh } from '../features/admin/document-messages';
 import { periodZh } from '../features/districts/messages';
 import { entryZh } from '../features/entry/messages';
+import { homeZh } from '../features/home/messages';
 import { evaluationZh } from '../features/evaluation/messages';
 import { scorecardZh } from '../features/scorecard/messages';
 import { revisionZh } from '../features/scorecard/revision-messages';
@@ -146,6 +147,7 @@ export const zh = {
   ...baseZh,
   ...periodZh,
   ...entryZh,
+  ...homeZh,
   ...scorecardZh,
   ...revisionZh,
   ...departmentZh,

@@ -21,6 +21,7 @@ export interface NavItem {
 
 /** What each role may open: the server enforces it, the navigation only avoids dead ends. */
 export function navFor(role: Role): NavItem[] {
+  const home: NavItem = { key: 'nav.home', district: false, path: '/' };
   const overview: NavItem = { key: 'nav.overview', district: true, path: '' };
   const entry: NavItem = { key: 'nav.entry', district: true, path: '/entry' };
   const evaluation: NavItem = { key: 'nav.evaluation', district: true, path: '/evaluation' };
@@ -29,13 +30,13 @@ export function navFor(role: Role): NavItem[] {
   const plans: NavItem = { key: 'nav.plans', district: false, path: '/admin/plans' };
   switch (role) {
     case 'official':
-      return [overview, entry, districts];
+      return [home, overview, entry, districts];
     case 'reviewer':
-      return [overview, entry, evaluation, districts];
+      return [home, overview, entry, evaluation, districts];
     case 'leader':
-      return [overview, districts];
+      return [home, overview, districts];
     case 'admin':
-      return [overview, districts, admin, plans];
+      return [home, overview, districts, admin, plans];
   }
 }
 
