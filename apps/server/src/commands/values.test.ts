@@ -235,6 +235,36 @@ describe('values commands', () => {
     expect(await exported('--year', '2024')).toContain('1,2024,actual,5.6,130108,draft,,,');
   });
 
+  it('an .xlsx import names each problem’s row and indicator, refuses a fraction of a count and reports an edited 规划目标', async () => {
+    const out = path('t2025.xlsx');
+    await cli('values', 'export', '130108', '--year', '2025', '--format', 'xlsx', '--out', out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet('填报 Entry')!;
+    let r = 0;
+    sheet.eachRow((row, n) => {
+      if (row.getCell(1).value === 4) r = n;
+    });
+    sheet.getRow(r).getCell(9).value = 70.5;
+    sheet.getRow(r).getCell(7).value = '2025 年达到 60 个';
+    await wb.xlsx.writeFile(path('fraction.xlsx'));
+    const bad = await cli('values', 'import', path('fraction.xlsx'));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain(
+      `row ${r} (indicator 4 市级以上创新平台) '填报 Entry'!I${r}: indicator 4 市级以上创新平台 is counted in "个": give a whole number, not 70.5`,
+    );
+    expect(bad.err).toContain('1 cell(s) of the plan were edited and not taken:');
+    expect(bad.err).toContain(
+      `row ${r} (indicator 4 市级以上创新平台) '填报 Entry'!G${r}: The 规划目标 target cell is read-only: the workbook has "2025 年达到 60 个"`,
+    );
+    sheet.getRow(r).getCell(9).value = 70;
+    await wb.xlsx.writeFile(path('whole.xlsx'));
+    const good = await cli('values', 'import', path('whole.xlsx'));
+    expect(good.code).toBe(0);
+    expect(good.out).toContain('Imported 1 figure(s) of 130108 2025 as drafts.');
+    expect(good.out).toContain(`'填报 Entry'!G${r}: The 规划目标 target cell is read-only`);
+  });
+
   it.each([
     [['values', 'export', '1301'], 'district code must be 6 digits'],
     [

@@ -17,7 +17,13 @@ import {
   type ValueRecord,
   type ValueState,
 } from '@pm/core';
-import { describeProblem, importWorkbook, valuesTemplate } from '@pm/api';
+import {
+  describeProblem,
+  importWorkbook,
+  sheetProblemLine,
+  valuesTemplate,
+  type SheetProblem,
+} from '@pm/api';
 import {
   importValues,
   listDistrictPlans,
@@ -144,13 +150,16 @@ async function importXlsx(file: string): Promise<string> {
     throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
   }
   const result = await withDatabase((h) => importWorkbook(h.db, data, CLI_USER));
-  if (result.problems.length > 0) {
-    const lines = result.problems.map((p) => `  ${p.cell}: ${p.message}`);
+  const list = (problems: SheetProblem[]) => problems.map((p) => `\n  ${sheetProblemLine(p)}`);
+  const warnings =
+    result.warnings.length > 0
+      ? `\n${result.warnings.length} cell(s) of the plan were edited and not taken:${list(result.warnings).join('')}`
+      : '';
+  if (result.problems.length > 0)
     throw new CliError(
-      `${file} has ${result.problems.length} problem(s); nothing was imported:\n${lines.join('\n')}`,
+      `${file} has ${result.problems.length} problem(s); nothing was imported:${list(result.problems).join('')}${warnings}`,
     );
-  }
-  return `Imported ${result.changed} figure(s) of ${result.district} ${result.year} as drafts.`;
+  return `Imported ${result.changed} figure(s) of ${result.district} ${result.year} as drafts.${warnings}`;
 }
 
 async function importCsv(file: string, opts: ImportOptions): Promise<string> {

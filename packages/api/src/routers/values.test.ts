@@ -350,7 +350,13 @@ describeDb('values router', (get) => {
       await official.values.upload({ district: YUHUA, year: 2023, base64: good }),
     ).toMatchObject({ changed: 5, problems: [], plan: { period: '2021-2025' } });
     const elsewhere = await official.values.upload({ district: YUHUA, year: 2024, base64: good });
-    expect(elsewhere.problems[0]).toMatchObject({ key: 'values.sheet.otherTemplate' });
+    expect(elsewhere.problems).toEqual([
+      expect.objectContaining({
+        cell: "'说明 About'!B5",
+        key: 'values.sheet.otherYear',
+        params: { found: 2023, expected: 2024 },
+      }),
+    ]);
     expect(
       (await failure(as('reviewer').values.upload({ district: YUHUA, year: 2023, base64: good })))
         .code,
@@ -756,5 +762,77 @@ describeDb('values router', (get) => {
       [`'填报 Entry'!I${rows[1]}`, 'values.outOfRange'],
       [`'填报 Entry'!I${rows[2]}`, 'values.outOfRange'],
     ]);
+  });
+
+  it('an upload names each problem’s row and indicator, the district code by its cell, and warns of an edited 规划目标', async () => {
+    const official = as('official');
+    const { base64 } = await official.values.template({ district: YUHUA, year: 2022 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    const about = wb.getWorksheet('说明 About')!;
+    const sheet = wb.getWorksheet('填报 Entry')!;
+    let r = 0;
+    sheet.eachRow((row, n) => {
+      if (row.getCell(1).value === 4) r = n;
+    });
+    const upload = async () =>
+      official.values.upload({
+        district: YUHUA,
+        year: 2022,
+        base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
+      });
+    const platforms = { seq: 4, name: '市级以上创新平台' };
+
+    sheet.getRow(r).getCell(9).value = '63.5';
+    sheet.getRow(r).getCell(7).value = '2025 年达到 90 个以上';
+    const fraction = await upload();
+    expect(fraction.changed).toBe(0);
+    expect(fraction.problems).toEqual([
+      {
+        cell: `'填报 Entry'!I${r}`,
+        key: 'values.notWhole',
+        params: { seq: 4, name: '市级以上创新平台', unit: '个', text: '63.5' },
+        message: 'indicator 4 市级以上创新平台 is counted in "个": give a whole number, not 63.5',
+        row: r,
+        indicator: platforms,
+      },
+    ]);
+    expect(fraction.warnings).toEqual([
+      expect.objectContaining({
+        cell: `'填报 Entry'!G${r}`,
+        key: 'values.sheet.targetEdited',
+        params: expect.objectContaining({ found: '2025 年达到 90 个以上' }),
+        row: r,
+        indicator: platforms,
+      }),
+    ]);
+
+    about.getCell('B3').value = null;
+    expect((await upload()).problems).toEqual([
+      expect.objectContaining({
+        cell: "'说明 About'!B3",
+        key: 'values.sheet.districtMissing',
+        params: { expected: YUHUA },
+      }),
+    ]);
+    about.getCell('B3').value = '130104';
+    expect((await upload()).problems).toEqual([
+      expect.objectContaining({
+        cell: "'说明 About'!B3",
+        key: 'values.sheet.otherDistrict',
+        params: { found: '130104', expected: YUHUA },
+        message: expect.stringContaining('the district code is "130104", expected 130108'),
+      }),
+    ]);
+
+    about.getCell('B3').value = YUHUA;
+    sheet.getRow(r).getCell(9).value = 64;
+    sheet.getRow(r).getCell(14).value = '核实';
+    const saved = await upload();
+    expect(saved).toMatchObject({ changed: 1, problems: [] });
+    expect(saved.warnings.map((w) => w.cell)).toEqual([`'填报 Entry'!G${r}`]);
+    const grid = await official.values.grid({ district: YUHUA, year: 2022 });
+    const row = grid.groups.flatMap((g) => g.rows).find((x) => x.indicator.seq === 4)!;
+    expect(row.targetText).not.toContain('90');
   });
 });

@@ -216,6 +216,11 @@ export const valuesRouter = router({
         year: input.year,
         period: ctx.plan.period,
       });
-      return { changed: result.changed, problems: result.problems, plan: ctx.plan };
+      return {
+        changed: result.changed,
+        problems: result.problems,
+        warnings: result.warnings,
+        plan: ctx.plan,
+      };
     }),
 });

@@ -3,10 +3,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../errors';
-import type { readValuesWorkbook, SheetProblem } from './workbook';
+import { unread, type SheetProblem, type WorkbookRead } from './workbook';
 import { xlsxRefusal } from './xlsx-limits';
-
-export type WorkbookRead = Awaited<ReturnType<typeof readValuesWorkbook>>;
 
 export interface WorkbookReaderOptions {
   /** Workbooks waiting while one is read; one more is refused as TOO_MANY_REQUESTS. */
@@ -22,13 +20,7 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-const refused = (problem: SheetProblem): WorkbookRead => ({
-  district: null,
-  year: null,
-  period: null,
-  changes: [],
-  problems: [problem],
-});
+const refused = (problem: SheetProblem): WorkbookRead => unread(problem);
 
 /**
  * Reads entry workbooks one at a time in a worker thread with a bounded heap and a time limit,

@@ -16,7 +16,7 @@ import {
   type EntryRow,
   type StoredValue,
   type ValueChange,
-  type ValueState,
+  valueStateWords,
 } from '@pm/core';
 import { xlsxRefusal } from './xlsx-limits';
 
@@ -71,21 +71,29 @@ const EDITABLE: readonly Column[] = [
   'reason',
 ];
 
+/** The cells of the plan itself: an edit of one is reported, never taken (see `readOnlyWarnings`). */
+const FROM_PLAN = ['category', 'name', 'unit', 'attribute', 'baseline', 'target'] as const;
+type PlanColumn = (typeof FROM_PLAN)[number];
+
+/**
+ * The template's sheets are protected without a password: the protection keeps read-only cells
+ * from being typed over by mistake, not from a person who means to (they can lift it in Excel).
+ */
+const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+};
+
 /** The comparators in the words officials read, offered as the comparator cell's list. */
 const COMPARATOR_LIST = comparatorSchema.options.map((c) => comparatorWords[c].zh);
-
-const STATE_ZH: Record<ValueState, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  approved: '已审核',
-  returned: '已退回',
-};
 
 type Cell = string | number | null;
 
 function stateText(row: EntryRow): string {
   const part = (label: string, v: StoredValue | null | undefined) =>
-    v ? `${label}${STATE_ZH[v.state]}${isDemo(v) ? '（演示数据）' : ''}` : null;
+    v ? `${label}${valueStateWords[v.state].zh}${isDemo(v) ? '（演示数据）' : ''}` : null;
   return [part('', row.actual?.stored), part('目标', row.assigned?.stored)]
     .filter(Boolean)
     .join('；');
@@ -157,7 +165,8 @@ export async function valuesTemplate(grid: EntryGrid): Promise<Buffer> {
     ['plan', periodLabel(grid.period)],
     [
       'help',
-      `在“${ENTRY}”表的白色单元格填写 ${grid.year} 年实际值、市下达目标、来源和备注；灰色单元格只读。` +
+      `在“${ENTRY}”表的白色单元格填写 ${grid.year} 年实际值、市下达目标、来源和备注；灰色单元格只读，` +
+        '工作表已保护（无密码），以免误改序号、指标、单位、基数、规划目标和区县代码；规划目标只能由管理员通过“目标调整”修改，上传时改动的只读单元格不会被采用。' +
         `市下达目标的“比较方式”（${COMPARATOR_LIST.join('、')}）说明实际值应如何与目标比较，默认为规划的要求。` +
         `与上年相比变化超过 ±${Math.round(grid.changeThreshold * 100)}% 或超出合理范围的数值，请在“确认理由”列说明。` +
         '已审核的数值已锁定。上传时整表检查，任何一处有误都不会保存。',
@@ -183,11 +192,21 @@ export async function valuesTemplate(grid: EntryGrid): Promise<Buffer> {
     open.comparator = assignedOpen;
     open.reason = actualOpen || assignedOpen;
     for (const [key] of COLUMNS) {
-      if (!EDITABLE.includes(key) || !open[key]) added.getCell(col(key)).fill = GREY;
+      if (EDITABLE.includes(key) && open[key])
+        added.getCell(col(key)).protection = { locked: false };
+      else added.getCell(col(key)).fill = GREY;
     }
     if (assignedOpen) added.getCell(col('comparator')).dataValidation = COMPARATOR_VALIDATION;
   }
+  await about.protect('', PROTECTION);
+  await sheet.protect('', PROTECTION);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** An indicator as a problem names it: 序号 and name. */
+export interface SheetIndicator {
+  seq: number;
+  name: string;
 }
 
 export interface SheetProblem {
@@ -196,6 +215,10 @@ export interface SheetProblem {
   key: string;
   params: Record<string, string | number>;
   message: string;
+  /** The entry sheet's row the problem is on; absent for the file and the About sheet. */
+  row?: number;
+  /** The indicator of that row, named as the plan names it; absent where the row names none. */
+  indicator?: SheetIndicator;
 }
 
 /** A change read from the workbook, with the cells its problems are reported on. */
@@ -203,6 +226,22 @@ export interface SheetChange {
   change: ValueChange;
   valueCell: string;
   sourceCell: string;
+  row: number;
+  indicator: SheetIndicator;
+}
+
+/** The cells of a row that come from the plan, as the workbook holds them. */
+export interface SheetRow {
+  row: number;
+  indicator: SheetIndicator;
+  cells: Partial<Record<PlanColumn, { cell: string; value: Cell }>>;
+}
+
+/** Where the About sheet holds what the template is for. */
+export interface AboutCells {
+  district: string;
+  year: string;
+  period: string;
 }
 
 function cellValue(cell: ExcelJS.Cell): Cell {
@@ -247,78 +286,116 @@ function readComparatorCell(
     : { ok: false, message: read.error.issues[0]?.message ?? `"${t}" is not a comparator` };
 }
 
+/** Where the template writes what it is for (row 1 is the header). */
+const ABOUT_CELLS: AboutCells = {
+  district: `'${ABOUT}'!B3`,
+  year: `'${ABOUT}'!B5`,
+  period: `'${ABOUT}'!B6`,
+};
+
+/** The reading of a file that is no template to read: its one problem. */
+export const unread = (refusal: SheetProblem): WorkbookRead => ({
+  district: null,
+  year: null,
+  period: null,
+  about: ABOUT_CELLS,
+  changes: [],
+  rows: [],
+  problems: [refusal],
+});
+
+export type WorkbookRead = Awaited<ReturnType<typeof readValuesWorkbook>>;
+
 /**
- * Reads an entry workbook back: the district and year it is for, and a change for every figure,
- * source, note or comparator a person altered (a blank comparator is the plan's). Problems of
- * the layout and of comparators are reported with their sheet cell; figures themselves are
- * checked by `saveValues`. A workbook beyond `XLSX_LIMITS` is refused before it is parsed. The
- * server calls this in a worker thread (`workbookReader`).
+ * Reads an entry workbook back: the district and year it is for (and the About cells holding
+ * them), and a change for every figure, source, note or comparator a person altered (a blank
+ * comparator is the plan's). Problems of the layout and of comparators are reported with their
+ * sheet cell and row; figures themselves are checked by `saveValues`, the district by
+ * `importWorkbook`, and the plan's own cells (`rows`) against the plan by `readOnlyWarnings`. A
+ * workbook beyond `XLSX_LIMITS` is refused before it is parsed. The server calls this in a worker
+ * thread (`workbookReader`).
  */
 export async function readValuesWorkbook(data: Uint8Array): Promise<{
+  /** The district code as written; null where the cell is blank (or the file is no template). */
   district: string | null;
+  /** Null only when the file is no template at all: nothing else in the answer is then read. */
   year: number | null;
   /** The plan's period key ("2021-2025"); null in templates made before plans had periods. */
   period: string | null;
+  about: AboutCells;
   changes: SheetChange[];
+  rows: SheetRow[];
   problems: SheetProblem[];
 }> {
-  const none = { district: null, year: null, period: null, changes: [] };
   const refusal = xlsxRefusal(data, { inflate: true });
-  if (refusal)
-    return {
-      ...none,
-      problems: [problem('(file)', refusal.key, refusal.message, refusal.params)],
-    };
+  if (refusal) return unread(problem('(file)', refusal.key, refusal.message, refusal.params));
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (error) {
-    return {
-      ...none,
-      problems: [
-        problem('(file)', 'notXlsx', `not an .xlsx workbook: ${(error as Error).message}`),
-      ],
-    };
+    return unread(
+      problem('(file)', 'notXlsx', `not an .xlsx workbook: ${(error as Error).message}`),
+    );
   }
-  const about = wb.getWorksheet(ABOUT);
+  const aboutSheet = wb.getWorksheet(ABOUT);
   const sheet = wb.getWorksheet(ENTRY);
-  if (!about || !sheet)
-    return {
-      ...none,
-      problems: [
-        problem(
-          '(file)',
-          'notTemplate',
-          `not an entry template: it needs the sheets ${ABOUT} and ${ENTRY}`,
-        ),
-      ],
-    };
-  const meta = new Map<string, Cell>();
-  about.eachRow((row) => {
+  if (!aboutSheet || !sheet)
+    return unread(
+      problem(
+        '(file)',
+        'notTemplate',
+        `not an entry template: it needs the sheets ${ABOUT} and ${ENTRY}`,
+      ),
+    );
+  const meta = new Map<string, { value: Cell; cell: string }>();
+  aboutSheet.eachRow((row) => {
     const key = cellValue(row.getCell(1));
-    if (typeof key === 'string') meta.set(key, cellValue(row.getCell(2)));
+    if (typeof key === 'string')
+      meta.set(key, {
+        value: cellValue(row.getCell(2)),
+        cell: `'${ABOUT}'!${row.getCell(2).address}`,
+      });
   });
-  const district = text(meta.get('district') ?? null);
-  const year = Number(meta.get('year'));
+  const metaAt = (key: keyof AboutCells) => meta.get(key)?.cell ?? ABOUT_CELLS[key];
+  const about: AboutCells = {
+    district: metaAt('district'),
+    year: metaAt('year'),
+    period: metaAt('period'),
+  };
+  const district = text(meta.get('district')?.value ?? null);
+  const year = Number(meta.get('year')?.value);
   // Templates made before districts had several plans name none: the year's plan is meant.
-  const period = text(meta.get('period') ?? null);
-  const layout = LAYOUTS.get(String(meta.get('format')));
-  if (!layout || !district || !Number.isInteger(year))
+  const period = text(meta.get('period')?.value ?? null);
+  const layout = LAYOUTS.get(String(meta.get('format')?.value));
+  if (!layout || !Number.isInteger(year))
     return {
-      ...none,
-      problems: [problem(`'${ABOUT}'!B1`, 'notTemplate', 'not an entry template of Plan Monitor')],
+      ...unread(
+        problem(
+          layout ? about.year : (meta.get('format')?.cell ?? `'${ABOUT}'!B2`),
+          'notTemplate',
+          'not an entry template of Plan Monitor',
+        ),
+      ),
+      about,
     };
   const problems: SheetProblem[] = [];
   layout.forEach(([, header], i) => {
     const cell = sheet.getRow(1).getCell(i + 1);
     if (cellValue(cell) !== header)
-      problems.push(
-        problem(`'${ENTRY}'!${cell.address}`, 'columnChanged', `this column must be "${header}"`, {
-          header,
-        }),
-      );
+      problems.push({
+        ...problem(
+          `'${ENTRY}'!${cell.address}`,
+          'columnChanged',
+          `this column must be "${header}"`,
+          {
+            header,
+          },
+        ),
+        row: 1,
+      });
   });
   const changes: SheetChange[] = [];
+  const rows: SheetRow[] = [];
   sheet.eachRow((row, r) => {
     if (r === 1) return;
     const at = (key: Column) => `'${ENTRY}'!${row.getCell(colIn(layout, key)).address}`;
@@ -330,9 +407,19 @@ export async function readValuesWorkbook(data: Uint8Array): Promise<{
     if (seqCell === null) return;
     const seq = Number(seqCell);
     if (!Number.isInteger(seq) || seq <= 0) {
-      problems.push(problem(at('seq'), 'badSeq', `"${seqCell}" is not an indicator number`));
+      problems.push({
+        ...problem(at('seq'), 'badSeq', `"${seqCell}" is not an indicator number`),
+        row: r,
+      });
       return;
     }
+    const indicator = { seq, name: text(get('name')) ?? '' };
+    const onRow = (p: SheetProblem) => problems.push({ ...p, row: r, indicator });
+    rows.push({
+      row: r,
+      indicator,
+      cells: Object.fromEntries(FROM_PLAN.map((key) => [key, { cell: at(key), value: get(key) }])),
+    });
     const version = (key: Column) => {
       const v = get(key);
       return v === null ? null : Number(v);
@@ -359,12 +446,14 @@ export async function readValuesWorkbook(data: Uint8Array): Promise<{
         },
         valueCell: at('actual'),
         sourceCell: at('source'),
+        row: r,
+        indicator,
       });
     }
     const assigned = get('assigned');
     const comparator = readComparatorCell(get('comparator'));
     if (!comparator.ok) {
-      problems.push(
+      onRow(
         problem(at('comparator'), 'badComparator', comparator.message, {
           text: String(get('comparator')),
         }),
@@ -374,7 +463,7 @@ export async function readValuesWorkbook(data: Uint8Array): Promise<{
     const was = readComparatorCell(get('comparatorWas'));
     const comparatorChanged = comparator.value !== (was.ok ? was.value : null);
     if (comparatorChanged && assigned === null && get('assignedWas') === null) {
-      problems.push(
+      onRow(
         problem(
           at('comparator'),
           'comparatorWithoutTarget',
@@ -396,8 +485,66 @@ export async function readValuesWorkbook(data: Uint8Array): Promise<{
         },
         valueCell: at('assigned'),
         sourceCell: at('assigned'),
+        row: r,
+        indicator,
       });
     }
   });
-  return { district, year, period, changes: problems.length > 0 ? [] : changes, problems };
+  return {
+    district,
+    year,
+    period,
+    about,
+    changes: problems.length > 0 ? [] : changes,
+    rows,
+    problems,
+  };
+}
+
+/** Whether a cell of the plan still reads as the plan has it (a number as a number). */
+function samePlanCell(now: Cell, plan: Cell): boolean {
+  if (now === null || plan === null) return text(now) === text(plan);
+  if (typeof plan === 'number') return Number(now) === plan;
+  return String(now).trim() === String(plan).trim();
+}
+
+const HEADER = new Map<Column, string>(COLUMNS.map(([key, header]) => [key, header]));
+
+/**
+ * The cells of the plan (类别, 指标, 单位, 属性, a printed 基数, 规划目标) that a workbook holds
+ * otherwise than the plan: each is a warning on its cell, as the upload does not take it — the
+ * plan changes only by an administrator (a target by 目标调整). A 基数 entered as the year-B
+ * figure is not compared: it may have been entered since the template was made.
+ */
+export function readOnlyWarnings(grid: EntryGrid, rows: readonly SheetRow[]): SheetProblem[] {
+  const bySeq = new Map(grid.groups.flatMap((g) => g.rows).map((r) => [r.indicator.seq, r]));
+  return rows.flatMap(({ row, indicator, cells }) => {
+    const planned = bySeq.get(indicator.seq);
+    if (!planned) return [];
+    const expected = rowCells(planned);
+    const named = { seq: indicator.seq, name: planned.indicator.name };
+    return FROM_PLAN.flatMap((key) => {
+      const held = cells[key];
+      if (!held || (key === 'baseline' && !planned.baseline.printed)) return [];
+      if (samePlanCell(held.value, expected[key])) return [];
+      const params = {
+        column: HEADER.get(key)!,
+        found: held.value === null ? '' : String(held.value),
+        expected: expected[key] === null ? '' : String(expected[key]),
+      };
+      const target = key === 'target' || key === 'baseline';
+      return [
+        {
+          ...problem(
+            held.cell,
+            target ? 'targetEdited' : 'planCellEdited',
+            `The ${params.column} cell is read-only: the workbook has "${params.found}", the plan "${params.expected}"; not taken${target ? ' — targets are changed only by an administrator (目标调整)' : ' — the plan is changed only by an administrator'}`,
+            params,
+          ),
+          row,
+          indicator: named,
+        },
+      ];
+    });
+  });
 }
