@@ -251,6 +251,29 @@ describeDb('evaluations router', (get) => {
       override: { computed: 'seriously_lagging', reason: '2023 年受区域传输影响，已采取应急措施' },
     });
     expect(finalized.round?.id).toBe(round);
+
+    // The indicator page carries the reviewer's conclusion beside the live figures.
+    const pm25 = await leader.scorecard.indicator({ district: YUHUA, seq: 17, year: 2023 });
+    // Live: 9 was set after finalizing; the round keeps the figure it graded.
+    expect(pm25.row.status).toBe('on_track');
+    expect(pm25.conclusion).toMatchObject({
+      round: { id: round, year: 2023, kind: 'midterm', finalizedBy: 'reviewer' },
+      decision: 'overridden',
+      computed: { status: 'seriously_lagging' },
+      reason: '2023 年受区域传输影响，已采取应急措施',
+      reviewedBy: 'reviewer',
+      row: { status: 'lagging' },
+    });
+    expect(pm25.conclusion?.row.latestValue).not.toBe(9);
+    const platformsPage = await leader.scorecard.indicator({ district: YUHUA, seq: 4, year: 2023 });
+    expect(platformsPage.row.status).toBe('achieved');
+    expect(platformsPage.conclusion).toMatchObject({
+      decision: 'confirmed',
+      reason: null,
+      row: { status: 'seriously_lagging', latestValue: 55 },
+    });
+    const otherYear = await leader.scorecard.indicator({ district: YUHUA, seq: 17, year: 2022 });
+    expect(otherYear.conclusion).toBeNull();
     expect(
       (
         await failure(

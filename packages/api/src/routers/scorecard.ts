@@ -24,7 +24,12 @@ import {
 } from '../plan-choice';
 import { ALL_ROLES, roleProcedure, router } from '../trpc';
 import { leagueCache } from '../views/league-cache';
-import { finalizedScorecard, indicatorDetail, liveScorecard } from '../views/scorecard';
+import {
+  finalizedScorecard,
+  indicatorConclusion,
+  indicatorDetail,
+  liveScorecard,
+} from '../views/scorecard';
 
 /** An evaluation year E; by default the reporting year, held within the plan's period. */
 export const evaluationYearSchema = z.number().int().min(1949).max(2100);
@@ -76,9 +81,10 @@ export const scorecardRouter = router({
     .query(async ({ ctx, input }) => {
       const year = input.year ?? openingYear(ctx, ctx.plan);
       checkPlanYear(ctx.plan, year, 'evaluation');
-      const [plan, record] = await Promise.all([
+      const [plan, record, frozen] = await Promise.all([
         loadPlanInput(ctx.db, ctx.plan.planId, year),
         loadIndicatorRecord(ctx.db, ctx.plan.planId, input.seq),
+        latestFinalized(ctx.db, ctx.plan.planId, year),
       ]);
       if (!plan) throw new DomainError('NOT_FOUND', 'scorecard.noPlan', 'the plan vanished');
       const detail = indicatorDetail(plan, input.seq, year);
@@ -89,7 +95,11 @@ export const scorecardRouter = router({
           `district ${input.district} has no indicator ${input.seq}`,
           { seq: input.seq },
         );
-      return { ...detail, ...record, plan: ctx.plan };
+      // The reviewer's conclusion, once the year's round is finalized (null before).
+      const conclusion = frozen
+        ? indicatorConclusion(frozen.snapshot, frozen.round, input.seq)
+        : null;
+      return { ...detail, ...record, conclusion, plan: ctx.plan };
     }),
 
   /**

@@ -189,6 +189,66 @@ export function finalizedScorecard(
   };
 }
 
+/**
+ * 评估结论: how the newest finalized round of the year concluded on one indicator — the status
+ * that stands (the reviewer's override, else the computed one), what the engine computed, and the
+ * reviewer's reason and comment — with the row as the round froze it.
+ */
+export interface IndicatorConclusion {
+  round: {
+    id: number;
+    kind: EvaluationRound['kind'];
+    year: number;
+    finalizedBy: string | null;
+    finalizedAt: Date | null;
+  };
+  rules: RulesVersion;
+  row: ScorecardRow;
+  computed: { status: Status; phase: IndicatorAssessment['phase'] };
+  decision: 'confirmed' | 'overridden' | null;
+  reason: string | null;
+  comment: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+}
+
+export function indicatorConclusion(
+  stored: EvaluationSnapshot,
+  round: EvaluationRound,
+  seq: number,
+): IndicatorConclusion | null {
+  const snapshot = readSnapshot(stored);
+  const item = snapshot.result.indicators.find((i) => i.final.seq === seq);
+  const frozen = snapshot.indicators.find((i) => i.seq === seq);
+  if (!item || !frozen) return null;
+  const { computed, final, review } = item;
+  const overridden = review?.decision === 'overridden';
+  return {
+    round: {
+      id: round.id,
+      kind: round.kind,
+      year: round.year,
+      finalizedBy: round.finalizedBy,
+      finalizedAt: round.finalizedAt,
+    },
+    rules: snapshot.rules,
+    row: scorecardRow(
+      frozen,
+      final,
+      snapshot.plan,
+      demoSeqs(snapshot.values).has(seq),
+      snapshot.values,
+      overridden ? { computed: computed.status, reason: review.reason } : null,
+    ),
+    computed: { status: computed.status, phase: computed.phase },
+    decision: review?.decision ?? null,
+    reason: review?.reason ?? null,
+    comment: review?.comment ?? null,
+    reviewedBy: review?.reviewedBy ?? null,
+    reviewedAt: review?.reviewedAt ?? null,
+  };
+}
+
 /** One indicator in depth: its row, its chart, and the indicator it is linked to. */
 export function indicatorDetail(input: PlanInput, seq: number, year: number) {
   const { file } = input;

@@ -1,4 +1,4 @@
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Indicator } from '@pm/core';
 import { plan14, renderInDistrict, serveProcedures } from '../../lib/testing';
@@ -51,6 +51,7 @@ function detail(over: Partial<IndicatorDetail['row']>): IndicatorDetail {
   };
 }
 
+    conclusion: null,
 const revision = {
   fromYear: 2024,
   document: '中期评估调整方案',
@@ -78,6 +79,47 @@ describe('IndicatorPage', () => {
   it('grades midway 提前实现, in English too', async () => {
     serveProcedures({ 'scorecard.indicator': detail({ status: 'achieved', phase: 'progress' }) });
     renderInDistrict(<IndicatorPage />, 'en', '/d/130108/indicators/4?year=2023');
+  it('shows the finalized conclusion first: the override, what was computed and the reason', async () => {
+    const base = detail({ status: 'seriously_lagging', phase: 'progress', latestValue: 41 });
+    serveProcedures({
+      'scorecard.indicator': {
+        ...base,
+        year: 2023,
+        conclusion: {
+          round: {
+            id: 3,
+            kind: 'midterm',
+            year: 2023,
+            finalizedBy: 'reviewer',
+            finalizedAt: '2024-03-20T02:00:00.000Z',
+          },
+          rules: 'v2',
+          row: { ...base.row, status: 'lagging', latestValue: 45, latestYear: 2023 },
+          computed: { status: 'seriously_lagging', phase: 'progress' },
+          decision: 'overridden',
+          reason: '2023 年受区域传输影响，已采取应急措施',
+          comment: '持续关注',
+          reviewedBy: '赵明',
+          reviewedAt: '2024-03-19T02:00:00.000Z',
+        },
+      },
+    });
+    renderInDistrict(<IndicatorPage />, 'zh-CN', '/d/130108/indicators/4?year=2023');
+    const card = await screen.findByRole('region', { name: '2023 年评估结论' });
+    expect(card.textContent).toContain(
+      '2023 年中期评估（第 3 轮），2024年3月20日 由 reviewer 定稿',
+    );
+    expect(within(card).getByText('滞后预期')).toBeTruthy();
+    expect(card.textContent).toContain('评估人员将计算结果“严重滞后”调整为“滞后预期”。');
+    expect(card.textContent).toContain('调整理由2023 年受区域传输影响，已采取应急措施');
+    expect(card.textContent).toContain('评估意见持续关注');
+    expect(card.textContent).toContain('定稿时最新值：45个（2023 年）');
+    expect(screen.getByRole('heading', { name: /主要数据 · 2023 年 · 实时数据/ })).toBeTruthy();
+    expect(screen.getByTestId('print-header').textContent).toContain(
+      '数据口径：2023 年评估定稿结果（2024年3月20日 定稿）',
+    );
+  });
+
     expect(await screen.findByText('Achieved early')).toBeTruthy();
     expect(document.querySelector('.tag-binding')?.textContent).toBe('Binding');
     expect(screen.queryByText('Revised target')).toBeNull();

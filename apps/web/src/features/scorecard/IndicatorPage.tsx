@@ -1,6 +1,7 @@
 import { readerMessage } from '@pm/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { PrintHeader } from '../../components/PrintHeader';
 import { noteText } from '../../components/RevisionNote';
 import { StatusBadge } from '../../components/StatusBadge';
 import { EmptyState, Loading } from '../../components/states';
@@ -82,8 +83,22 @@ function Detail({ detail }: { detail: IndicatorDetail }) {
   const period = useCurrentDistrict().plan?.period;
   const unit = ind.unit;
   const value = (x: number | null) => (x === null ? '—' : `${num(x, locale)}${unit}`);
+  const { conclusion } = detail;
   return (
     <article className="indicator-page">
+      <PrintHeader
+        district={detail.district.name}
+        plan={detail.plan.title}
+        year={detail.year}
+        basis={
+          conclusion
+            ? t('print.basis.finalized', {
+                year: detail.year,
+                date: when(conclusion.round.finalizedAt, locale),
+              })
+            : t('print.basis.live')
+        }
+      />
       <h1>
         {ind.seq}. {ind.name}
       </h1>
@@ -97,9 +112,11 @@ function Detail({ detail }: { detail: IndicatorDetail }) {
         </span>
         {detail.demo && <span className="demo-tag">{t('scorecard.demo')}</span>}
       </p>
+      {conclusion && <Conclusion detail={detail} conclusion={conclusion} />}
       <section className="card" aria-labelledby="facts-title">
         <h2 id="facts-title">
           {t('indicator.facts')} · {t('scorecard.yearOption', { year: detail.year })}
+          {conclusion && ` · ${t('indicator.facts.live')}`}
         </h2>
         <p>
           <StatusBadge status={row.status} phase={row.phase} />{' '}
@@ -213,6 +230,98 @@ function Detail({ detail }: { detail: IndicatorDetail }) {
       <History detail={detail} />
       <PlanSource detail={detail} />
     </article>
+  );
+}
+
+/** 评估结论: the finalized round's status for this indicator, what was computed, and why. */
+function Conclusion({
+  detail,
+  conclusion,
+}: {
+  detail: IndicatorDetail;
+  conclusion: NonNullable<IndicatorDetail['conclusion']>;
+}) {
+  const { t, locale } = useI18n();
+  const words = useWords();
+  const { row, rules, round } = conclusion;
+  const final = row.status;
+  const computed = conclusion.computed.status;
+  const wording = { phase: row.phase, rules };
+  const roundName = t(`evaluation.round.${round.kind === 'annual' ? 'title' : round.kind}`, {
+    year: round.year,
+    id: round.id,
+  });
+  const unit = detail.indicator.unit;
+  return (
+    <section className="card conclusion" aria-labelledby="conclusion-title">
+      <h2 id="conclusion-title">{t('indicator.conclusion.title', { year: round.year })}</h2>
+      <p className="muted small">
+        {t('indicator.conclusion.meta', {
+          round: roundName,
+          date: when(round.finalizedAt, locale),
+          by: round.finalizedBy ?? '—',
+        })}
+      </p>
+      <p className="conclusion-line">
+        <span>
+          {t('indicator.conclusion.status')}：<StatusBadge status={final} {...wording} />
+        </span>
+        {conclusion.decision === 'overridden' && (
+          <span>
+            {t('indicator.conclusion.computed')}：
+            <StatusBadge status={computed} phase={conclusion.computed.phase} rules={rules} />
+          </span>
+        )}
+        <span>
+          {t('indicator.conclusion.latest')}：
+          {row.latestValue === null
+            ? t('scorecard.noValue')
+            : t('scorecard.valueInYear', {
+                value: `${num(row.latestValue, locale)}${unit}`,
+                year: row.latestYear ?? '',
+              })}
+        </span>
+      </p>
+      <p>
+        {conclusion.decision === 'overridden'
+          ? t('indicator.conclusion.overridden', {
+              computed: words.status(computed, { phase: conclusion.computed.phase, rules }),
+              final: words.status(final, wording),
+            })
+          : conclusion.decision === 'confirmed'
+            ? t('indicator.conclusion.confirmed')
+            : t('indicator.conclusion.unreviewed')}
+      </p>
+      <dl className="facts">
+        {conclusion.reason && (
+          <div>
+            <dt>{t('indicator.conclusion.reason')}</dt>
+            <dd>{conclusion.reason}</dd>
+          </div>
+        )}
+        {conclusion.comment && (
+          <div>
+            <dt>{t('indicator.conclusion.comment')}</dt>
+            <dd>{conclusion.comment}</dd>
+          </div>
+        )}
+        {conclusion.reviewedBy && (
+          <div>
+            <dt>{t('indicator.conclusion.reviewer')}</dt>
+            <dd>
+              {conclusion.reviewedBy} · {when(conclusion.reviewedAt, locale)}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {detail.row.status !== final && (
+        <p className="muted small">
+          {t('indicator.conclusion.differs', {
+            live: words.status(detail.row.status, { phase: detail.row.phase }),
+          })}
+        </p>
+      )}
+    </section>
   );
 }
 

@@ -111,6 +111,56 @@ describe('ScorecardPage', () => {
     expect(screen.getByText('评估调整：原计算状态为“进度滞后”。理由：口径调整')).toBeTruthy();
   });
 
+  it('opens a finalized year on its finalized result, the live figures one click away, and prints which', async () => {
+    const finalizedAt = '2024-03-20T02:00:00.000Z' as unknown as Date;
+    const live = {
+      ...scorecard([row({ seq: 17, name: '细颗粒物浓度', status: 'seriously_lagging' })]),
+      finalizedYears: [2023],
+    };
+    const frozen = {
+      ...scorecard([row({ seq: 17, name: '细颗粒物浓度', status: 'lagging' })], {
+        mode: 'finalized',
+      }),
+      round: { id: 3, finalizedBy: 'reviewer', finalizedAt },
+      finalizedYears: [2023],
+    };
+    const calls = serveProcedures({
+      'scorecard.district': (input: { mode?: string }) =>
+        input.mode === 'finalized' ? frozen : live,
+    });
+    renderInDistrict(<ScorecardPage />, 'zh-CN', '/d/130108?year=2023');
+    expect(await screen.findByText(/本页为 2023 年评估的定稿结果/)).toBeTruthy();
+    const pm = screen.getByRole('row', { name: /细颗粒物浓度/ });
+    expect(within(pm).getByText('滞后预期')).toBeTruthy();
+    expect(calls.some((c) => (c.input as { mode?: string }).mode === 'finalized')).toBe(true);
+    const printed = screen.getByTestId('print-header').textContent ?? '';
+    expect(printed).toContain('裕华区 ·《裕华区“十四五”规划》');
+    expect(printed).toContain('评估年度：2023 年');
+    expect(printed).toMatch(/数据口径：2023 年评估定稿结果（2024年3月20日 定稿）/);
+    expect(printed).toMatch(/打印时间：\d{4}年\d{1,2}月\d{1,2}日/);
+
+    fireEvent.click(screen.getByRole('button', { name: '查看实时数据' }));
+    expect(
+      await screen.findByText(/当前为实时数据，可能与 2023 年已定稿的评估结果不同/),
+    ).toBeTruthy();
+    expect(
+      within(screen.getByRole('row', { name: /细颗粒物浓度/ })).getByText('严重滞后'),
+    ).toBeTruthy();
+    expect(screen.getByTestId('print-header').textContent).toContain(
+      '数据口径：实时数据（打印时已审核通过的数据）',
+    );
+    fireEvent.click(screen.getByRole('button', { name: '查看定稿结果' }));
+    expect(await screen.findByText(/本页为 2023 年评估的定稿结果/)).toBeTruthy();
+  });
+
+  it('a year without a finalized round shows live figures and says no more about it', async () => {
+    const calls = serveProcedures({ 'scorecard.district': midway });
+    renderInDistrict(<ScorecardPage />, 'zh-CN', '/d/130108?year=2023');
+    expect(await screen.findByText('基本符合预期及以上')).toBeTruthy();
+    expect(screen.queryByText(/当前为实时数据/)).toBeNull();
+    expect(calls.every((c) => (c.input as { mode?: string }).mode !== 'finalized')).toBe(true);
+  });
+
   it('shows a revised target in force beside the row, with the document that revised it', async () => {
     const revised = scorecard(
       [

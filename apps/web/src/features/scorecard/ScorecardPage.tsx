@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { PrintHeader } from '../../components/PrintHeader';
 import { ErrorState, Loading } from '../../components/states';
 import { StatusCounts } from '../../components/StatusCounts';
 import { useI18n } from '../../i18n';
@@ -13,7 +14,7 @@ import { BindingWarnings } from './BindingWarnings';
 import { CategorySection } from './CategorySection';
 import { passes, useScorecardFilters } from './filters';
 import { ScorecardFilters } from './ScorecardFilters';
-import { planYears, useScorecardParams, yearLabel } from './params';
+import { planYears, resolveMode, useScorecardParams, yearLabel } from './params';
 import { shareOnTrackLabel, shareOnTrackDetail, warningDetail } from './summaryWords';
 import type { Scorecard } from './types';
 import './scorecard.css';
@@ -37,26 +38,56 @@ export function ScorecardPage() {
 function ScorecardBody({ period }: { period: string }) {
   const district = useCurrentDistrict();
   const trpc = useTRPC();
-  const { year, mode } = useScorecardParams();
+  const { year, mode: asked } = useScorecardParams();
   const live = useQuery(
     trpc.scorecard.district.queryOptions({ district: district.code, period, year }),
   );
   const finalizable = !!live.data && live.data.finalizedYears.includes(live.data.year);
+  // A finalized year opens on its finalized result; the live figures are one click away.
+  const mode = resolveMode(asked, finalizable);
   const frozen = useQuery(
     trpc.scorecard.district.queryOptions(
       { district: district.code, period, year: live.data?.year, mode: 'finalized' },
-      { enabled: mode === 'finalized' && finalizable },
+      { enabled: mode === 'finalized' },
     ),
   );
   if (live.isPending) return <Loading />;
   if (live.isError) return <PageError error={live.error} onRetry={() => void live.refetch()} />;
-  if (mode === 'finalized' && finalizable) {
+  if (mode === 'finalized') {
     if (frozen.isPending) return <Loading />;
     if (frozen.isError)
       return <ErrorState error={frozen.error} onRetry={() => void frozen.refetch()} />;
     return <ScorecardView card={frozen.data} finalizable />;
   }
   return <ScorecardView card={live.data} finalizable={finalizable} />;
+}
+
+/** Which figures the page shows, and the way to the other ones. */
+function BasisNotice({ card, finalizable }: { card: Scorecard; finalizable: boolean }) {
+  const { t, locale } = useI18n();
+  const { set } = useScorecardParams();
+  if (card.round)
+    return (
+      <p className="notice basis-notice" role="status">
+        {t('scorecard.finalizedNotice', {
+          year: card.year,
+          date: when(card.round.finalizedAt, locale),
+          by: card.round.finalizedBy ?? '—',
+        })}{' '}
+        <button type="button" className="link no-print" onClick={() => set({ mode: 'live' })}>
+          {t('scorecard.showLive')}
+        </button>
+      </p>
+    );
+  if (!finalizable) return null;
+  return (
+    <p className="notice basis-notice basis-live" role="status">
+      {t('scorecard.liveNotice', { year: card.year })}{' '}
+      <button type="button" className="link no-print" onClick={() => set({ mode: 'finalized' })}>
+        {t('scorecard.showFinalized')}
+      </button>
+    </p>
+  );
 }
 
 function Controls({ card, finalizable }: { card: Scorecard; finalizable: boolean }) {
@@ -107,6 +138,19 @@ function ScorecardView({ card, finalizable }: { card: Scorecard; finalizable: bo
   const grading: Grading = { rules: card.rules, phases: card.summary.phases };
   return (
     <div className="scorecard">
+      <PrintHeader
+        district={card.district.name}
+        plan={card.plan.title}
+        year={card.year}
+        basis={
+          card.round
+            ? t('print.basis.finalized', {
+                year: card.year,
+                date: when(card.round.finalizedAt, locale),
+              })
+            : t('print.basis.live')
+        }
+      />
       <p className="intro">
         {t('scorecard.subtitle', {
           plan: card.plan.title,
@@ -121,14 +165,7 @@ function ScorecardView({ card, finalizable }: { card: Scorecard; finalizable: bo
           <span className="demo-tag">{t('scorecard.demo')}</span> {t('scorecard.demoNotice')}
         </p>
       )}
-      {card.round && (
-        <p className="notice">
-          {t('scorecard.finalizedNotice', {
-            date: when(card.round.finalizedAt, locale),
-            by: card.round.finalizedBy ?? '—',
-          })}
-        </p>
-      )}
+      <BasisNotice card={card} finalizable={finalizable} />
       <section className="tiles" aria-label={t('scorecard.counts')}>
         <div className="tile">
           <span className="tile-label">{t('scorecard.completeness')}</span>

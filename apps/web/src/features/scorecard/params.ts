@@ -1,21 +1,35 @@
 import { useSearchParams } from 'react-router';
 import { withPeriod, yearParam } from '../../lib/period';
 
-/** The evaluation year and figures mode in the URL (`?period=…&year=2024&mode=finalized`). */
+export type FiguresMode = 'live' | 'finalized';
+
+/**
+ * The evaluation year and figures mode in the URL (`?period=…&year=2024&mode=live`). With no
+ * mode, a year whose round is finalized shows the finalized result and any other year the live
+ * figures (`resolveMode`).
+ */
 export function useScorecardParams() {
   const [params, setParams] = useSearchParams();
   const year = yearParam(params);
-  const mode: 'live' | 'finalized' = params.get('mode') === 'finalized' ? 'finalized' : 'live';
-  const set = (next: { year?: number; mode?: 'live' | 'finalized' }) => {
+  const raw = params.get('mode');
+  const mode: FiguresMode | null = raw === 'live' || raw === 'finalized' ? raw : null;
+  const set = (next: { year?: number; mode?: FiguresMode }) => {
     const p = new URLSearchParams(params);
-    if (next.year !== undefined) p.set('year', String(next.year));
-    if (next.mode !== undefined) {
-      if (next.mode === 'live') p.delete('mode');
-      else p.set('mode', next.mode);
+    if (next.year !== undefined) {
+      p.set('year', String(next.year));
+      // Another year has its own default.
+      if (next.mode === undefined) p.delete('mode');
     }
+    if (next.mode !== undefined) p.set('mode', next.mode);
     setParams(p, { replace: true });
   };
   return { year, mode, set };
+}
+
+/** The mode shown: the one asked for, else the finalized result where there is one. */
+export function resolveMode(asked: FiguresMode | null, finalizable: boolean): FiguresMode {
+  if (!finalizable) return 'live';
+  return asked ?? 'finalized';
 }
 
 /** B+1 … Y: the years an evaluation can be made for. */
