@@ -45,7 +45,9 @@ export function Shell() {
 
 function Navigation({ me }: { me: Me }) {
   const { t } = useI18n();
-  const code = useDistrictCode();
+  // Outside a district's pages (the home, the league) a user of one district keeps its links.
+  const only = me.districts !== 'all' && me.districts.length === 1 ? me.districts[0] : undefined;
+  const code = useDistrictCode() ?? only;
   const { link } = usePeriod();
   // The league compares districts within a period: it opens at the one being looked at.
   const to = (item: NavItem) =>

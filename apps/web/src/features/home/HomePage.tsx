@@ -124,9 +124,10 @@ function DistrictCards({ home, d }: { home: Home; d: DistrictTasks }) {
               <Link to={to.entry(d.code, year)}>
                 {c.seq}. {c.name}
               </Link>
-              {c.kind === 'assigned_target' && (
-                <span className="muted"> · {t('home.assigned')}</span>
-              )}
+              <span className="muted">
+                {' · '}
+                {t(c.kind === 'assigned_target' ? 'home.assigned' : 'home.actual')}
+              </span>
             </li>
           ))}
         </TaskCard>
