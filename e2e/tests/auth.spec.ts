@@ -7,10 +7,10 @@ const navOf = async (page: Page) =>
 
 test.describe('each demo role sees what it may do', () => {
   const cases = [
-    ['official', '裕华区填报员（填报人员）', ['总览', '填报', '全部区县']],
-    ['reviewer', '裕华区评估员（评估人员）', ['总览', '填报', '评估', '全部区县']],
-    ['leader', '领导（领导）', ['总览', '全部区县']],
-    ['admin', '管理员（管理员）', ['总览', '全部区县', '用户管理', '规划管理']],
+    ['official', '裕华区填报员（填报人员）', ['工作台', '总览', '填报', '全部区县']],
+    ['reviewer', '裕华区评估员（评估人员）', ['工作台', '总览', '填报', '评估', '全部区县']],
+    ['leader', '领导（领导）', ['工作台', '总览', '全部区县']],
+    ['admin', '管理员（管理员）', ['工作台', '总览', '全部区县', '用户管理', '规划管理']],
   ] as const;
   for (const [role, shown, nav] of cases) {
     test(role, async ({ page }) => {
@@ -32,7 +32,15 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
 test('an official is refused another district, and signing out ends the session', async ({
   page,
 }) => {
+  // Signing in lands on the home (工作台), which links to the official's only district.
   await signIn(page, 'official');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '裕华区总览' })).toHaveAttribute(
+    'href',
+    /^\/d\/130108\?period=\d{4}-\d{4}$/,
+  );
+  await page.getByRole('link', { name: '裕华区总览' }).click();
   await expect(page).toHaveURL(/\/d\/130108\?period=\d{4}-\d{4}$/);
   await expect(page.getByLabel('选择区县').locator('option')).toHaveCount(1);
   await page.goto('/d/410402');

@@ -29,6 +29,9 @@ test('a fresh data folder lists the five built-in districts on the league table'
   await expect(page).toHaveURL(/\/d\/410703\?period=\d{4}-\d{4}$/);
   await expect(page.getByRole('heading', { level: 1, name: '卫滨区总览' })).toBeVisible();
 
+  // The home (工作台) offers the district opened last.
   await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+  await page.getByRole('link', { name: '继续查看卫滨区' }).click();
   await expect(page).toHaveURL(/\/d\/410703\?period=\d{4}-\d{4}$/);
 });
