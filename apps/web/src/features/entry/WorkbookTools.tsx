@@ -1,5 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@pm/api';
 import { isMessageKey, useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
@@ -25,6 +27,70 @@ async function base64Of(file: File): Promise<string> {
   for (let i = 0; i < bytes.length; i += 0x8000)
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+/** A problem or warning of an uploaded workbook, as the server reports it. */
+type SheetNote = inferRouterOutputs<AppRouter>['values']['upload']['problems'][number];
+
+/** 第 7 行（序号 5 每万人口拥有高价值发明专利数）I7：… — the sheet's name only off the entry sheet. */
+function SheetNoteItem({ note }: { note: SheetNote }) {
+  const { t } = useI18n();
+  const { row, indicator } = note;
+  const where =
+    row === undefined
+      ? null
+      : indicator
+        ? t('entry.workbook.atIndicator', { row, seq: indicator.seq, name: indicator.name })
+        : t('entry.workbook.at', { row });
+  const cell = row === undefined ? note.cell : note.cell.replace(/^'填报 Entry'!/, '');
+  return (
+    <li>
+      {where && <span className="sheet-where">{where}</span>}
+      <code>{cell}</code>
+      {t('entry.workbook.colon')}
+      {isMessageKey(note.key) ? t(note.key, note.params) : note.message}
+    </li>
+  );
+}
+
+type Upload = inferRouterOutputs<AppRouter>['values']['upload'];
+
+/** What an upload did: the figures imported, or every problem; the plan's cells not taken. */
+export function UploadResult({
+  result,
+}: {
+  result: Pick<Upload, 'changed' | 'problems' | 'warnings'>;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      {result.problems.length === 0 && (
+        <p className="notice" role="status">
+          {t('entry.workbook.uploaded', { count: result.changed })}
+        </p>
+      )}
+      {result.problems.length > 0 && (
+        <div className="form-error entry-workbook-problems" role="alert">
+          <p>{t('entry.workbook.problems', { count: result.problems.length })}</p>
+          <ul>
+            {result.problems.map((p, i) => (
+              <SheetNoteItem key={i} note={p} />
+            ))}
+          </ul>
+        </div>
+      )}
+      {result.warnings.length > 0 && (
+        <div className="entry-workbook-warnings" role="status">
+          <p>{t('entry.workbook.warnings', { count: result.warnings.length })}</p>
+          <ul>
+            {result.warnings.map((w, i) => (
+              <SheetNoteItem key={i} note={w} />
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
 }
 
 /** Download the year's pre-filled .xlsx template; officials upload it back filled. */
@@ -90,23 +156,7 @@ export function WorkbookTools({
           {errorMessage(error ?? send.error, t)}
         </p>
       )}
-      {result && result.problems.length === 0 && (
-        <p className="notice" role="status">
-          {t('entry.workbook.uploaded', { count: result.changed })}
-        </p>
-      )}
-      {result && result.problems.length > 0 && (
-        <div className="form-error" role="alert">
-          <p>{t('entry.workbook.problems', { count: result.problems.length })}</p>
-          <ul>
-            {result.problems.map((p, i) => (
-              <li key={i}>
-                <code>{p.cell}</code> {isMessageKey(p.key) ? t(p.key, p.params) : p.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {result && <UploadResult result={result} />}
     </section>
   );
 }

@@ -22,10 +22,6 @@ export const entryZh = {
   'entry.targetShort': '目标',
   'entry.comparatorOf': '{name} 与市下达目标的比较方式',
   'entry.comparatorPlan': '{word}（规划）',
-  'entry.state.draft': '草稿',
-  'entry.state.submitted': '已提交',
-  'entry.state.approved': '已审核',
-  'entry.state.returned': '已退回',
   'entry.edit.pending': '待保存',
   'entry.edit.failed': '未保存',
   'entry.edit.conflict': '有冲突',
@@ -99,16 +95,17 @@ export const entryZh = {
   'entry.empty.body': '填报人员录入并提交后，数值将显示在这里。',
   'entry.completeness.label': '填报进度',
   'entry.completeness.summary': '{year} 年共 {total} 项指标：',
-  'entry.completeness.approved': '已审核 {count}',
-  'entry.completeness.submitted': '已提交 {count}',
-  'entry.completeness.draft': '草稿 {count}',
-  'entry.completeness.returned': '已退回 {count}',
+  'entry.completeness.count': '{state} {count}',
   'entry.completeness.missing': '未填报 {count}',
   'entry.completeness.demo': '其中 {count} 项为演示数据',
   'entry.workbook.download': '下载 {year} 年 Excel 模板',
   'entry.workbook.upload': '上传已填模板',
   'entry.workbook.uploaded': '已导入 {count} 项数值（草稿）。',
   'entry.workbook.problems': '模板中有 {count} 处问题，未导入任何数值：',
+  'entry.workbook.warnings': '模板中有 {count} 处只读单元格被改动，这些改动未被采用：',
+  'entry.workbook.at': '第 {row} 行 ',
+  'entry.workbook.atIndicator': '第 {row} 行（序号 {seq} {name}）',
+  'entry.workbook.colon': '：',
   'values.conflict': '{by} 已将此数值改为 {value}，请刷新后再操作。',
   'values.conflictRemoved': '此数值已被他人删除，请刷新后再操作。',
   'values.changedSince':
@@ -141,6 +138,18 @@ export const entryZh = {
   'values.sheet.comparatorWithoutTarget':
     '比较方式随本行的市下达目标一起填写：请填写目标，或将比较方式恢复原样。',
   'values.sheet.otherTemplate': '这是 {district} {year} 年的模板，请在对应的区县和年度上传。',
+  'values.sheet.districtMissing':
+    '区县代码为空，应为 {expected}：请勿改动说明页，重新下载本区县的模板。',
+  'values.sheet.districtMissingAny': '区县代码为空，应为 6 位区县代码：请重新下载模板。',
+  'values.sheet.otherDistrict':
+    '区县代码为“{found}”，应为 {expected}：这不是本区县的模板，请到对应区县上传，或重新下载本区县的模板。',
+  'values.sheet.badDistrict': '区县代码“{found}”不是 6 位区县代码。',
+  'values.sheet.otherYear':
+    '年度为 {found}，应为 {expected}：这不是本年度的模板，请到 {found} 年上传，或重新下载 {expected} 年的模板。',
+  'values.sheet.targetEdited':
+    '“{column}”是只读单元格：表中为“{found}”，规划为“{expected}”，此改动未被采用。规划目标只能由管理员通过“目标调整”修改。',
+  'values.sheet.planCellEdited':
+    '“{column}”是只读单元格：表中为“{found}”，规划为“{expected}”，此改动未被采用。规划内容只能由管理员修改。',
   'values.sheet.noPlan': '区县 {district} 尚未导入规划。',
   'values.sheet.tooLarge':
     '工作簿解压后有 {size}，超过上限 {limit} MB：请上传本系统下载的填报模板（通常不足 1 MB）。',
@@ -174,10 +183,6 @@ export const entryEn: Record<keyof typeof entryZh, string> = {
   'entry.targetShort': 'Target',
   'entry.comparatorOf': 'How the actual of {name} must compare with the city-assigned target',
   'entry.comparatorPlan': '{word} (plan)',
-  'entry.state.draft': 'Draft',
-  'entry.state.submitted': 'Submitted',
-  'entry.state.approved': 'Approved',
-  'entry.state.returned': 'Returned',
   'entry.edit.pending': 'Not saved yet',
   'entry.edit.failed': 'Not saved',
   'entry.edit.conflict': 'Conflict',
@@ -260,16 +265,18 @@ export const entryEn: Record<keyof typeof entryZh, string> = {
   'entry.empty.body': 'Figures appear here once officials enter and submit them.',
   'entry.completeness.label': 'Entry progress',
   'entry.completeness.summary': '{year}, {total} indicators:',
-  'entry.completeness.approved': 'approved {count}',
-  'entry.completeness.submitted': 'submitted {count}',
-  'entry.completeness.draft': 'draft {count}',
-  'entry.completeness.returned': 'returned {count}',
-  'entry.completeness.missing': 'missing {count}',
+  'entry.completeness.count': '{state} {count}',
+  'entry.completeness.missing': 'Missing {count}',
   'entry.completeness.demo': '{count} with demo data',
   'entry.workbook.download': 'Download the {year} Excel template',
   'entry.workbook.upload': 'Upload a filled template',
   'entry.workbook.uploaded': 'Imported {count} figure(s) as drafts.',
   'entry.workbook.problems': 'The template has {count} problem(s); nothing was imported:',
+  'entry.workbook.warnings':
+    'The template has {count} read-only cell(s) edited; these edits were not taken:',
+  'entry.workbook.at': 'Row {row} ',
+  'entry.workbook.atIndicator': 'Row {row} (indicator {seq} {name}) ',
+  'entry.workbook.colon': ': ',
   'values.conflict': '{by} changed this figure to {value}. Refresh and try again.',
   'values.conflictRemoved': 'Someone removed this figure. Refresh and try again.',
   'values.changedSince':
@@ -310,6 +317,19 @@ export const entryEn: Record<keyof typeof entryZh, string> = {
     'A comparator goes with the city-assigned target of its row: enter the target, or put the comparator back as it was.',
   'values.sheet.otherTemplate':
     'This template is for {district}, {year}: upload it on that district and year.',
+  'values.sheet.districtMissing':
+    'The district code is blank; it should be {expected}: do not edit the About sheet, download this district’s template again.',
+  'values.sheet.districtMissingAny':
+    'The district code is blank; it should be a 6-digit district code: download the template again.',
+  'values.sheet.otherDistrict':
+    'The district code is “{found}”, not {expected}: this template is for another district; upload it there, or download this district’s template.',
+  'values.sheet.badDistrict': '“{found}” is not a 6-digit district code.',
+  'values.sheet.otherYear':
+    'The year is {found}, not {expected}: this template is for another year; upload it under {found}, or download the {expected} template.',
+  'values.sheet.targetEdited':
+    '“{column}” is read-only: the workbook has “{found}”, the plan “{expected}”; this edit was not taken. Targets are changed only by an administrator’s 目标调整.',
+  'values.sheet.planCellEdited':
+    '“{column}” is read-only: the workbook has “{found}”, the plan “{expected}”; this edit was not taken. The plan is changed only by an administrator.',
   'values.sheet.noPlan': 'District {district} has no plan yet.',
   'values.sheet.tooLarge':
     'Unzipped, this workbook holds {size}, more than the limit of {limit} MB: upload the entry template downloaded from Plan Monitor (usually well under 1 MB).',
