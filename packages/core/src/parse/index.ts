@@ -1,6 +1,6 @@
 export * from './target';
 export * from './table';
-export { cleanText, splitUnit } from './text';
+export { cleanText, plainLine, splitUnit } from './text';
 export * from './document';
 export { readTextDocument } from './text-document';
 export { assignedLevel } from './cell';

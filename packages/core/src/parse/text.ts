@@ -90,3 +90,23 @@ export function splitUnit(name: string): { name: string; unit: string } {
   const head = trimmed.slice(0, m.index).trim();
   return { name: rest.length > 0 ? `${head}（${rest.join('，').trim()}）` : head, unit };
 }
+
+/**
+ * A line of a plan document as a reader should see it: the inline formula markup a document
+ * converter leaves written out as text ("细颗粒物($PM_{2.5}$)" → "细颗粒物(PM2.5)", "$CO_2$" →
+ * "CO2", "$10^{4}$" → "10^4"), tabs between cells as wide gaps. The stored text is kept as printed.
+ */
+export function plainLine(text: string): string {
+  return text
+    .replace(/\$([^$\n]{1,80})\$/g, (_, math: string) =>
+      math
+        .replace(/\\(?:text|mathrm|rm)\{([^{}]*)\}/g, '$1')
+        .replace(/_\{([^{}]*)\}|_(\w)/g, (_m, a?: string, b?: string) => a ?? b ?? '')
+        .replace(/\^\{([^{}]*)\}|\^(\w)/g, (_m, a?: string, b?: string) => `^${a ?? b ?? ''}`)
+        .replace(/\\([%&#_])/g, '$1')
+        .replace(/\\times/g, '×')
+        .replace(/\s+/g, ''),
+    )
+    .replace(/\t+/g, '　　')
+    .trim();
+}
