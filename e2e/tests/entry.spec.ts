@@ -145,12 +145,17 @@ test('a year is entered by keyboard and paste, survives a lost connection, a ref
   await page.getByRole('button', { name: `撤回 城镇调查失业率 ${YEAR} 年实际值` }).click();
   await expect(page.getByText('已撤回 1 项，改回草稿')).toBeVisible();
   await expect(actual(page, '城镇调查失业率')).not.toHaveAttribute('readonly', '');
-  await page
+  const unemploymentHistory = page
     .getByRole('row', { name: /城镇调查失业率/ })
-    .getByRole('button', { name: '历史' })
-    .click();
+    .getByRole('button', { name: '历史' });
+  await unemploymentHistory.click();
   await expect(page.getByText('已提交 → 草稿')).toBeVisible();
-  await page.getByRole('button', { name: '关闭' }).click();
+  // Escape closes the history and gives the focus back to the button that opened it.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: /城镇调查失业率 · \d+ 年修改记录/ })).toHaveCount(
+    0,
+  );
+  await expect(unemploymentHistory).toBeFocused();
   await actual(page, '城镇调查失业率').fill('2.0');
   await saved(page);
   await page.getByRole('button', { name: `提交 ${YEAR} 年数据审核（1 项）` }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GRADES, STATUSES } from './assess/status';
-import { attributeSchema, comparatorSchema, targetFormSchema } from './plan';
+import { attributeSchema, comparatorSchema, targetFormSchema, valueStateSchema } from './plan';
 import {
   attributeWords,
   comparatorWords,
@@ -8,6 +8,7 @@ import {
   phaseWords,
   roundKindWords,
   statusWords,
+  valueStateWords,
   type RulesVersion,
 } from './words';
 
@@ -37,6 +38,18 @@ describe('one catalog of the domain’s words', () => {
       '年度评估',
     ]);
     expect(Object.values(roundKindWords).every(filled)).toBe(true);
+  });
+
+  it('a figure’s state has one word in each language, no two states the same', () => {
+    expect(valueStateSchema.options.map((s) => valueStateWords[s].zh)).toEqual([
+      '草稿',
+      '已提交',
+      '已审核',
+      '已退回',
+    ]);
+    const en = valueStateSchema.options.map((s) => valueStateWords[s].en);
+    expect(new Set(en).size).toBe(en.length);
+    expect(Object.values(valueStateWords).every(filled)).toBe(true);
   });
 
   it('grades midway in the spec’s five words and at the end in its three', () => {

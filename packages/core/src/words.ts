@@ -1,6 +1,6 @@
 import { STATUSES, type Phase, type Status } from './assess/status';
 import type { RoundKind } from './period';
-import type { Attribute, Comparator, TargetForm } from './plan';
+import type { Attribute, Comparator, TargetForm, ValueState } from './plan';
 
 /**
  * The domain's words in both languages, read by the web app, the reports and the CLI alike:
@@ -95,6 +95,17 @@ export const comparatorWords: Record<Comparator, Words> = {
   at_most: w('不高于', 'at most'),
   below: w('低于', 'below'),
   above: w('高于', 'above'),
+};
+
+/**
+ * A figure's review state, one word each wherever it is shown: the entry grid, its history, the
+ * indicator page, the workbook template.
+ */
+export const valueStateWords: Record<ValueState, Words> = {
+  draft: w('草稿', 'draft'),
+  submitted: w('已提交', 'submitted'),
+  approved: w('已审核', 'approved'),
+  returned: w('已退回', 'returned'),
 };
 
 export const phaseWords: Record<Phase, Words> = {

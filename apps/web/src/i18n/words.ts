@@ -11,6 +11,8 @@ import {
   type RulesVersion,
   type Status,
   type TargetForm,
+  type ValueState,
+  valueStateWords,
 } from '@pm/core';
 import { useI18n, type Locale } from './index';
 
@@ -46,6 +48,8 @@ export function wordsFor(locale: Locale) {
       list.format(statuses.map((s) => inLang(s, wording))),
     attribute: (a: Attribute) => label(attributeWords[a][lang]),
     form: (f: TargetForm) => label(formWords[f][lang]),
+    /** A figure's review state (草稿, 已提交, 已审核, 已退回): a badge, a cell, a history line. */
+    valueState: (s: ValueState) => label(valueStateWords[s][lang]),
     /** A comparator inside a phrase ("不低于 5.5%"), so not capitalized. */
     comparator: (c: Comparator) => comparatorWords[c][lang],
   };

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { COMPLETENESS_STATES } from '@pm/core';
 import { useI18n } from '../../i18n';
+import { useWords } from '../../i18n/words';
 import { useTRPC } from '../../lib/trpc';
 
 /** How far the year is: indicators by the least advanced state of their figures. */
@@ -14,6 +15,7 @@ export function Completeness({
   year: number;
 }) {
   const { t } = useI18n();
+  const words = useWords();
   const trpc = useTRPC();
   const query = useQuery(trpc.values.completeness.queryOptions({ district, period, year }));
   const data = query.data?.[0];
@@ -25,7 +27,12 @@ export function Completeness({
         {t('entry.completeness.summary', { year, total: data.total })}{' '}
         {shown.map((state) => (
           <span key={state} className={`entry-count state-${state}`}>
-            {t(`entry.completeness.${state}`, { count: data.counts[state] })}
+            {state === 'missing'
+              ? t('entry.completeness.missing', { count: data.counts.missing })
+              : t('entry.completeness.count', {
+                  state: words.valueState(state),
+                  count: data.counts[state],
+                })}
           </span>
         ))}
         {data.demo > 0 && (

@@ -12,8 +12,10 @@ import {
 } from '@pm/core';
 import { ErrorState, Loading } from '../../components/states';
 import { useI18n } from '../../i18n';
+import { useEscapeClose } from '../../lib/escape';
 import { useTRPC } from '../../lib/trpc';
-import { comparatorText, figure, stateKey } from './cells';
+import { useWords } from '../../i18n/words';
+import { comparatorText, figure } from './cells';
 
 /** Every change of a row's figures of the year: who, when, from what to what, and why. */
 export function HistoryPanel({
@@ -32,6 +34,8 @@ export function HistoryPanel({
   const { t } = useI18n();
   const trpc = useTRPC();
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  const close = useEscapeClose(onClose, panel, row);
   useEffect(() => heading.current?.focus(), [row]);
   const cells = [row.actual, row.assigned].filter((c): c is EntryCell => Boolean(c?.stored));
   const deletions = useQuery(
@@ -39,12 +43,12 @@ export function HistoryPanel({
   );
   const removed = deletions.data ?? [];
   return (
-    <aside className="entry-history" aria-labelledby="entry-history-title">
+    <aside className="entry-history" aria-labelledby="entry-history-title" ref={panel}>
       <div className="entry-history-head">
         <h2 id="entry-history-title" ref={heading} tabIndex={-1}>
           {t('entry.historyTitle', { name: row.indicator.name, year })}
         </h2>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={close}>
           {t('entry.close')}
         </button>
       </div>
@@ -133,6 +137,7 @@ function HistoryList({
   target: Target | null;
 }) {
   const { t, locale } = useI18n();
+  const words = useWords();
   const trpc = useTRPC();
   const history = useQuery(trpc.values.history.queryOptions({ district, period, id }));
   const shown = (value: number | null, comparator: Comparator | null) =>
@@ -162,10 +167,10 @@ function HistoryList({
               ·{' '}
               {e.oldState && e.oldState !== e.newState
                 ? t('entry.changedState', {
-                    from: t(stateKey(e.oldState)),
-                    to: t(stateKey(e.newState)),
+                    from: words.valueState(e.oldState),
+                    to: words.valueState(e.newState),
                   })
-                : t(stateKey(e.newState))}
+                : words.valueState(e.newState)}
             </div>
             {e.reason && e.reason !== DEMO_SOURCE && (
               <div className="entry-history-reason">{t('entry.because', { reason: e.reason })}</div>

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '@pm/api';
 import { comparatorInForce, isDemo, type EntryCell, type EntryGrid, type EntryRow } from '@pm/core';
 import { useI18n, type Locale, type Translate } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
+import { useEscapeClose } from '../../lib/escape';
 import { useTRPC } from '../../lib/trpc';
 import {
   COLUMN_COUNT,
@@ -304,12 +305,14 @@ export function AskReason({
 }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  const cancel = useEscapeClose(onCancel, form);
   const send = (e: FormEvent) => {
     e.preventDefault();
     if (text.trim()) onSubmit(text.trim());
   };
   return (
-    <form className="entry-note confirm" onSubmit={send}>
+    <form className="entry-note confirm" onSubmit={send} ref={form}>
       <input
         aria-label={label}
         placeholder={label}
@@ -320,7 +323,7 @@ export function AskReason({
       <button type="submit" className="primary" disabled={busy || !text.trim()}>
         {submit}
       </button>
-      <button type="button" onClick={onCancel}>
+      <button type="button" onClick={cancel}>
         {t('entry.cancel')}
       </button>
     </form>

@@ -105,6 +105,20 @@ describe('YearReview', () => {
       });
     });
 
+    it('Escape closes the dialog, sends nothing and gives the focus back to 全部通过', () => {
+      const bodies = serve({ result: { data: { count: 1 } } }, 200);
+      renderWith(<YearReview grid={flaggedGrid} district="130108" period="2021-2025" />);
+      const approveAll = screen.getByRole('button', { name: '全部通过（2 项）' });
+      approveAll.focus();
+      fireEvent.click(approveAll);
+      const cancel = screen.getByRole('button', { name: '取消' });
+      expect(document.activeElement).toBe(cancel);
+      fireEvent.keyDown(cancel, { key: 'Escape' });
+      expect(screen.queryByRole('dialog')).toBeNull();
+      expect(document.activeElement).toBe(approveAll);
+      expect(bodies).toHaveLength(0);
+    });
+
     it('approve all in the dialog sends every figure shown, the flagged one too', async () => {
       const bodies = serve({ result: { data: { count: 2 } } }, 200);
       renderWith(<YearReview grid={flaggedGrid} district="130108" period="2021-2025" />);

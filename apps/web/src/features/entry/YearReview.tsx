@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { EntryGrid } from '@pm/core';
+import { Dismissable } from '../../components/Dismissable';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../lib/trpc';
 import { cellsOf } from './cells';
@@ -72,48 +73,53 @@ export function YearReview({
         {t('entry.review.returnYear')}
       </button>
       {confirming && (
-        <div
+        <Dismissable
           className="entry-confirm-dialog"
           role="dialog"
           aria-modal="true"
           aria-labelledby="entry-flagged-title"
+          onClose={() => setConfirming(false)}
         >
-          <h2 id="entry-flagged-title">
-            {t('entry.review.flaggedTitle', { count: unusual.length })}
-          </h2>
-          <ul>
-            {unusual.map((c) => (
-              <li key={c!.stored!.id}>
-                <strong>{nameOf(c)}</strong> <span className="num">{c!.stored!.value}</span>{' '}
-                {changeText(c!, t, locale)}
-                {' · '}
-                {c!.reason
-                  ? t('entry.evidence.reason', { reason: c!.reason })
-                  : t('entry.evidence.noReason')}
-              </li>
-            ))}
-          </ul>
-          <div className="actions">
-            <button
-              type="button"
-              disabled={approve.isPending}
-              onClick={() => approve.mutate({ district, period, cells: shown })}
-            >
-              {t('entry.review.approveAll', { count: submitted })}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              disabled={approve.isPending || usual.length === 0}
-              onClick={() => approve.mutate({ district, period, cells: usual })}
-            >
-              {t('entry.review.approveUnflagged', { count: usual.length })}
-            </button>
-            <button type="button" autoFocus onClick={() => setConfirming(false)}>
-              {t('entry.cancel')}
-            </button>
-          </div>
-        </div>
+          {(cancel) => (
+            <>
+              <h2 id="entry-flagged-title">
+                {t('entry.review.flaggedTitle', { count: unusual.length })}
+              </h2>
+              <ul>
+                {unusual.map((c) => (
+                  <li key={c!.stored!.id}>
+                    <strong>{nameOf(c)}</strong> <span className="num">{c!.stored!.value}</span>{' '}
+                    {changeText(c!, t, locale)}
+                    {' · '}
+                    {c!.reason
+                      ? t('entry.evidence.reason', { reason: c!.reason })
+                      : t('entry.evidence.noReason')}
+                  </li>
+                ))}
+              </ul>
+              <div className="actions">
+                <button
+                  type="button"
+                  disabled={approve.isPending}
+                  onClick={() => approve.mutate({ district, period, cells: shown })}
+                >
+                  {t('entry.review.approveAll', { count: submitted })}
+                </button>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={approve.isPending || usual.length === 0}
+                  onClick={() => approve.mutate({ district, period, cells: usual })}
+                >
+                  {t('entry.review.approveUnflagged', { count: usual.length })}
+                </button>
+                <button type="button" autoFocus onClick={cancel}>
+                  {t('entry.cancel')}
+                </button>
+              </div>
+            </>
+          )}
+        </Dismissable>
       )}
       {returning && (
         <AskReason

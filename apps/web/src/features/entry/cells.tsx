@@ -1,6 +1,6 @@
-import type { Comparator, EntryGrid, EntryRow, StoredValue, ValueState } from '@pm/core';
+import type { Comparator, EntryGrid, EntryRow, StoredValue } from '@pm/core';
 import { comparatorWords, isDemo } from '@pm/core';
-import { useI18n, type Locale, type MessageKey } from '../../i18n';
+import { useI18n, type Locale } from '../../i18n';
 import { langOf, useWords } from '../../i18n/words';
 
 /** A figure as read in the grid: plain digits, as typed; a dash for none. */
@@ -14,16 +14,16 @@ export const cellsOf = (grid: EntryGrid) =>
     .flatMap((g) => g.rows.flatMap((r) => [r.actual, r.assigned]))
     .filter((c) => c?.stored);
 
-export const stateKey = (state: ValueState): MessageKey => `entry.state.${state}`;
-
 /** A comparator in the reader's language, in core's words (不低于, at least). */
 export const comparatorText = (comparator: Comparator, locale: Locale): string =>
   comparatorWords[comparator][langOf(locale)];
 
 export function StateBadge({ value }: { value: StoredValue | null | undefined }) {
-  const { t } = useI18n();
+  const words = useWords();
   if (!value) return null;
-  return <span className={`entry-badge state-${value.state}`}>{t(stateKey(value.state))}</span>;
+  return (
+    <span className={`entry-badge state-${value.state}`}>{words.valueState(value.state)}</span>
+  );
 }
 
 export function DemoBadge({ value }: { value: StoredValue | null | undefined }) {

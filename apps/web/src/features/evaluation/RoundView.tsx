@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Dismissable } from '../../components/Dismissable';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ErrorState, Loading } from '../../components/states';
 import { StatusCounts } from '../../components/StatusCounts';
@@ -207,20 +208,29 @@ function Actions({ view, canWrite }: { view: EvaluationView; canWrite: boolean }
         </p>
       )}
       {asking && (
-        <div className="confirm" role="alertdialog" aria-labelledby="finalize-question">
-          <p id="finalize-question">{t('evaluation.finalize.confirm')}</p>
-          <button
-            type="button"
-            className="primary"
-            disabled={finalize.isPending}
-            onClick={() => finalize.mutate(target)}
-          >
-            {t('evaluation.finalize.yes')}
-          </button>{' '}
-          <button type="button" className="secondary" onClick={() => setAsking(false)}>
-            {t('evaluation.finalize.no')}
-          </button>
-        </div>
+        <Dismissable
+          className="confirm"
+          role="alertdialog"
+          aria-labelledby="finalize-question"
+          onClose={() => setAsking(false)}
+        >
+          {(cancel) => (
+            <>
+              <p id="finalize-question">{t('evaluation.finalize.confirm')}</p>
+              <button
+                type="button"
+                className="primary"
+                disabled={finalize.isPending}
+                onClick={() => finalize.mutate(target)}
+              >
+                {t('evaluation.finalize.yes')}
+              </button>{' '}
+              <button type="button" className="secondary" onClick={cancel}>
+                {t('evaluation.finalize.no')}
+              </button>
+            </>
+          )}
+        </Dismissable>
       )}
       {error !== null && (
         <p className="form-error" role="alert">

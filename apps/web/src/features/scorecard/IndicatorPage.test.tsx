@@ -2,6 +2,9 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Indicator } from '@pm/core';
 import { plan14, renderInDistrict, serveProcedures } from '../../lib/testing';
+import { StateBadge } from '../entry/cells';
+import { stored } from '../entry/fixture';
+import { renderWith } from '../entry/testing';
 import { row } from './fixture';
 import { IndicatorPage } from './IndicatorPage';
 import type { IndicatorDetail } from './types';
@@ -48,10 +51,10 @@ function detail(over: Partial<IndicatorDetail['row']>): IndicatorDetail {
     linked: null,
     values: [],
     history: [],
+    conclusion: null,
   };
 }
 
-    conclusion: null,
 const revision = {
   fromYear: 2024,
   document: '中期评估调整方案',
@@ -76,9 +79,6 @@ describe('IndicatorPage', () => {
     expect(screen.getByText('调整原因：统计口径调整')).toBeTruthy();
   });
 
-  it('grades midway 提前实现, in English too', async () => {
-    serveProcedures({ 'scorecard.indicator': detail({ status: 'achieved', phase: 'progress' }) });
-    renderInDistrict(<IndicatorPage />, 'en', '/d/130108/indicators/4?year=2023');
   it('shows the finalized conclusion first: the override, what was computed and the reason', async () => {
     const base = detail({ status: 'seriously_lagging', phase: 'progress', latestValue: 41 });
     serveProcedures({
@@ -120,6 +120,9 @@ describe('IndicatorPage', () => {
     );
   });
 
+  it('grades midway 提前实现, in English too', async () => {
+    serveProcedures({ 'scorecard.indicator': detail({ status: 'achieved', phase: 'progress' }) });
+    renderInDistrict(<IndicatorPage />, 'en', '/d/130108/indicators/4?year=2023');
     expect(await screen.findByText('Achieved early')).toBeTruthy();
     expect(document.querySelector('.tag-binding')?.textContent).toBe('Binding');
     expect(screen.queryByText('Revised target')).toBeNull();
@@ -178,5 +181,57 @@ describe('IndicatorPage', () => {
         '原文 [1.05] 不是从 20.57 到 26.26 的增量（5.69），与两者矛盾：按达到 26.26 的水平目标评估，原文保留；20.57 × 1.05⁵ ≈ 26.25，[1.05] 应为年均增长系数',
       ),
     ).toBeTruthy();
+  });
+});
+
+describe('IndicatorPage figure states', () => {
+  it('says each state in the entry grid’s word, in the figures and in 修改记录', async () => {
+    const states = ['draft', 'submitted', 'approved', 'returned'] as const;
+    const gridWord = (state: (typeof states)[number]) => {
+      renderWith(<StateBadge value={{ ...stored(4, 2023, 60), state }} />);
+      const word = document.querySelector('.entry-badge')!.textContent!;
+      cleanup();
+      return word;
+    };
+    const words = states.map(gridWord);
+    expect(words).toEqual(['草稿', '已提交', '已审核', '已退回']);
+    const at = '2025-03-01T00:00:00.000Z';
+    serveProcedures({
+      'scorecard.indicator': {
+        ...detail({ status: 'on_track', phase: 'progress' }),
+        values: states.map((state, i) => ({
+          value: 60 + i,
+          kind: 'actual',
+          source: null,
+          year: 2021 + i,
+          state,
+          note: null,
+          demo: false,
+          version: 1,
+          updatedBy: 'official',
+          updatedAt: at,
+        })),
+        history: states.map((state, i) => ({
+          year: 2023,
+          kind: 'actual',
+          version: i + 1,
+          changedAt: at,
+          oldValue: 60,
+          newValue: 60,
+          oldState: i === 0 ? null : states[i - 1],
+          newState: state,
+          reason: null,
+          changedBy: 'official',
+        })),
+      },
+    });
+    renderInDistrict(<IndicatorPage />, 'zh-CN', '/d/130108/indicators/4?year=2023');
+    const values = await screen.findByRole('region', { name: '年度数据' });
+    const history = screen.getByRole('region', { name: '修改记录' });
+    for (const word of words) expect(within(values).getByText(word)).toBeTruthy();
+    expect(history.textContent).toContain(`（— → ${words[0]}）`);
+    for (let i = 1; i < states.length; i++)
+      expect(history.textContent).toContain(`（${words[i - 1]} → ${words[i]}）`);
+    expect(history.textContent).not.toContain('待审核');
   });
 });

@@ -1,4 +1,4 @@
-import { readerMessage } from '@pm/core';
+import { plainLine, readerMessage, type ValueState } from '@pm/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { PrintHeader } from '../../components/PrintHeader';
@@ -327,6 +327,7 @@ function Conclusion({
 
 function Values({ detail }: { detail: IndicatorDetail }) {
   const { t, locale } = useI18n();
+  const words = useWords();
   return (
     <section className="card" aria-labelledby="values-title">
       <h2 id="values-title">{t('indicator.values')}</h2>
@@ -353,7 +354,7 @@ function Values({ detail }: { detail: IndicatorDetail }) {
                   <td>{v.year}</td>
                   <td>{t(`indicator.kind.${v.kind}`)}</td>
                   <td className="num">{num(v.value, locale)}</td>
-                  <td>{t(`indicator.state.${v.state}`)}</td>
+                  <td>{words.valueState(v.state)}</td>
                   <td>
                     {v.demo ? (
                       <span className="demo-tag">{t('scorecard.demo')}</span>
@@ -376,8 +377,9 @@ function Values({ detail }: { detail: IndicatorDetail }) {
 
 function History({ detail }: { detail: IndicatorDetail }) {
   const { t, locale } = useI18n();
-  const state = (s: string | null) =>
-    s === null ? '—' : t(`indicator.state.${s as 'draft' | 'submitted' | 'approved' | 'returned'}`);
+  const words = useWords();
+  // The history's states are stored as the figure's (core's ValueState); a first entry has none.
+  const state = (s: string | null) => (s === null ? '—' : words.valueState(s as ValueState));
   return (
     <section className="card" aria-labelledby="history-title">
       <h2 id="history-title">{t('indicator.history')}</h2>
@@ -437,7 +439,7 @@ function PlanSource({ detail }: { detail: IndicatorDetail }) {
           : t('indicator.plan.document', { document, line: source.line, kind })}
       </p>
       {source.quote ? (
-        <blockquote className="quote">{source.quote}</blockquote>
+        <blockquote className="quote">{plainLine(source.quote)}</blockquote>
       ) : (
         <p className="muted">{t('indicator.plan.noQuote')}</p>
       )}
