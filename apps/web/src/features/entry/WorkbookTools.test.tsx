@@ -8,7 +8,9 @@ afterEach(cleanup);
 const patents = { seq: 5, name: '每万人口拥有高价值发明专利数' };
 const platforms = { seq: 4, name: '市级以上创新平台' };
 
-const refused = {
+type Result = Parameters<typeof UploadResult>[0]['result'];
+
+const refused: Result = {
   changed: 0,
   problems: [
     {
@@ -51,7 +53,7 @@ const refused = {
   ],
 };
 
-const show = (result: Parameters<typeof UploadResult>[0]['result'], locale: Locale = 'zh-CN') =>
+const show = (result: Result, locale: Locale = 'zh-CN') =>
   render(
     <I18nProvider locale={locale}>
       <UploadResult result={result} />
