@@ -289,6 +289,11 @@ const matrix: Record<string, Access> = {
     call: (c, _d, n) =>
       c.users.add({ username: `new${n}`, displayName: 'n', role: 'official', districts: [IN] }),
   },
+  'users.setProfile': {
+    roles: ['admin'],
+    scoped: false,
+    call: (c) => c.users.setProfile({ username: 'target', unit: '区统计局' }),
+  },
   'users.setDisabled': {
     roles: ['admin'],
     scoped: false,

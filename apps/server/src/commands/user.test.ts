@@ -40,6 +40,37 @@ describe('user commands', () => {
     expect((await cli('user', 'list')).out).toMatch(/liu\s+刘\s+official\s+410402,410703\s+active/);
   });
 
+  it('adds a reviewer with the unit their reports are signed for, and changes it later', async () => {
+    const added = await cli(
+      'user',
+      'add',
+      'zhao',
+      '--role',
+      'reviewer',
+      '--districts',
+      '130108',
+      '--name',
+      '赵明',
+      '--unit',
+      '裕华区发展和改革局',
+    );
+    expect(added.code).toBe(0);
+    expect((await cli('user', 'list')).out).toMatch(
+      /zhao\s+赵明\s+reviewer\s+130108\s+active\s+裕华区发展和改革局/,
+    );
+    const set = await cli('user', 'set', 'zhao', '--unit', '裕华区统计局');
+    expect(set.out).toContain('zhao: 赵明, 单位 裕华区统计局.');
+    expect((await cli('user', 'set', 'zhao', '--name', '赵明明')).out).toContain(
+      'zhao: 赵明明, 单位 裕华区统计局.',
+    );
+    expect((await cli('user', 'set', 'zhao', '--unit', '')).out).toContain('单位 —.');
+    const list = JSON.parse((await cli('user', 'list', '--format', 'json')).out) as {
+      username: string;
+      unit: string | null;
+    }[];
+    expect(list.find((u) => u.username === 'zhao')?.unit).toBeNull();
+  });
+
   it.each([
     [['user', 'add', 'liu', '--role', 'official', '--districts', '410703'], 'exists already'],
     [
@@ -53,6 +84,9 @@ describe('user commands', () => {
       'Allowed choices are official',
     ],
     [['user', 'disable', 'ghost'], 'no user ghost'],
+    [['user', 'set', 'ghost', '--unit', '局'], 'no user ghost'],
+    [['user', 'set', 'liu'], 'give a display name or a unit'],
+    [['user', 'set', 'liu', '--unit', '局'.repeat(65)], 'unit (单位): at most 64 characters'],
   ])('%j is refused: %s', async (argv, message) => {
     const run = await cli(...argv);
     expect(run.code).not.toBe(0);

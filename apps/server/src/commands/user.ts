@@ -1,8 +1,14 @@
 import type { z } from 'zod';
 import { Option, type Command } from 'commander';
-import { hashPassword, newUserSchema, randomPassword, usernameSchema } from '@pm/api';
+import {
+  hashPassword,
+  newUserSchema,
+  randomPassword,
+  userProfileSchema,
+  usernameSchema,
+} from '@pm/api';
 import { listProblems, passwordSchema } from '@pm/core';
-import { createUser, listUsers, setPassword, setUserDisabled } from '@pm/db';
+import { createUser, listUsers, setPassword, setUserDisabled, setUserProfile } from '@pm/db';
 import { CliError, formatTable, withDatabase } from './context';
 
 async function readStdin(): Promise<string> {
@@ -52,15 +58,23 @@ export function registerUserCommands(program: Command) {
       'comma-separated district codes, or all (leaders and admins)',
     )
     .option('--name <display name>', 'name shown in the app (default: the user name)')
+    .option('--unit <unit>', '单位 the user signs reports for, e.g. 裕华区发展和改革局')
     .option('--password-stdin', 'read the password from standard input')
     .action(
       async (
         username: string,
-        opts: { role: string; districts: string; name?: string; passwordStdin?: boolean },
+        opts: {
+          role: string;
+          districts: string;
+          name?: string;
+          unit?: string;
+          passwordStdin?: boolean;
+        },
       ) => {
         const input = checked(newUserSchema, {
           username,
           displayName: opts.name ?? username,
+          unit: opts.unit,
           role: opts.role,
           districts:
             opts.districts === 'all'
@@ -90,16 +104,34 @@ export function registerUserCommands(program: Command) {
       if (opts.format === 'json') return void console.log(JSON.stringify(list, null, 2));
       console.log(
         formatTable(
-          ['username', 'name', 'role', 'districts', 'state'],
+          ['username', 'name', 'role', 'districts', 'state', 'unit'],
           list.map((u) => [
             u.username,
             u.displayName,
             u.role,
             u.districts === 'all' ? 'all' : u.districts.join(','),
             u.disabled ? 'disabled' : 'active',
+            u.unit ?? '',
           ]),
         ),
       );
+    });
+
+  user
+    .command('set')
+    .description('Change an account’s display name or the unit (单位) it signs reports for')
+    .argument('<username>')
+    .option('--name <display name>', 'name shown in the app and on reports')
+    .option('--unit <unit>', '单位 the user signs reports for; "" clears it')
+    .action(async (username: string, opts: { name?: string; unit?: string }) => {
+      const input = checked(userProfileSchema, {
+        username,
+        displayName: opts.name,
+        unit: opts.unit,
+      });
+      const { username: name, ...profile } = input;
+      const user = await withDatabase((h) => setUserProfile(h.db, name, profile));
+      console.log(`${user.username}: ${user.displayName}, 单位 ${user.unit ?? '—'}.`);
     });
 
   user

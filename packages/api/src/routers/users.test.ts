@@ -105,6 +105,34 @@ describeDb('users router (admin)', (get) => {
     expect((await admin.users.list()).some((u) => u.username === 'sun')).toBe(false);
   });
 
+  it('sets an existing user’s unit and name; only what is given changes, a blank unit clears it', async () => {
+    const { db } = get();
+    const admin = callerFor(db, await testUser(db, 'root', 'admin', 'all'));
+    const unit = await admin.users.setProfile({ username: 'zhao', unit: ' 裕华区统计局 ' });
+    expect(unit).toMatchObject({ username: 'zhao', displayName: '赵明', unit: '裕华区统计局' });
+    const renamed = await admin.users.setProfile({ username: 'zhao', displayName: '赵明明' });
+    expect(renamed).toMatchObject({ displayName: '赵明明', unit: '裕华区统计局' });
+    expect(await admin.users.setProfile({ username: 'zhao', unit: '  ' })).toMatchObject({
+      unit: null,
+    });
+    const nothing = await admin.users.setProfile({ username: 'zhao' }).catch((e: TRPCError) => e);
+    expect((nothing as TRPCError).message).toContain(
+      'give a display name or a unit (单位) to change',
+    );
+    const missing = await admin.users
+      .setProfile({ username: 'nobody', unit: '局' })
+      .catch((e: TRPCError) => e);
+    expect((missing as TRPCError).code).toBe('NOT_FOUND');
+    const long = await admin.users
+      .setProfile({ username: 'zhao', unit: '局'.repeat(65) })
+      .catch((e: TRPCError) => e);
+    expect((long as TRPCError).code).toBe('BAD_REQUEST');
+    expect((await admin.users.list()).find((u) => u.username === 'zhao')).toMatchObject({
+      displayName: '赵明明',
+      unit: null,
+    });
+  });
+
   it('resets a password and refuses to disable oneself', async () => {
     const { db } = get();
     const admin = callerFor(db, await testUser(db, 'root', 'admin', 'all'));

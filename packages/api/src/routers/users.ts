@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { districtCodeSchema, passwordSchema } from '@pm/core';
-import { createUser, listUsers, recordAuthEvent, setPassword, setUserDisabled } from '@pm/db';
+import {
+  createUser,
+  listUsers,
+  recordAuthEvent,
+  setPassword,
+  setUserDisabled,
+  setUserProfile,
+} from '@pm/db';
 import { DomainError } from '../errors';
 import { hashPassword, randomPassword } from '../auth/password';
 import { roleProcedure, router } from '../trpc';
@@ -15,17 +22,38 @@ export const usernameSchema = z
     'user name: 2–32 lower-case letters, digits, dot, dash or underscore',
   );
 
-export const newUserSchema = z
+const displayNameSchema = z.string().trim().min(1, 'display name is required').max(64);
+/** 单位, as the user signs reports (区发展和改革局); optional, blank for none. */
+const unitSchema = z
+  .string()
+  .trim()
+  .max(64, 'unit (单位): at most 64 characters')
+  .nullish()
+  .transform((s) => s || null);
+
+/** A change of how a user is named and signs: only the fields given change. */
+export const userProfileSchema = z
   .object({
     username: usernameSchema,
-    displayName: z.string().trim().min(1, 'display name is required').max(64),
-    /** 单位, as the user signs reports (区发展和改革局); optional. */
+    displayName: displayNameSchema.optional(),
+    /** Absent: unchanged; blank or null: cleared. */
     unit: z
       .string()
       .trim()
       .max(64, 'unit (单位): at most 64 characters')
-      .nullish()
-      .transform((s) => s || null),
+      .nullable()
+      .optional()
+      .transform((s) => (s === undefined ? undefined : s || null)),
+  })
+  .refine((p) => p.displayName !== undefined || p.unit !== undefined, {
+    message: 'give a display name or a unit (单位) to change',
+  });
+
+export const newUserSchema = z
+  .object({
+    username: usernameSchema,
+    displayName: displayNameSchema,
+    unit: unitSchema,
     role: z.enum(['official', 'reviewer', 'leader', 'admin']),
     districts: z.union([z.literal('all'), z.array(districtCodeSchema)]),
     password: passwordSchema.optional(),
@@ -48,6 +76,12 @@ export const usersRouter = router({
     const { password: _, ...user } = input;
     await createUser(ctx.db, { ...user, passwordHash: await hashPassword(password) });
     return { username: input.username, password: input.password ? null : password };
+  }),
+
+  /** Renames a user or sets the unit (单位) their reports are signed with. */
+  setProfile: admin.input(userProfileSchema).mutation(async ({ ctx, input }) => {
+    const { username, ...profile } = input;
+    return setUserProfile(ctx.db, username, profile);
   }),
 
   setDisabled: admin

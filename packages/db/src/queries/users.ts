@@ -160,6 +160,31 @@ export async function setUserDisabled(
 }
 
 /**
+ * Changes how a user is named in the app and signs reports (显示名称, 单位): only what is given;
+ * `unit: null` clears the unit. Reports already finalized keep the signature they were signed with.
+ */
+export async function setUserProfile(
+  db: Database,
+  username: string,
+  profile: { displayName?: string; unit?: string | null },
+): Promise<UserRow> {
+  const changes: { displayName?: string; unit?: string | null } = {};
+  if (profile.displayName !== undefined) changes.displayName = profile.displayName;
+  if (profile.unit !== undefined) changes.unit = profile.unit;
+  if (Object.keys(changes).length > 0) {
+    const [row] = await db
+      .update(users)
+      .set(changes)
+      .where(eq(users.username, username))
+      .returning({ id: users.id });
+    if (!row) throw new UserError('not_found', `no user ${username}`, username);
+  }
+  const found = (await listUsers(db)).find((u) => u.username === username);
+  if (!found) throw new UserError('not_found', `no user ${username}`, username);
+  return found;
+}
+
+/**
  * Sets a new password and ends every session of the user but `keepSession` (the token hash of
  * the session a user changed their own password in).
  */
