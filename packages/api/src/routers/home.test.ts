@@ -1,4 +1,5 @@
-import { builtInPlans, importPlan, type SessionUser } from '@pm/db';
+import { eq } from 'drizzle-orm';
+import { builtInPlans, importPlan, schema, type SessionUser } from '@pm/db';
 import { describeDb } from '@pm/db/testing';
 import { beforeAll, expect, it } from 'vitest';
 import { callerFor, testUser } from '../testing';
@@ -30,6 +31,10 @@ describeDb('home router', (get) => {
     for (const file of builtInPlans().filter((p) => [YUHUA, QIAOXI].includes(p.district.code)))
       await importPlan(db, file);
     users.official = await testUser(db, 'h-official', 'official', [YUHUA]);
+    await db
+      .update(schema.users)
+      .set({ displayName: '裕华区填报员' })
+      .where(eq(schema.users.username, 'h-official'));
     users.reviewer = await testUser(db, 'h-reviewer', 'reviewer', [YUHUA]);
     users.leader = await testUser(db, 'h-leader', 'leader', [YUHUA]);
     users.admin = await testUser(db, 'h-admin', 'admin', 'all');
@@ -101,6 +106,7 @@ describeDb('home router', (get) => {
     const home = await as('reviewer').home.tasks();
     const [yuhua] = home.districts;
     expect(yuhua!.submitted.map((f) => [f.seq, f.year])).toEqual([[1, 2025]]);
+    expect(yuhua!.submitted[0]!.by).toBe('裕华区填报员');
     expect(yuhua!.rounds).toEqual([
       expect.objectContaining({ year: 2023, kind: 'midterm', openedBy: 'h-reviewer' }),
     ]);

@@ -11,6 +11,7 @@ export interface TaskFigure {
   kind: ValueKind;
   /** The reviewer's reason for returning it. */
   reason: string | null;
+  /** Who wrote it last, by display name. */
   by: string;
   /** ISO 8601 */
   at: string;
@@ -63,7 +64,7 @@ const taskFigure = (f: OpenFigure): TaskFigure => ({
   year: f.year,
   kind: f.kind,
   reason: f.reviewComment,
-  by: f.updatedBy,
+  by: f.updatedByName,
   at: new Date(f.updatedAt).toISOString(),
 });
 

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { PeriodSpan, RoundKind, ValueKind, ValueState } from '@pm/core';
 import type { Database } from '../client';
-import { evaluationRounds, indicators, plans, yearlyValues } from '../schema';
+import { evaluationRounds, indicators, plans, users, yearlyValues } from '../schema';
 
 /** A figure someone still has to act on: a draft, a submitted one or a returned one. */
 export interface OpenFigure {
@@ -16,6 +16,8 @@ export interface OpenFigure {
   /** The reviewer's comment on a returned figure. */
   reviewComment: string | null;
   updatedBy: string;
+  /** The display name of who wrote it last (裕华区填报员), else their user name. */
+  updatedByName: string;
   updatedAt: Date;
 }
 
@@ -64,11 +66,13 @@ export async function listOpenFigures(
       state: yearlyValues.state,
       reviewComment: yearlyValues.reviewComment,
       updatedBy: yearlyValues.updatedBy,
+      updatedByName: sql<string>`coalesce(${users.displayName}, ${yearlyValues.updatedBy})`,
       updatedAt: yearlyValues.updatedAt,
     })
     .from(yearlyValues)
     .innerJoin(indicators, eq(indicators.id, yearlyValues.indicatorId))
     .innerJoin(plans, eq(plans.id, indicators.planId))
+    .leftJoin(users, eq(users.username, yearlyValues.updatedBy))
     .where(and(ofPeriod(scope, period), inArray(yearlyValues.state, [...states])))
     .orderBy(
       asc(plans.districtId),
