@@ -42,9 +42,10 @@ const home = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const render = (answer: unknown, locale: 'zh-CN' | 'en' = 'zh-CN') => {
-  serveProcedures({ 'home.tasks': answer });
-  return renderAt([{ path: '/', element: <HomePage /> }], '/', locale);
+const render = (answer: unknown, locale: 'zh-CN' | 'en' = 'zh-CN', path = '/') => {
+  const calls = serveProcedures({ 'home.tasks': answer });
+  renderAt([{ path: '/', element: <HomePage /> }], path, locale);
+  return calls;
 };
 
 describe('HomePage', () => {
@@ -142,6 +143,15 @@ describe('HomePage', () => {
     expect(screen.getByRole('link', { name: '裕华区数据填报' }).getAttribute('href')).toBe(
       '/d/130108/entry?period=2021-2025',
     );
+  });
+
+  it('asks for the period and year the URL names', async () => {
+    const calls = render(home({ year: 2027 }), 'zh-CN', '/?period=2026-2030&year=2027');
+    expect(await screen.findByRole('heading', { name: '暂无待办' })).toBeTruthy();
+    expect(calls.find((c) => c.procedure === 'home.tasks')?.input).toEqual({
+      period: '2026-2030',
+      year: 2027,
+    });
   });
 
   it('says so in English', async () => {

@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { inferOutput } from '@trpc/tanstack-react-query';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { StatusBadge } from '../../components/StatusBadge';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useI18n } from '../../i18n';
 import { rememberedDistrict, useDistricts } from '../../lib/district';
-import { withPeriod } from '../../lib/period';
+import { PERIOD_PARAM, withPeriod, yearParam } from '../../lib/period';
 import { useTRPC } from '../../lib/trpc';
 import { KindText } from '../evaluation/kind';
 import './home.css';
@@ -19,11 +19,18 @@ type Warning = Home['warnings'][number];
 /** How many items a card lists before it links to the page with all of them. */
 const SHOWN = 6;
 
-/** Each role's tasks (工作台): what to fill in, review or look at first, each linking to its page. */
+/**
+ * Each role's tasks (工作台): what to fill in, review or look at first, each linking to its page;
+ * of the reporting year's plan and year unless the URL names others.
+ */
 export function HomePage() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const tasks = useQuery(trpc.home.tasks.queryOptions());
+  // Another period or year may be asked for in the URL (/?period=2026-2030&year=2027).
+  const [params] = useSearchParams();
+  const period = params.get(PERIOD_PARAM) || undefined;
+  const year = yearParam(params);
+  const tasks = useQuery(trpc.home.tasks.queryOptions({ period, year }));
   if (tasks.isPending) return <Loading />;
   if (tasks.isError) return <ErrorState error={tasks.error} onRetry={() => void tasks.refetch()} />;
   const home = tasks.data;
