@@ -65,10 +65,14 @@ test('with the server unreachable a page says 无法连接服务器 in the shell
 });
 
 test('an official opening 用户管理 sees only that it is not theirs', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
   await signIn(page, 'official', '/admin/users');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('无权限');
   await expect(alert).toContainText('只有系统管理员可以使用此页面。');
   await expect(page.getByText('新增用户')).toHaveCount(0);
   await expect(page.getByRole('button', { name: '重试' })).toHaveCount(0);
+  await screenshot(page, 'admin-users-forbidden-desktop');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'admin-users-forbidden-phone');
 });

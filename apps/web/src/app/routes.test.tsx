@@ -26,6 +26,11 @@ vi.mock('../features/auth/ChangePasswordPage', () => ({
     throw new Error('a bug');
   },
 }));
+vi.mock('../features/auth/SignInPage', () => ({
+  SignInPage: () => {
+    throw new Error('a bug');
+  },
+}));
 vi.mock('../lib/connection', async (original) => ({
   ...(await original<typeof connection>()),
   reloadPage: vi.fn(),
@@ -103,5 +108,15 @@ describe('the app’s error pages', () => {
     openApp('/no/such/page', () => true);
     expect(await screen.findByRole('heading', { name: '页面不存在' })).toBeTruthy();
     expect(screen.getByRole('navigation', { name: '主导航' })).toBeTruthy();
+  });
+
+  it('a page outside the shell that threw is shown in a frame of its own, with the language switch', async () => {
+    openApp('/sign-in', () => true);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { name: '出错了' })).toBeTruthy();
+    expect(within(alert).getByRole('button', { name: '重试' })).toBeTruthy();
+    expect(screen.getByText('规划实施监测')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '切换为英文' }));
+    expect(within(alert).getByRole('heading', { name: 'Something went wrong' })).toBeTruthy();
   });
 });
