@@ -145,6 +145,21 @@ describe('HomePage', () => {
     );
   });
 
+  it('a long list shows its first six and says how many more there are', async () => {
+    const cells = Array.from({ length: 8 }, (_, i) => ({
+      seq: i + 1,
+      name: `指标${i + 1}`,
+      kind: 'actual',
+    }));
+    render(home({ districts: [district({ missing: { total: 22, cells } })] }));
+    const missing = await screen.findByRole('region', { name: /2025 年未填报/ });
+    expect(within(missing).getAllByRole('listitem')).toHaveLength(6);
+    expect(missing.textContent).toContain('另有 2 项未列出。');
+    expect(within(missing).getByRole('link', { name: '去填报 →' }).getAttribute('href')).toBe(
+      '/d/130108/entry?year=2025&period=2021-2025',
+    );
+  });
+
   it('asks for the period and year the URL names', async () => {
     const calls = render(home({ year: 2027 }), 'zh-CN', '/?period=2026-2030&year=2027');
     expect(await screen.findByRole('heading', { name: '暂无待办' })).toBeTruthy();

@@ -16,8 +16,10 @@ type DistrictTasks = Home['districts'][number];
 type TaskFigure = DistrictTasks['returned'][number];
 type Warning = Home['warnings'][number];
 
-/** How many items a card lists before it links to the page with all of them. */
+/** How many items a card lists; its link opens the page with all of them. */
 const SHOWN = 6;
+/** Warnings are what a leader reads first: more of them are listed. */
+const SHOWN_WARNINGS = 20;
 
 /**
  * Each role's tasks (工作台): what to fill in, review or look at first, each linking to its page;
@@ -212,6 +214,7 @@ function TaskCard({
   count,
   body,
   more,
+  shown = SHOWN,
   children,
 }: {
   kind: string;
@@ -219,6 +222,7 @@ function TaskCard({
   count: number;
   body: string;
   more?: { to: string; label: string };
+  shown?: number;
   children: ReactNode[];
 }) {
   const { t } = useI18n();
@@ -230,10 +234,13 @@ function TaskCard({
         <span className="home-count">{t('home.count', { count })}</span>
       </h2>
       <p className="muted home-card-body">{body}</p>
-      <ul className="plain-list home-list">{children.slice(0, SHOWN)}</ul>
+      <ul className="plain-list home-list">{children.slice(0, shown)}</ul>
+      {count > shown && (
+        <p className="muted home-hidden">{t('home.hidden', { count: count - shown })}</p>
+      )}
       {more && (
         <p className="home-more">
-          <Link to={more.to}>{count > SHOWN ? t('home.more', { count }) : more.label} →</Link>
+          <Link to={more.to}>{more.label} →</Link>
         </p>
       )}
     </section>
@@ -251,10 +258,16 @@ function WarningsCard({ home }: { home: Home }) {
       title={t(admin ? 'home.leadless.title' : 'home.warnings.title')}
       count={home.warnings.length}
       body={t(admin ? 'home.leadless.body' : 'home.warnings.body', { year: home.year! })}
+      shown={SHOWN_WARNINGS}
       more={
         several
           ? { to: withPeriod('/districts', home.period?.period), label: t('home.links.districts') }
-          : undefined
+          : home.only
+            ? {
+                to: to.scorecard(home.only.code),
+                label: t('home.links.scorecard', { name: home.only.name }),
+              }
+            : undefined
       }
     >
       {home.warnings.map((w) => (

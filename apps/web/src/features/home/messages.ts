@@ -5,7 +5,7 @@ export const homeZh = {
   'home.intro': '{plan} · {year} 年度待办',
   'home.noPlan': '管辖范围内的区县还没有规划。管理员导入规划后，这里会列出您的待办事项。',
   'home.count': '{count} 项',
-  'home.more': '查看全部 {count} 项',
+  'home.hidden': '另有 {count} 项未列出。',
   'home.year': '{year} 年',
   'home.actual': '实际值',
   'home.assigned': '市下达目标',
@@ -51,7 +51,7 @@ export const homeEn: Record<keyof typeof homeZh, string> = {
   'home.noPlan':
     'No district in your scope has a plan yet. Once an administrator imports one, your tasks are listed here.',
   'home.count': '{count}',
-  'home.more': 'See all {count}',
+  'home.hidden': '{count} more not listed.',
   'home.year': '{year}',
   'home.actual': 'actual',
   'home.assigned': 'city-assigned target',
