@@ -1,4 +1,4 @@
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderAt, serveProcedures } from '../../lib/testing';
 import { UsersPage } from './UsersPage';
@@ -29,6 +29,40 @@ describe('UsersPage', () => {
     expect(await screen.findByText('裕华区填报员')).toBeTruthy();
     expect(screen.getByRole('heading', { name: '新增用户' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '新增' })).toBeTruthy();
+  });
+
+  it('edits a user’s name and the unit their reports are signed for, refusing a blank name first', async () => {
+    const calls = serveProcedures({
+      'auth.me': me('admin'),
+      'users.list': [user],
+      'users.setProfile': (input: {
+        username: string;
+        displayName: string;
+        unit: string | null;
+      }) => ({
+        ...user,
+        ...input,
+      }),
+    });
+    show();
+    fireEvent.click(await screen.findByRole('button', { name: '编辑 yuhua' }));
+    const form = screen.getByRole('form', { name: '编辑 yuhua' });
+    const [name, unit] = within(form).getAllByRole('textbox') as HTMLInputElement[];
+    expect(name!.value).toBe('裕华区填报员');
+    fireEvent.change(name!, { target: { value: '  ' } });
+    fireEvent.click(within(form).getByRole('button', { name: '保存' }));
+    expect(within(form).getByText('请填写姓名。')).toBeTruthy();
+    expect(calls.some((c) => c.procedure === 'users.setProfile')).toBe(false);
+    fireEvent.change(name!, { target: { value: '赵明' } });
+    fireEvent.change(unit!, { target: { value: ' 裕华区发展和改革局 ' } });
+    fireEvent.click(within(form).getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('已保存 yuhua：赵明，单位 裕华区发展和改革局。')).toBeTruthy();
+    expect(calls.find((c) => c.procedure === 'users.setProfile')?.input).toEqual({
+      username: 'yuhua',
+      displayName: '赵明',
+      unit: '裕华区发展和改革局',
+    });
+    expect(screen.queryByRole('form', { name: '编辑 yuhua' })).toBeNull();
   });
 
   it('shows an official only that the page is not theirs: no 新增用户 form, no retry', async () => {

@@ -25,6 +25,7 @@ function Users() {
   const me = useMe();
   const users = useQuery(trpc.users.list.queryOptions());
   const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
   const setDisabled = useMutation(trpc.users.setDisabled.mutationOptions({ onSuccess: refresh }));
   const reset = useMutation(
@@ -75,35 +76,57 @@ function Users() {
               {users.data.map((u) => (
                 <tr key={u.username}>
                   <td>{u.username}</td>
-                  <td>
-                    {u.displayName}
-                    {u.unit && <span className="muted small block">{u.unit}</span>}
-                  </td>
-                  <td>{t(roleLabel(u.role))}</td>
-                  <td>
-                    {u.districts === 'all' ? t('users.allDistricts') : u.districts.join(', ')}
-                  </td>
-                  <td>{u.disabled ? t('users.disabled') : t('users.active')}</td>
-                  <td className="actions">
-                    {u.username !== me.data?.username && (
-                      <button
-                        type="button"
-                        onClick={() =>
-                          setDisabled.mutate({ username: u.username, disabled: !u.disabled })
-                        }
-                        disabled={setDisabled.isPending}
-                      >
-                        {u.disabled ? t('users.enable') : t('users.disable')}
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      onClick={() => reset.mutate({ username: u.username })}
-                      disabled={reset.isPending}
-                    >
-                      {t('users.resetPassword')}
-                    </button>
-                  </td>
+                  {editing === u.username ? (
+                    <td colSpan={5}>
+                      <EditUserForm
+                        user={u}
+                        onDone={(message) => {
+                          setEditing(null);
+                          if (message) setNotice(message);
+                          void refresh();
+                        }}
+                      />
+                    </td>
+                  ) : (
+                    <>
+                      <td>
+                        {u.displayName}
+                        {u.unit && <span className="muted small block">{u.unit}</span>}
+                      </td>
+                      <td>{t(roleLabel(u.role))}</td>
+                      <td>
+                        {u.districts === 'all' ? t('users.allDistricts') : u.districts.join(', ')}
+                      </td>
+                      <td>{u.disabled ? t('users.disabled') : t('users.active')}</td>
+                      <td className="actions">
+                        {u.username !== me.data?.username && (
+                          <button
+                            type="button"
+                            onClick={() =>
+                              setDisabled.mutate({ username: u.username, disabled: !u.disabled })
+                            }
+                            disabled={setDisabled.isPending}
+                          >
+                            {u.disabled ? t('users.enable') : t('users.disable')}
+                          </button>
+                        )}
+                        <button
+                          type="button"
+                          onClick={() => reset.mutate({ username: u.username })}
+                          disabled={reset.isPending}
+                        >
+                          {t('users.resetPassword')}
+                        </button>
+                        <button
+                          type="button"
+                          onClick={() => setEditing(u.username)}
+                          aria-label={t('users.edit.title', { username: u.username })}
+                        >
+                          {t('users.edit')}
+                        </button>
+                      </td>
+                    </>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -112,6 +135,96 @@ function Users() {
       )}
       <AddUserForm onAdded={(message) => (setNotice(message), void refresh())} />
     </>
+  );
+}
+
+/** 编辑: a user's name and the unit (单位) their reports are signed for. */
+function EditUserForm({
+  user,
+  onDone,
+}: {
+  user: { username: string; displayName: string; unit: string | null };
+  onDone: (message: string | null) => void;
+}) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const [name, setName] = useState(user.displayName);
+  const [unit, setUnit] = useState(user.unit ?? '');
+  const [tried, setTried] = useState(false);
+  const save = useMutation(
+    trpc.users.setProfile.mutationOptions({
+      onSuccess: (u) =>
+        onDone(
+          t('users.saved', {
+            username: u.username,
+            name: u.displayName,
+            unit: u.unit ?? t('users.noUnit'),
+          }),
+        ),
+    }),
+  );
+  const nameProblem = !name.trim()
+    ? t('users.edit.nameMissing')
+    : name.trim().length > 64
+      ? t('users.edit.tooLong')
+      : null;
+  const unitProblem = unit.trim().length > 64 ? t('users.edit.tooLong') : null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (nameProblem || unitProblem) return;
+    save.mutate({ username: user.username, displayName: name.trim(), unit: unit.trim() || null });
+  };
+  const id = `edit-${user.username}`;
+  return (
+    <form
+      className="inline-edit"
+      onSubmit={submit}
+      aria-label={t('users.edit.title', { username: user.username })}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onDone(null);
+      }}
+    >
+      <label>
+        {t('users.col.name')}
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={tried && !!nameProblem}
+          aria-describedby={tried && nameProblem ? `${id}-name` : undefined}
+          autoFocus
+        />
+        {tried && nameProblem && (
+          <small id={`${id}-name`} className="form-error">
+            {nameProblem}
+          </small>
+        )}
+      </label>
+      <label>
+        {t('users.col.unit')}
+        <input
+          value={unit}
+          onChange={(e) => setUnit(e.target.value)}
+          aria-invalid={tried && !!unitProblem}
+          aria-describedby={`${id}-hint`}
+        />
+        {tried && unitProblem && <small className="form-error">{unitProblem}</small>}
+        <small id={`${id}-hint`}>{t('users.edit.hint')}</small>
+      </label>
+      {save.error && (
+        <p className="form-error" role="alert">
+          {errorMessage(save.error, t)}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {t('users.edit.save')}
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          {t('users.edit.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 
