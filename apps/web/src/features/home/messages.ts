@@ -9,7 +9,7 @@ export const homeZh = {
   'home.year': '{year} 年',
   'home.actual': '实际值',
   'home.assigned': '市下达目标',
-  'home.by': '{by} 提交',
+  'home.by': '由{by}提交',
   'home.returned.title': '已退回',
   'home.returned.body': '评估人员退回的数值：请按意见核对修改后重新提交。',
   'home.returned.reason': '退回意见：{reason}',
@@ -22,7 +22,7 @@ export const homeZh = {
   'home.submitted.body': '填报人员已提交、等待审核的数值。',
   'home.rounds.title': '进行中的评估',
   'home.rounds.body': '尚未定稿的评估轮次。',
-  'home.rounds.openedBy': '{by} 发起',
+  'home.rounds.openedBy': '由{by}发起',
   'home.warnings.title': '约束性指标预警',
   'home.warnings.body':
     '管辖区县中进度滞后、严重滞后、未完成或缺少数据的约束性指标，最严重的在前（{year} 年）。',
