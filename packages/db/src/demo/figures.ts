@@ -1,12 +1,9 @@
-import { mayBeNegative, type Comparator, type Indicator } from '@pm/core';
+import { isCountIndicator, mayBeNegative, type Comparator, type Indicator } from '@pm/core';
 
 /**
  * What an illustrative figure of an indicator may look like, from its unit, name and target
  * alone: counts are whole, percentages stay within 0–100, levels never fall below zero.
  */
-
-/** Units of things counted one by one. */
-const COUNT_UNITS = new Set('个 所 家 项 人 名 座 条 处 户 件 人次 天'.split(' '));
 
 /** A ratio to the population (每千人口执业医师数, 人均…) is no count, whatever its unit. */
 const PER_HEAD = /^每|人均/;
@@ -23,11 +20,16 @@ export const yearlyGrowth = (ind: Pick<Indicator, 'unit'>) =>
 
 export const isPercent = (unit: string) => unit === '%' || unit === '％';
 
-/** Counted one by one: a count unit, no ratio to the population, and whole numbers in the plan. */
+/**
+ * Counted one by one, so shown whole: a count as core reads it (whose fractions are refused), or
+ * days (天, which core takes with decimals, as an average may have them), with whole numbers in
+ * the plan.
+ */
 export function isCount(ind: Pick<Indicator, 'unit' | 'name' | 'target'>): boolean {
   const t = ind.target;
   const stated = [t.baseline, t.value, t.cumulative].filter((n) => n !== null);
-  return COUNT_UNITS.has(ind.unit) && !PER_HEAD.test(ind.name) && stated.every(Number.isInteger);
+  const counted = isCountIndicator(ind) || (ind.unit === '天' && !PER_HEAD.test(ind.name));
+  return counted && stated.every(Number.isInteger);
 }
 
 type FigureIndicator = Pick<Indicator, 'unit' | 'name' | 'target'>;
