@@ -109,13 +109,47 @@ test('a reviewer overrides a status with a reason, finalizes and downloads the r
   expect(text).toContain(REASON);
   expect(text).toContain('演示数据');
 
-  await page.goto('/d/130108?period=2021-2025&year=2023&mode=finalized');
+  // With no mode asked for, the finalized year opens on its finalized result.
+  await page.goto('/d/130108?period=2021-2025&year=2023');
   await expect(page.getByRole('radio', { name: '定稿结果' })).toBeChecked();
-  await expect(page.getByText(/定稿的评估结果显示/)).toBeVisible();
-  await expect(
-    page
-      .getByRole('region', { name: '约束性指标预警' })
-      .getByRole('listitem')
-      .filter({ hasText: 'PM2.5' }),
-  ).toContainText(REASON);
+  await expect(page.getByText(/本页为 2023 年评估的定稿结果/)).toBeVisible();
+  const warning = page
+    .getByRole('region', { name: '约束性指标预警' })
+    .getByRole('listitem')
+    .filter({ hasText: 'PM2.5' });
+  await expect(warning).toContainText(REASON);
+  await screenshot(page, 'scorecard-finalized');
+  // Printed, the page says what it is about and which figures it shows.
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.getByTestId('print-header');
+  await expect(printed).toBeVisible();
+  await expect(printed).toContainText('评估年度：2023 年');
+  await expect(printed).toContainText(
+    /数据口径：2023 年评估定稿结果（\d{4}年\d{1,2}月\d{1,2}日 定稿）/,
+  );
+  await expect(printed).toContainText(/打印时间：\d{4}年/);
+  await screenshot(page, 'scorecard-finalized-print');
+  await page.emulateMedia({ media: 'screen' });
+  await expect(printed).toBeHidden();
+
+  // The live figures are one click away, and say they may differ.
+  await page.getByRole('button', { name: '查看实时数据' }).click();
+  await expect(page).toHaveURL(/mode=live/);
+  await expect(page.getByRole('radio', { name: '实时数据' })).toBeChecked();
+  await expect(page.getByText(/当前为实时数据，可能与 2023 年已定稿的评估结果不同/)).toBeVisible();
+  await page.getByRole('button', { name: '查看定稿结果' }).click();
+  await expect(page.getByText(/本页为 2023 年评估的定稿结果/)).toBeVisible();
+
+  // The indicator page leads with the reviewer's conclusion and its reason.
+  await page.goto('/d/130108/indicators/17?period=2021-2025&year=2023');
+  const conclusion = page.getByRole('region', { name: '2023 年评估结论' });
+  await expect(conclusion).toBeVisible();
+  await expect(conclusion).toContainText('评估人员将计算结果“严重滞后”调整为“滞后预期”');
+  await expect(conclusion).toContainText(REASON);
+  await expect(page.getByRole('heading', { name: /主要数据 · 2023 年 · 实时数据/ })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, 'indicator-conclusion');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectFits(page, 390);
+  await screenshot(page, 'indicator-conclusion-phone');
 });

@@ -114,9 +114,38 @@ describe('IndicatorPage', () => {
     expect(card.textContent).toContain('调整理由2023 年受区域传输影响，已采取应急措施');
     expect(card.textContent).toContain('评估意见持续关注');
     expect(card.textContent).toContain('定稿时最新值：45个（2023 年）');
+    // Live figures grade as the round computed: nothing changed since, no note.
+    expect(card.textContent).not.toContain('定稿后数据有变化');
     expect(screen.getByRole('heading', { name: /主要数据 · 2023 年 · 实时数据/ })).toBeTruthy();
     expect(screen.getByTestId('print-header').textContent).toContain(
       '数据口径：2023 年评估定稿结果（2024年3月20日 定稿）',
+    );
+  });
+
+  it('says when the data changed since finalizing, and that the conclusion stands', async () => {
+    const base = detail({ status: 'on_track', phase: 'progress' });
+    serveProcedures({
+      'scorecard.indicator': {
+        ...base,
+        year: 2023,
+        conclusion: {
+          round: { id: 3, kind: 'midterm', year: 2023, finalizedBy: 'r', finalizedAt: null },
+          rules: 'v2',
+          row: { ...base.row, status: 'seriously_lagging' },
+          computed: { status: 'seriously_lagging', phase: 'progress' },
+          decision: 'confirmed',
+          reason: null,
+          comment: null,
+          reviewedBy: 'r',
+          reviewedAt: '2024-03-19T02:00:00.000Z',
+        },
+      },
+    });
+    renderInDistrict(<IndicatorPage />, 'zh-CN', '/d/130108/indicators/4?year=2023');
+    const card = await screen.findByRole('region', { name: '2023 年评估结论' });
+    expect(card.textContent).toContain('评估人员确认了计算结果。');
+    expect(card.textContent).toContain(
+      '定稿后数据有变化：按实时数据计算为“基本符合预期”（定稿时计算为“严重滞后”）；定稿结论不受影响。',
     );
   });
 

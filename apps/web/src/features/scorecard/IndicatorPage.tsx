@@ -314,10 +314,12 @@ function Conclusion({
           </div>
         )}
       </dl>
-      {detail.row.status !== final && (
+      {/* The data changed since finalizing: today's figures grade otherwise than the round did. */}
+      {detail.row.status !== computed && (
         <p className="muted small">
           {t('indicator.conclusion.differs', {
             live: words.status(detail.row.status, { phase: detail.row.phase }),
+            computed: words.status(computed, { phase: conclusion.computed.phase, rules }),
           })}
         </p>
       )}

@@ -35,7 +35,7 @@ export const scorecardZh = {
   'indicator.conclusion.reviewer': '评估人员',
   'indicator.conclusion.latest': '定稿时最新值',
   'indicator.conclusion.differs':
-    '实时数据计算为“{live}”，与定稿结论不同：此后数据有变化，定稿结论不受影响。',
+    '定稿后数据有变化：按实时数据计算为“{live}”（定稿时计算为“{computed}”）；定稿结论不受影响。',
   'indicator.facts.live': '实时数据',
   'scorecard.completeness': '数据完整率',
   'scorecard.completenessDetail': '{reported}/{total} 项指标 {year} 年应报数据已审核通过',
@@ -205,7 +205,7 @@ export const scorecardEn: Record<keyof typeof scorecardZh, string> = {
   'indicator.conclusion.reviewer': 'Reviewer',
   'indicator.conclusion.latest': 'Latest value when finalized',
   'indicator.conclusion.differs':
-    'Live figures now grade it “{live}”, unlike the conclusion: the data changed since; the conclusion stands.',
+    'The data changed since finalizing: live figures grade it “{live}” (computed “{computed}” when finalized); the conclusion stands.',
   'indicator.facts.live': 'Live figures',
   'scorecard.completeness': 'Data completeness',
   'scorecard.completenessDetail':
