@@ -60,6 +60,20 @@ test('an admin adds a user and gets the password once', async ({ page }) => {
   await page.getByRole('button', { name: '新增' }).click();
   await expect(page.getByRole('status')).toContainText('已新增用户 zhang。');
   await expect(page.getByRole('row', { name: /zhang/ })).toContainText('410703');
+
+  // The unit (单位) their reports are signed for is set later, in the row.
+  await page.getByRole('button', { name: '编辑 zhang' }).click();
+  const form = page.getByRole('form', { name: '编辑 zhang' });
+  await form.getByLabel('单位').fill('卫滨区发展和改革委员会');
+  await screenshot(page, 'users-edit');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'users-edit-phone');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toContainText(
+    '已保存 zhang：张三，单位 卫滨区发展和改革委员会。',
+  );
+  await expect(page.getByRole('row', { name: /zhang/ })).toContainText('卫滨区发展和改革委员会');
 });
 
 test('a user changes their own password from the user menu; the old one no longer works', async ({

@@ -76,62 +76,58 @@ function Users() {
               {users.data.map((u) => (
                 <tr key={u.username}>
                   <td>{u.username}</td>
-                  {editing === u.username ? (
-                    <td colSpan={5}>
-                      <EditUserForm
-                        user={u}
-                        onDone={(message) => {
-                          setEditing(null);
-                          if (message) setNotice(message);
-                          void refresh();
-                        }}
-                      />
-                    </td>
-                  ) : (
-                    <>
-                      <td>
-                        {u.displayName}
-                        {u.unit && <span className="muted small block">{u.unit}</span>}
-                      </td>
-                      <td>{t(roleLabel(u.role))}</td>
-                      <td>
-                        {u.districts === 'all' ? t('users.allDistricts') : u.districts.join(', ')}
-                      </td>
-                      <td>{u.disabled ? t('users.disabled') : t('users.active')}</td>
-                      <td className="actions">
-                        {u.username !== me.data?.username && (
-                          <button
-                            type="button"
-                            onClick={() =>
-                              setDisabled.mutate({ username: u.username, disabled: !u.disabled })
-                            }
-                            disabled={setDisabled.isPending}
-                          >
-                            {u.disabled ? t('users.enable') : t('users.disable')}
-                          </button>
-                        )}
-                        <button
-                          type="button"
-                          onClick={() => reset.mutate({ username: u.username })}
-                          disabled={reset.isPending}
-                        >
-                          {t('users.resetPassword')}
-                        </button>
-                        <button
-                          type="button"
-                          onClick={() => setEditing(u.username)}
-                          aria-label={t('users.edit.title', { username: u.username })}
-                        >
-                          {t('users.edit')}
-                        </button>
-                      </td>
-                    </>
-                  )}
+                  <td>
+                    {u.displayName}
+                    {u.unit && <span className="muted small block">{u.unit}</span>}
+                  </td>
+                  <td>{t(roleLabel(u.role))}</td>
+                  <td>
+                    {u.districts === 'all' ? t('users.allDistricts') : u.districts.join(', ')}
+                  </td>
+                  <td>{u.disabled ? t('users.disabled') : t('users.active')}</td>
+                  <td className="actions">
+                    {u.username !== me.data?.username && (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          setDisabled.mutate({ username: u.username, disabled: !u.disabled })
+                        }
+                        disabled={setDisabled.isPending}
+                      >
+                        {u.disabled ? t('users.enable') : t('users.disable')}
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      onClick={() => reset.mutate({ username: u.username })}
+                      disabled={reset.isPending}
+                    >
+                      {t('users.resetPassword')}
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => setEditing(u.username)}
+                      aria-label={t('users.edit.title', { username: u.username })}
+                    >
+                      {t('users.edit')}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {editing && users.data?.some((u) => u.username === editing) && (
+        <EditUserForm
+          key={editing}
+          user={users.data.find((u) => u.username === editing)!}
+          onDone={(message) => {
+            setEditing(null);
+            if (message) setNotice(message);
+            void refresh();
+          }}
+        />
       )}
       <AddUserForm onAdded={(message) => (setNotice(message), void refresh())} />
     </>
@@ -178,13 +174,14 @@ function EditUserForm({
   const id = `edit-${user.username}`;
   return (
     <form
-      className="inline-edit"
+      className="card inline-edit"
       onSubmit={submit}
       aria-label={t('users.edit.title', { username: user.username })}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onDone(null);
       }}
     >
+      <h2>{t('users.edit.title', { username: user.username })}</h2>
       <label>
         {t('users.col.name')}
         <input
