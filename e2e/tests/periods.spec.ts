@@ -137,6 +137,8 @@ test('the district pages switch between 十四五 and 十五五 and stay the sam
   await expect(page).toHaveURL(
     new RegExp(`/d/130108/indicators/4\\?year=\\d{4}&period=${NEXT.period}$`),
   );
+  // The page drawn (a navigation commits after the address changes): its switcher links to it.
+  await expect(page.getByRole('heading', { level: 1, name: '4. 市级以上创新平台' })).toBeVisible();
   await switcher.getByRole('link', { name: `查看${CURRENT_LABEL}` }).click();
   await expect(page).toHaveURL(new RegExp(`/d/130108/indicators/4\\?period=${CURRENT}$`));
   await expect(page.getByRole('heading', { level: 1, name: '4. 市级以上创新平台' })).toBeVisible();
@@ -260,8 +262,15 @@ test('an admin revises a target from 2024: the indicator page and the scorecard 
   await expectAccessible(page);
   await shots(page, 'revision-indicator');
 
+  // The 总结评估 finalized above keeps the target it graded against; the live figures follow the
+  // revision.
   await page.goto(`/d/130108?period=${CURRENT}&year=${B}`);
+  await expect(page.getByText(`本页为 ${B} 年评估的定稿结果`, { exact: false })).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: '地区生产总值' });
+  await expect(row).toContainText('完成目标 580');
+  await expect(row).not.toContainText('目标调整');
+  await page.getByRole('button', { name: '查看实时数据' }).click();
+  await expect(page).toHaveURL(/mode=live/);
   await expect(row).toContainText(
     `目标调整：${note}（区人大常委会关于调整“十四五”规划部分指标的决定）`,
   );

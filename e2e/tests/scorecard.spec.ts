@@ -4,8 +4,9 @@ import { signIn } from './helpers';
 
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
-// The mid-term year of the 14th plan: the pages would open at the reporting year, its end.
-const MIDTERM = '/d/130108?period=2021-2025&year=2023';
+// The mid-term year of the 14th plan: the pages would open at the reporting year, its end. Its
+// live figures: the evaluation test has finalized 2023, which would otherwise open as finalized.
+const MIDTERM = '/d/130108?period=2021-2025&year=2023&mode=live';
 
 test('a leader reads the Yuhua scorecard, its binding warnings first', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
