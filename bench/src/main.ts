@@ -1,27 +1,23 @@
-import { runAuth } from './auth';
-import { runEngine } from './engine';
-import { runGenerate } from './generate';
-import { runHttp } from './http';
-import { runWeb } from './web';
-
-const benchmarks: Record<string, (argv: string[]) => void | Promise<void>> = {
-  auth: runAuth,
-  engine: runEngine,
-  generate: runGenerate,
-  http: runHttp,
-  web: runWeb,
+const benchmarks: Record<string, () => Promise<(argv: string[]) => void | Promise<void>>> = {
+  auth: async () => (await import('./auth')).runAuth,
+  engine: async () => (await import('./engine')).runEngine,
+  generate: async () => (await import('./generate')).runGenerate,
+  http: async () => (await import('./http')).runHttp,
+  web: async () => (await import('./web')).runWeb,
 };
 
 const [name, ...rest] = process.argv.slice(2);
-const run = name === undefined ? undefined : benchmarks[name];
-if (run === undefined) {
+const load = name === undefined ? undefined : benchmarks[name];
+if (load === undefined) {
   const names = Object.keys(benchmarks).join(', ');
   const problem = name === undefined ? 'no benchmark given' : `unknown benchmark "${name}"`;
   console.error(`${problem}; the benchmarks are: ${names}`);
   console.error('usage: npm run bench -- <name> [options]');
   process.exit(2);
 }
-Promise.resolve(run(rest)).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+load()
+  .then((run) => run(rest))
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

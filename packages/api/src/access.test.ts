@@ -144,6 +144,11 @@ const matrix: Record<string, Access> = {
     call: (c, d) => c.scorecard.indicator({ district: d, seq: 1 }).catch(tolerate('NOT_FOUND')),
   },
   'scorecard.league': { roles: ALL, scoped: false, call: (c) => c.scorecard.league() },
+  'scorecard.leagueExport': {
+    roles: ALL,
+    scoped: false,
+    call: (c) => c.scorecard.leagueExport({ format: 'csv' }),
+  },
   'evaluations.list': {
     roles: READERS,
     scoped: true,

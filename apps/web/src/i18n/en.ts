@@ -154,6 +154,10 @@ const base: Record<keyof typeof baseZh, string> = {
     'Something went wrong on the server (error id {id}). Try again later; if it persists, give this id to the administrator.',
   'error.nulCharacter': 'Invalid input: {path} contains a NUL character; remove it and try again.',
   'scorecard.noPlan': 'This district has no plan yet.',
+  'league.badRegion':
+    'The region code “{code}” is malformed: a province has 2 digits and a city 4 (expected {digits}).',
+  'league.noRegion':
+    'No district in your scope lies in the region “{code}”; check the province or city code.',
   'league.noPeriod': 'No district in your scope has a plan of {period}.',
   'plan.noPeriod': 'This district has no plan of {period} (it has: {periods}).',
   'plan.yearOutside': '{year} is outside {plan}: choose a year of {first}–{last}.',

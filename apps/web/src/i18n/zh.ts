@@ -148,6 +148,9 @@ export const baseZh = {
     '服务器内部出错（错误编号 {id}）。请稍后再试；如仍出错，请将此编号告知系统管理员。',
   'error.nulCharacter': '输入有误：{path} 含有空字符（NUL），请删除后重试。',
   'scorecard.noPlan': '该区县尚未导入规划。',
+  'league.badRegion':
+    '地区代码“{code}”有误：省份代码为 2 位数字，城市代码为 4 位数字（应为 {digits} 位）。',
+  'league.noRegion': '管辖范围内没有代码为“{code}”的地区的区县，请检查省份或城市代码。',
   'league.noPeriod': '管辖范围内没有区县有{period}规划。',
   'plan.noPeriod': '该区县没有{period}规划（现有：{periods}）。',
   'plan.yearOutside': '{year} 年不在{plan}内：可选 {first}–{last} 年。',

@@ -1,4 +1,5 @@
 import type { TRPCError } from '@trpc/server';
+import ExcelJS from 'exceljs';
 import { assessPlan } from '@pm/core';
 import {
   builtInPlans,
@@ -124,7 +125,7 @@ describeDb('scorecard router', (get) => {
       city: '石家庄市',
       province: '河北省',
     });
-    const league = await (await leader()).scorecard.league({ year: 2023 });
+    const league = await (await leader()).scorecard.league({ year: 2023, sort: 'code' });
     // Every plan has figures of 2023; the district without a plan comes last.
     expect(league.rows.map((r) => r.code)).toEqual([
       '120105',
@@ -163,7 +164,7 @@ describeDb('scorecard router', (get) => {
   it('at a year a district has no figures of, it ranks after those that reported, 未报送 with its data year', async () => {
     // 桥西区 reports 2024; the others' latest approved figures are of 2023.
     await seedDemoValues(get().db, '130104', 2024);
-    const league = await (await leader()).scorecard.league({ year: 2024 });
+    const league = await (await leader()).scorecard.league({ year: 2024, sort: 'code' });
     expect(league.rows.map((r) => [r.code, r.reporting, r.dataYear])).toEqual([
       ['130104', 'reported', 2024],
       ['120105', 'unreported', 2023],
@@ -197,5 +198,130 @@ describeDb('scorecard router', (get) => {
     const official = await testUser(get().db, 'official', 'official', [YUHUA]);
     const league = await callerFor(get().db, official).scorecard.league({ year: 2022 });
     expect(league.rows.map((r) => [r.code, r.year])).toEqual([[YUHUA, 2022]]);
+  });
+
+  it('ranks by share on track within each standing, and pages the rows with their total', async () => {
+    const all = await (await leader()).scorecard.league({ year: 2023 });
+    expect(all.total).toBe(6);
+    const reported = all.rows.filter((r) => r.reporting === 'reported');
+    const shares = reported.map((r) => r.shareOnTrack ?? -1);
+    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    expect(all.rows.at(-1)?.reporting).toBe('noPlan');
+    const page = await (await leader()).scorecard.league({ year: 2023, offset: 2, limit: 2 });
+    expect(page).toMatchObject({ total: 6, offset: 2, limit: 2 });
+    expect(page.rows.map((r) => r.code)).toEqual(all.rows.slice(2, 4).map((r) => r.code));
+    const byName = await (
+      await leader()
+    ).scorecard.league({ year: 2023, sort: 'share', order: 'asc' });
+    const ascending = byName.rows.filter((r) => r.reporting === 'reported');
+    expect(ascending.map((r) => r.shareOnTrack ?? 2)).toEqual(
+      ascending.map((r) => r.shareOnTrack ?? 2).sort((a, b) => a - b),
+    );
+  });
+
+  it('rolls the rows up by province, by city within a province, and none within a city', async () => {
+    const caller = await leader();
+    const all = await caller.scorecard.league({ year: 2023 });
+    expect(all.region).toEqual({ province: null, city: null });
+    expect(all.groups.map((g) => [g.code, g.name, g.level, g.districts])).toEqual([
+      ['12', '天津市', 'province', 1],
+      ['13', '河北省', 'province', 3],
+      ['41', '河南省', 'province', 2],
+    ]);
+    const hebei = all.groups[1]!;
+    expect(hebei).toMatchObject({ reported: 2, unreported: 0, noPlan: 1 });
+    const rows = all.rows.filter((r) => r.code.startsWith('13') && r.byStatus);
+    expect(hebei.bindingWarnings).toBe(rows.reduce((n, r) => n + r.bindingWarnings, 0));
+    expect(hebei.byStatus.on_track).toBe(rows.reduce((n, r) => n + (r.byStatus?.on_track ?? 0), 0));
+    expect(hebei.completeness?.total).toBe(rows.reduce((n, r) => n + r.completeness!.total, 0));
+    expect(all.overall).toMatchObject({ code: 'all', level: 'all', districts: 6, noPlan: 1 });
+
+    const province = await caller.scorecard.league({ year: 2023, province: '41' });
+    expect(province.region).toEqual({ province: { code: '41', name: '河南省' }, city: null });
+    expect(province.rows.map((r) => r.code).sort()).toEqual(['410402', '410703']);
+    expect(province.groups.map((g) => [g.code, g.level, g.districts])).toEqual([
+      ['4104', 'city', 1],
+      ['4107', 'city', 1],
+    ]);
+    expect(province.overall).toMatchObject({ code: '41', name: '河南省', level: 'province' });
+
+    const city = await caller.scorecard.league({ year: 2023, city: '1301' });
+    expect(city.region).toEqual({
+      province: { code: '13', name: '河北省' },
+      city: { code: '1301', name: '石家庄市' },
+    });
+    expect(city.groups).toEqual([]);
+    expect(city.overall).toMatchObject({ code: '1301', level: 'city', districts: 3 });
+  });
+
+  it('filters by standing and by a name or code, the roll-ups with them', async () => {
+    const caller = await leader();
+    const reported = await caller.scorecard.league({ year: 2023, show: 'reported' });
+    expect(reported.rows.every((r) => r.reporting === 'reported')).toBe(true);
+    expect(reported.overall.noPlan).toBe(0);
+    const named = await caller.scorecard.league({ year: 2023, q: ' 裕华 ' });
+    expect(named.rows.map((r) => r.code)).toEqual([YUHUA]);
+    expect(named.groups.map((g) => g.code)).toEqual(['13']);
+    const coded = await caller.scorecard.league({ year: 2023, q: '4104' });
+    expect(coded.rows.map((r) => r.code)).toEqual(['410402']);
+    const none = await caller.scorecard.league({ year: 2023, q: '不存在' });
+    expect(none).toMatchObject({ rows: [], total: 0, groups: [] });
+    expect(none.overall.districts).toBe(0);
+  });
+
+  it('refuses a malformed region code, and one with no district in scope, naming it', async () => {
+    const caller = await leader();
+    const refused = async (input: { province?: string; city?: string }) =>
+      (await caller.scorecard.league(input).catch((e: unknown) => e)) as TRPCError;
+    for (const [input, key, code] of [
+      [{ province: '1' }, 'league.badRegion', '1'],
+      [{ province: 'ab' }, 'league.badRegion', 'ab'],
+      [{ city: '13010' }, 'league.badRegion', '13010'],
+      [{ province: '99' }, 'league.noRegion', '99'],
+      [{ city: '1399' }, 'league.noRegion', '1399'],
+      [{ province: '41', city: '1301' }, 'league.noRegion', '1301'],
+    ] as const) {
+      const error = await refused(input);
+      expect(error.code, JSON.stringify(input)).toBe(
+        key === 'league.badRegion' ? 'BAD_REQUEST' : 'NOT_FOUND',
+      );
+      expect(error.cause).toMatchObject({ key, params: { code } });
+    }
+    // An official's scope holds one district: another province is not theirs to see.
+    const official = await testUser(get().db, 'official-2', 'official', [YUHUA]);
+    const error = await callerFor(get().db, official)
+      .scorecard.league({ province: '41' })
+      .catch((e: unknown) => e);
+    expect((error as TRPCError).cause).toMatchObject({ key: 'league.noRegion' });
+  });
+
+  it('downloads every matching row as CSV with a BOM and as xlsx, formulas made inert', async () => {
+    const { db } = get();
+    await upsertDistrict(db, {
+      code: '130199',
+      name: '=1+2',
+      city: '石家庄市',
+      province: '河北省',
+    });
+    const caller = await leader();
+    const csv = await caller.scorecard.leagueExport({ year: 2023, city: '1301', format: 'csv' });
+    expect(csv.rows).toBe(4);
+    expect(csv.filename).toBe('区县对比-石家庄市（1301）-2021-2025-2023.csv');
+    const text = Buffer.from(csv.base64, 'base64').toString('utf8');
+    expect(text.startsWith('\uFEFF区县代码,区县,省份,城市,报送情况,数据截至')).toBe(true);
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(5);
+    expect(lines.some((l) => l.startsWith("130199,'=1+2,河北省,石家庄市,无规划"))).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith('130108,裕华区,河北省,石家庄市,已报送,2023,15,20,75,')),
+    ).toBe(true);
+    const xlsx = await caller.scorecard.leagueExport({ year: 2023, format: 'xlsx', show: 'all' });
+    expect(xlsx.rows).toBe(7);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(8);
+    const names = sheet.getColumn(2).values.slice(2);
+    expect(names).toContain("'=1+2");
   });
 });

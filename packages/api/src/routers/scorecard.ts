@@ -13,7 +13,9 @@ import {
   listRounds,
   loadIndicatorRecord,
   loadPlanInput,
+  type SessionUser,
 } from '@pm/db';
+import type { Context } from '../context';
 import { DomainError } from '../errors';
 import {
   checkPlanYear,
@@ -23,7 +25,17 @@ import {
   reportingYearOf,
 } from '../plan-choice';
 import { ALL_ROLES, roleProcedure, router } from '../trpc';
+import { leagueCsv, leagueXlsx } from '../reports/league-export';
 import { leagueCache } from '../views/league-cache';
+import {
+  descendingByDefault,
+  filterRows,
+  groupRows,
+  provinceOf,
+  regionOf,
+  rollUp,
+  sortRows,
+} from '../views/league-query';
 import {
   finalizedScorecard,
   indicatorConclusion,
@@ -33,6 +45,23 @@ import {
 
 /** An evaluation year E; by default the reporting year, held within the plan's period. */
 export const evaluationYearSchema = z.number().int().min(1949).max(2100);
+
+/** The league's filters and sort, shared by the page and its download. */
+const leagueInput = z.object({
+  period: periodSchema.optional(),
+  year: evaluationYearSchema.optional(),
+  province: z.string().trim().max(12).optional(),
+  city: z.string().trim().max(12).optional(),
+  show: z.enum(['all', 'reported', 'unreported']).default('all'),
+  q: z.string().trim().max(40).optional(),
+  sort: z.enum(['rank', 'name', 'code', 'share', 'warnings', 'completeness']).default('rank'),
+  order: z.enum(['asc', 'desc']).optional(),
+});
+
+const pageInput = {
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+};
 
 export const scorecardRouter = router({
   /** A district's scorecard at year E: live from the approved values, or as the latest round of E froze it. */
@@ -103,47 +132,129 @@ export const scorecardRouter = router({
     }),
 
   /**
-   * Every district in the caller's scope, compared within one period (default: that of the year
+   * The districts in the caller's scope compared within one period (default: that of the year
    * asked for, else of the reporting year), at year E (default: the reporting year, held within
-   * the period).
+   * the period): a page of the filtered and sorted rows, the roll-ups one level below the region
+   * asked for, and the roll-up of all that match.
    */
   league: roleProcedure(ALL_ROLES)
-    .input(
-      z
-        .object({ period: periodSchema.optional(), year: evaluationYearSchema.optional() })
-        .default({}),
-    )
+    .input(leagueInput.extend(pageInput).prefault({}))
     .query(async ({ ctx, input }) => {
-      const periods = await listPeriods(ctx.db, ctx.user.districts);
-      const reportingYear = reportingYearOf(ctx);
-      const chosen = input.period
-        ? (periods.find((p) => samePeriod(p, input.period!)) ?? null)
-        : choosePlan(periods, { year: input.year }, reportingYear);
-      if (input.period && !chosen)
-        throw new DomainError(
-          'NOT_FOUND',
-          'league.noPeriod',
-          `no district in scope has a plan of ${periodKey(input.period)}`,
-          { period: periodLabel(input.period) },
-        );
-      const year = chosen ? (input.year ?? openingYear(ctx, chosen)) : input.year;
-      if (chosen && year !== undefined)
-        checkPlanYear({ ...chosen, label: periodLabel(chosen) }, year, 'evaluation');
-      const league = await leagueCache(ctx.db).league(ctx.user.districts, chosen, year);
+      const { context, league, rows, region } = await leagueRows(ctx, input);
+      const level = region.city ? 'city' : region.province ? 'province' : 'all';
+      const within = region.city ?? region.province ?? { code: 'all', name: '' };
       return {
-        ...league,
-        year: year ?? null,
-        period: chosen ? periodKey(chosen) : null,
-        periods: periods.map((p) => ({
-          period: periodKey(p),
-          name: periodName(p),
-          label: periodLabel(p),
-          baselineYear: p.baselineYear,
-          midtermYear: p.midtermYear,
-          targetYear: p.targetYear,
-          districts: p.districts,
-        })),
-        reportingYear,
+        rows: rows.slice(input.offset, input.offset + input.limit),
+        total: rows.length,
+        offset: input.offset,
+        limit: input.limit,
+        region,
+        groups: region.city ? [] : groupRows(rows, region.province ? 'city' : 'province'),
+        overall: rollUp(rows, within, level),
+        years: league.years,
+        categories: league.categories,
+        ...context,
+      };
+    }),
+
+  /** Every row of the league the filters match, in its order, as an Excel or a CSV file (base64). */
+  leagueExport: roleProcedure(ALL_ROLES)
+    .input(leagueInput.extend({ format: z.enum(['xlsx', 'csv']) }))
+    .query(async ({ ctx, input }) => {
+      const { context, rows, region } = await leagueRows(ctx, input);
+      const where = region.city ?? region.province;
+      const title = [
+        '区县对比',
+        where ? `${where.name}（${where.code}）` : null,
+        context.period,
+        context.year,
+      ]
+        .filter((x) => x !== null)
+        .join('-');
+      const file = input.format === 'csv' ? leagueCsv(rows) : await leagueXlsx(rows, title);
+      return {
+        filename: `${title}.${input.format}`,
+        base64: file.toString('base64'),
+        rows: rows.length,
       };
     }),
 });
+
+type LeagueInput = z.infer<typeof leagueInput>;
+
+/** The region's code as asked for: `digits` digits, else refused naming it. */
+function checkRegionCode(code: string | undefined, digits: 2 | 4) {
+  if (code === undefined || new RegExp(`^\\d{${digits}}$`).test(code)) return;
+  throw new DomainError(
+    'BAD_REQUEST',
+    'league.badRegion',
+    `${digits === 2 ? 'a province' : 'a city'} code has ${digits} digits, not “${code}”`,
+    { code, digits },
+  );
+}
+
+/** The league of the caller's scope within the filters, sorted, with the region it is of. */
+async function leagueRows(ctx: Context & { user: SessionUser }, input: LeagueInput) {
+  checkRegionCode(input.province, 2);
+  checkRegionCode(input.city, 4);
+  const periods = await listPeriods(ctx.db, ctx.user.districts);
+  const reportingYear = reportingYearOf(ctx);
+  const chosen = input.period
+    ? (periods.find((p) => samePeriod(p, input.period!)) ?? null)
+    : choosePlan(periods, { year: input.year }, reportingYear);
+  if (input.period && !chosen)
+    throw new DomainError(
+      'NOT_FOUND',
+      'league.noPeriod',
+      `no district in scope has a plan of ${periodKey(input.period)}`,
+      { period: periodLabel(input.period) },
+    );
+  const year = chosen ? (input.year ?? openingYear(ctx, chosen)) : input.year;
+  if (chosen && year !== undefined)
+    checkPlanYear({ ...chosen, label: periodLabel(chosen) }, year, 'evaluation');
+  const league = await leagueCache(ctx.db).league(ctx.user.districts, chosen, year);
+  const province = input.province ?? (input.city ? provinceOf(input.city) : undefined);
+  const region = {
+    province: province ? regionOf(league.rows, 'province', province) : null,
+    city: input.city ? regionOf(league.rows, 'city', input.city) : null,
+  };
+  const missing =
+    province && !region.province ? province : input.city && !region.city ? input.city : null;
+  if (missing || (region.city && province && provinceOf(region.city.code) !== province))
+    throw new DomainError(
+      'NOT_FOUND',
+      'league.noRegion',
+      `no district in scope is in region ${missing ?? input.city}`,
+      { code: missing ?? input.city! },
+    );
+  const filtered = filterRows(league.rows, {
+    province,
+    city: input.city,
+    show: input.show,
+    q: input.q,
+  });
+  const rows = sortRows(
+    filtered,
+    input.sort,
+    input.order ? input.order === 'desc' : descendingByDefault(input.sort),
+  );
+  return {
+    league,
+    rows,
+    region,
+    context: {
+      year: year ?? null,
+      period: chosen ? periodKey(chosen) : null,
+      periods: periods.map((p) => ({
+        period: periodKey(p),
+        name: periodName(p),
+        label: periodLabel(p),
+        baselineYear: p.baselineYear,
+        midtermYear: p.midtermYear,
+        targetYear: p.targetYear,
+        districts: p.districts,
+      })),
+      reportingYear,
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { toleranceFor } from './compare';
 import { formResult, type FormInput } from './form';
 import { atLeast, atMost, finite } from './numbers';
 import { NO_PROJECTION, type ProjectionResult } from './projection';
-import { averageRate, requiredRate } from './rate';
+import { averageOf, logProduct, requiredOf } from './rate';
 import * as text from './reason';
 import type { Phase, Status } from './status';
 import { lastYear, phaseOf, timeProgress } from './time';
@@ -51,22 +51,24 @@ export function rateStatus(
 ): Status {
   const { average: g, required: r } = f;
   const floor = t.side === 'floor';
-  /** ḡ stands `gap` pp or more on the right side of the bound (a negative gap: at most that far off). */
-  const clears = (gap: number) => (floor ? atLeast(g, t.bound + gap) : atMost(g, t.bound - gap));
   if (phase === 'end') {
-    if (clears(0)) return 'achieved';
-    return clears(-s.rateBasicGap) ? 'basically_achieved' : 'not_achieved';
+    if (clears(t, g, 0)) return 'achieved';
+    return clears(t, g, -s.rateBasicGap) ? 'basically_achieved' : 'not_achieved';
   }
-  if (clears(0)) return t.ceiling !== null && floor ? 'on_track' : aheadOr(clears, s);
+  if (clears(t, g, 0)) {
+    if (t.ceiling !== null && floor) return 'on_track';
+    return clears(t, g, s.rateAheadGap) ? 'ahead' : 'on_track';
+  }
   const hopeless = floor
     ? r !== null && !atMost(r, t.bound + s.requiredRateGap)
     : r !== null && !atLeast(r, t.bound - s.requiredRateGap);
   if (hopeless) return 'seriously_lagging';
-  return clears(-s.rateSeriousGap) ? 'lagging' : 'seriously_lagging';
+  return clears(t, g, -s.rateSeriousGap) ? 'lagging' : 'seriously_lagging';
 }
 
-function aheadOr(clears: (gap: number) => boolean, s: AssessmentSettings): Status {
-  return clears(s.rateAheadGap) ? 'ahead' : 'on_track';
+/** ḡ stands `gap` pp or more on the right side of the bound (a negative gap: at most that far off). */
+function clears(t: RateTarget, g: number, gap: number): boolean {
+  return t.side === 'floor' ? atLeast(g, t.bound + gap) : atMost(g, t.bound - gap);
 }
 
 function rateReason(t: RateTarget, f: RateFacts, status: Status): AssessmentReason {
@@ -129,7 +131,8 @@ export function assessRate({ indicator, series, ctx }: FormInput): IndicatorAsse
   const tolerance = toleranceFor(comparator, target.tolerance, settings.aboutTolerance);
   const t = rateTarget(rate, comparator, tolerance);
   const rates = actuals.map((a) => a.value);
-  const average = averageRate(rates);
+  const logSum = logProduct(rates);
+  const average = averageOf(logSum, rates.length);
   if (average === null) {
     return formResult(indicator, 'no_data', text.rateUncomputable(), actuals, {
       latestYear: latest.year,
@@ -139,7 +142,7 @@ export function assessRate({ indicator, series, ctx }: FormInput): IndicatorAsse
   }
   const phase = phaseOf(period, latest.year);
   // At the end no year remains to make up for the missing ones.
-  const required = phase === 'end' ? null : requiredRate(rates, t.bound, period);
+  const required = phase === 'end' ? null : requiredOf(logSum, rates.length, t.bound, period);
   const f: RateFacts = { average, required };
   const status = rateStatus(t, f, settings, phase);
   const measures = {

@@ -156,6 +156,7 @@ export function assessPlan(input: PlanAssessmentInput): PlanAssessment {
   const first = firstYear(input.indicators, ctx.period);
   const index = indexValues(input.values, ctx.period, ctx.year, first);
   const plan = bySeq(input.indicators);
-  const indicators = input.indicators.map((i) => assessIndexed(i, index, ctx, plan));
+  const indicators: IndicatorAssessment[] = [];
+  for (const i of input.indicators) indicators.push(assessIndexed(i, index, ctx, plan));
   return { year: input.year, indicators, summary: summarize(indicators, input.year) };
 }

@@ -7,7 +7,7 @@ import { finite } from './numbers';
 import * as text from './reason';
 import { lastYear, phaseOf, timeProgress } from './time';
 import type { IndicatorAssessment, YearCheck } from './types';
-import { actualsOf, baselineOf } from './values';
+import { actualsOf, baselineOf, type Actual } from './values';
 
 interface BoundRule {
   bound: number;
@@ -20,15 +20,19 @@ function assessAgainst(
   { indicator, series, ctx }: FormInput,
   rule: BoundRule,
   baseline: number | null,
+  actuals: readonly Actual[] = actualsOf(series, ctx.period),
 ): IndicatorAssessment {
   const { period } = ctx;
   const { bound, comparator, tolerance } = rule;
-  const years: YearCheck[] = actualsOf(series, period).map((a) => ({
-    year: a.year,
-    value: a.value,
-    target: bound,
-    met: satisfies(a.value, comparator, bound, tolerance),
-  }));
+  const years: YearCheck[] = [];
+  for (const a of actuals) {
+    years.push({
+      year: a.year,
+      value: a.value,
+      target: bound,
+      met: satisfies(a.value, comparator, bound, tolerance),
+    });
+  }
   const latest = years.at(-1);
   if (latest === undefined || latest.value === null) {
     return formResult(indicator, 'no_data', text.noActual(lastYear(period, ctx.year)), years, {
@@ -70,8 +74,10 @@ export function assessBound(input: FormInput): IndicatorAssessment {
   const tolerance = toleranceFor(comparator, target.tolerance, ctx.settings.aboutTolerance);
   const rule = { bound, comparator, tolerance };
   const start = baselineOf(target, series, ctx.period);
+  if (start === null || satisfies(start, comparator, bound, tolerance)) {
+    return assessAgainst(input, rule, start, actuals);
+  }
   const meets = (v: number) => satisfies(v, comparator, bound, tolerance);
-  if (start === null || meets(start)) return assessAgainst(input, rule, start);
   const reached = actuals.find((a) => meets(a.value));
   const decreasing = bound < start;
   return assessPath(

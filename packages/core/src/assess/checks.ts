@@ -12,5 +12,7 @@ export function checkStatus(met: boolean, phase: Phase): Status {
 
 /** The years before `year` whose check was breached. */
 export function breachesBefore(years: readonly YearCheck[], year: number): number[] {
-  return years.filter((y) => y.year < year && y.met === false).map((y) => y.year);
+  const out: number[] = [];
+  for (const y of years) if (y.year < year && y.met === false) out.push(y.year);
+  return out;
 }

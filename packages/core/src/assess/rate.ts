@@ -8,7 +8,7 @@ function logFactor(growth: number): number | null {
 }
 
 /** Σ ln(1 + gᵢ/100), or null when some year lost everything. */
-function logProduct(rates: readonly number[]): number | null {
+export function logProduct(rates: readonly number[]): number | null {
   let s = 0;
   for (const g of rates) {
     const l = logFactor(g);
@@ -20,9 +20,13 @@ function logProduct(rates: readonly number[]): number | null {
 
 /** ḡ = (Π(1 + gᵢ/100))^(1/n) − 1, in % (spec §2.2); null without rates. A year at −100% or worse makes it −100. */
 export function averageRate(rates: readonly number[]): number | null {
-  if (rates.length === 0) return null;
-  const s = logProduct(rates);
-  return s === null ? -100 : finite((Math.exp(s / rates.length) - 1) * 100);
+  return averageOf(logProduct(rates), rates.length);
+}
+
+/** ḡ from Σ ln(1 + gᵢ/100) of n rates, so that the rate form takes the logarithms once. */
+export function averageOf(logSum: number | null, n: number): number | null {
+  if (n === 0) return null;
+  return logSum === null ? -100 : finite((Math.exp(logSum / n) - 1) * 100);
 }
 
 /**
@@ -35,10 +39,19 @@ export function requiredRate(
   bound: number,
   period: PlanPeriod,
 ): number | null {
+  return requiredOf(logProduct(rates), rates.length, bound, period);
+}
+
+/** R from Σ ln(1 + gᵢ/100) of the n rates so far. */
+export function requiredOf(
+  doneLog: number | null,
+  n: number,
+  bound: number,
+  period: PlanPeriod,
+): number | null {
   const span = period.targetYear - period.baselineYear;
-  const remaining = span - rates.length;
+  const remaining = span - n;
   const boundLog = logFactor(bound);
-  const doneLog = logProduct(rates);
   if (remaining <= 0 || boundLog === null || doneLog === null) return null;
   return finite((Math.exp((span * boundLog - doneLog) / remaining) - 1) * 100);
 }

@@ -40,38 +40,47 @@ export const noActual = (last: number): AssessmentReason =>
   both(`截至 ${last} 年尚无实际值`, `no actual up to ${last}`);
 
 /** What a level or cumulative reason talks about: the latest actual, or the total so far. */
-export const latestSubject = (year: number, value: number): AssessmentReason =>
-  both(`${year} 年 ${num(value)}`, `${num(value)} in ${year}`);
-export const totalSubject = (total: number, compound = false): AssessmentReason =>
-  compound
-    ? both(`累计（逐年复合）${num(total)}`, `compounded total ${num(total)}`)
-    : both(`累计 ${num(total)}`, `total ${num(total)}`);
+export function latestSubject(year: number, value: number): AssessmentReason {
+  const v = num(value);
+  return both(`${year} 年 ${v}`, `${v} in ${year}`);
+}
+export function totalSubject(total: number, compound = false): AssessmentReason {
+  const t = num(total);
+  return compound
+    ? both(`累计（逐年复合）${t}`, `compounded total ${t}`)
+    : both(`累计 ${t}`, `total ${t}`);
+}
 /** A bound to reach, read from its year-B value. */
-export const reachSubject = (year: number, value: number, start: number): AssessmentReason =>
-  both(
-    `${year} 年 ${num(value)}（基期 ${num(start)}）`,
-    `${num(value)} in ${year} (baseline ${num(start)})`,
-  );
+export function reachSubject(year: number, value: number, start: number): AssessmentReason {
+  const v = num(value);
+  const b = num(start);
+  return both(`${year} 年 ${v}（基期 ${b}）`, `${v} in ${year} (baseline ${b})`);
+}
 
-export const targetReached = (s: AssessmentReason, goal: number): AssessmentReason =>
-  both(`${s.zh}，已达到目标 ${num(goal)}`, `${s.en}: target ${num(goal)} reached`);
-export const targetShort = (s: AssessmentReason, goal: number): AssessmentReason =>
-  both(`${s.zh}，未达到目标 ${num(goal)}`, `${s.en}: short of the target ${num(goal)}`);
+export function targetReached(s: AssessmentReason, goal: number): AssessmentReason {
+  const g = num(goal);
+  return both(`${s.zh}，已达到目标 ${g}`, `${s.en}: target ${g} reached`);
+}
+export function targetShort(s: AssessmentReason, goal: number): AssessmentReason {
+  const g = num(goal);
+  return both(`${s.zh}，未达到目标 ${g}`, `${s.en}: short of the target ${g}`);
+}
 /** At the end of the period: the target was met. */
-export const targetMet = (s: AssessmentReason, goal: number): AssessmentReason =>
-  both(`${s.zh}，完成目标 ${num(goal)}`, `${s.en}: target ${num(goal)} met`);
+export function targetMet(s: AssessmentReason, goal: number): AssessmentReason {
+  const g = num(goal);
+  return both(`${s.zh}，完成目标 ${g}`, `${s.en}: target ${g} met`);
+}
 /** At the end of the period: how much of the target was done. */
-export const endCompletion = (s: AssessmentReason, goal: number, c: number): AssessmentReason =>
-  both(
-    `${s.zh}，目标 ${num(goal)}，完成目标的 ${pct1(c)}`,
-    `${s.en}: ${pct1(c)} of the target ${num(goal)}`,
-  );
+export function endCompletion(s: AssessmentReason, goal: number, c: number): AssessmentReason {
+  const g = num(goal);
+  const p = pct1(c);
+  return both(`${s.zh}，目标 ${g}，完成目标的 ${p}`, `${s.en}: ${p} of the target ${g}`);
+}
 /** A bound to reach, met in an earlier year (achieved midway, spec §2.4). */
-export const reachedBefore = (year: number, s: AssessmentReason, goal: number): AssessmentReason =>
-  both(
-    `${year} 年已达到目标 ${num(goal)}；${s.zh}`,
-    `target ${num(goal)} reached in ${year}; ${s.en}`,
-  );
+export function reachedBefore(year: number, s: AssessmentReason, goal: number): AssessmentReason {
+  const g = num(goal);
+  return both(`${year} 年已达到目标 ${g}；${s.zh}`, `target ${g} reached in ${year}; ${s.en}`);
+}
 
 /** A view at year E of data that ends earlier says so (spec §1). */
 export const dataAsOf = (year: number): AssessmentReason =>
@@ -82,8 +91,10 @@ export const prefixed = (head: AssessmentReason, r: AssessmentReason): Assessmen
   both(`${head.zh}；${r.zh}`, `${head.en}; ${r.en}`);
 
 export function progress(completion: number, tau: number): AssessmentReason {
-  const zh = `完成进度 ${pct(completion)}，时序进度 ${pct(tau)}`;
-  const en = `${pct(completion)} complete, ${pct(tau)} of time elapsed`;
+  const c = pct(completion);
+  const t = pct(tau);
+  const zh = `完成进度 ${c}，时序进度 ${t}`;
+  const en = `${c} complete, ${t} of time elapsed`;
   return completion < 0
     ? both(`偏离目标方向，${zh}`, `moving away from the target: ${en}`)
     : both(zh, en);
@@ -93,15 +104,16 @@ const rate = (x: number): string => `${num(x)}%`;
 
 /** Reasons for a rate with a floor L (about, at_least). */
 export function rateAboveFloor(avg: number, floor: number): AssessmentReason {
-  return both(
-    `年均增长 ${rate(avg)}，达到下限 ${rate(floor)}`,
-    `average growth ${rate(avg)} meets the floor of ${rate(floor)}`,
-  );
+  const a = rate(avg);
+  const f = rate(floor);
+  return both(`年均增长 ${a}，达到下限 ${f}`, `average growth ${a} meets the floor of ${f}`);
 }
 export function rateOverCeiling(avg: number, ceiling: number): AssessmentReason {
+  const a = rate(avg);
+  const c = rate(ceiling);
   return both(
-    `年均增长 ${rate(avg)}，高于上限 ${rate(ceiling)}（超额完成）`,
-    `average growth ${rate(avg)} is above the ceiling of ${rate(ceiling)} (over-fulfilled)`,
+    `年均增长 ${a}，高于上限 ${c}（超额完成）`,
+    `average growth ${a} is above the ceiling of ${c} (over-fulfilled)`,
   );
 }
 export function rateBelowFloor(
@@ -109,13 +121,13 @@ export function rateBelowFloor(
   floor: number,
   required: number | null,
 ): AssessmentReason {
-  const zh = `年均增长 ${rate(avg)}，低于下限 ${rate(floor)}`;
-  const en = `average growth ${rate(avg)} is below the floor of ${rate(floor)}`;
+  const a = rate(avg);
+  const f = rate(floor);
+  const zh = `年均增长 ${a}，低于下限 ${f}`;
+  const en = `average growth ${a} is below the floor of ${f}`;
   if (required === null) return both(zh, en);
-  return both(
-    `${zh}，其余年份需年均增长 ${rate(required)}`,
-    `${en}; the remaining years need ${rate(required)} a year`,
-  );
+  const r = rate(required);
+  return both(`${zh}，其余年份需年均增长 ${r}`, `${en}; the remaining years need ${r} a year`);
 }
 
 /** At the end, an average rate just short of its floor (or just over its ceiling). */
@@ -124,22 +136,23 @@ export function rateJustShort(
   bound: number,
   side: 'floor' | 'ceiling',
 ): AssessmentReason {
+  const a = rate(avg);
+  const b = rate(bound);
   return side === 'floor'
-    ? both(
-        `年均增长 ${rate(avg)}，略低于下限 ${rate(bound)}`,
-        `average growth ${rate(avg)} is just below the floor of ${rate(bound)}`,
-      )
+    ? both(`年均增长 ${a}，略低于下限 ${b}`, `average growth ${a} is just below the floor of ${b}`)
     : both(
-        `年均增长 ${rate(avg)}，略高于上限 ${rate(bound)}`,
-        `average growth ${rate(avg)} is just above the ceiling of ${rate(bound)}`,
+        `年均增长 ${a}，略高于上限 ${b}`,
+        `average growth ${a} is just above the ceiling of ${b}`,
       );
 }
 
 /** Reasons for a rate with a ceiling U only (at_most). */
 export function rateWithinCeiling(avg: number, ceiling: number): AssessmentReason {
+  const a = rate(avg);
+  const c = rate(ceiling);
   return both(
-    `年均增长 ${rate(avg)}，未超过上限 ${rate(ceiling)}`,
-    `average growth ${rate(avg)} stays within the ceiling of ${rate(ceiling)}`,
+    `年均增长 ${a}，未超过上限 ${c}`,
+    `average growth ${a} stays within the ceiling of ${c}`,
   );
 }
 export function rateAboveCeiling(
@@ -147,12 +160,15 @@ export function rateAboveCeiling(
   ceiling: number,
   allowed: number | null,
 ): AssessmentReason {
-  const zh = `年均增长 ${rate(avg)}，超过上限 ${rate(ceiling)}`;
-  const en = `average growth ${rate(avg)} is above the ceiling of ${rate(ceiling)}`;
+  const a = rate(avg);
+  const c = rate(ceiling);
+  const zh = `年均增长 ${a}，超过上限 ${c}`;
+  const en = `average growth ${a} is above the ceiling of ${c}`;
   if (allowed === null) return both(zh, en);
+  const r = rate(allowed);
   return both(
-    `${zh}，其余年份年均增长需不高于 ${rate(allowed)}`,
-    `${en}; the remaining years may grow at most ${rate(allowed)} a year`,
+    `${zh}，其余年份年均增长需不高于 ${r}`,
+    `${en}; the remaining years may grow at most ${r} a year`,
   );
 }
 export const rateUncomputable = (): AssessmentReason =>
@@ -160,27 +176,39 @@ export const rateUncomputable = (): AssessmentReason =>
 
 function requirement(comparator: Comparator, bound: number, tolerance: number): AssessmentReason {
   switch (comparator) {
-    case 'about':
-      return both(
-        `在 ${num(bound)}±${num(tolerance)} 范围内`,
-        `within ${num(bound)}±${num(tolerance)}`,
-      );
-    case 'at_least':
-      return both(`不低于 ${num(bound - tolerance)}`, `at least ${num(bound - tolerance)}`);
-    case 'above':
-      return both(`高于 ${num(bound - tolerance)}`, `above ${num(bound - tolerance)}`);
-    case 'at_most':
-      return both(`不高于 ${num(bound + tolerance)}`, `at most ${num(bound + tolerance)}`);
-    case 'below':
-      return both(`低于 ${num(bound + tolerance)}`, `below ${num(bound + tolerance)}`);
+    case 'about': {
+      const b = num(bound);
+      const t = num(tolerance);
+      return both(`在 ${b}±${t} 范围内`, `within ${b}±${t}`);
+    }
+    case 'at_least': {
+      const b = num(bound - tolerance);
+      return both(`不低于 ${b}`, `at least ${b}`);
+    }
+    case 'above': {
+      const b = num(bound - tolerance);
+      return both(`高于 ${b}`, `above ${b}`);
+    }
+    case 'at_most': {
+      const b = num(bound + tolerance);
+      return both(`不高于 ${b}`, `at most ${b}`);
+    }
+    case 'below': {
+      const b = num(bound + tolerance);
+      return both(`低于 ${b}`, `below ${b}`);
+    }
   }
 }
 
-const verdict = (met: boolean): AssessmentReason =>
-  met ? both('达标', 'met') : both('未达标', 'breached');
+const MET: AssessmentReason = { zh: '达标', en: 'met' };
+const BREACHED: AssessmentReason = { zh: '未达标', en: 'breached' };
+/** Only read inside a reason, never returned: shared words are safe. */
+const verdict = (met: boolean): AssessmentReason => (met ? MET : BREACHED);
+
+const NONE: AssessmentReason = { zh: '', en: '' };
 
 function earlier(breaches: readonly number[]): AssessmentReason {
-  if (breaches.length === 0) return both('', '');
+  if (breaches.length === 0) return NONE;
   const years = breaches.join('、');
   return both(`（此前 ${years} 年未达标）`, ` (breached before in ${breaches.join(', ')})`);
 }
@@ -200,16 +228,18 @@ export function yearCheck(f: CheckFacts): AssessmentReason {
   const req = requirement(f.comparator, f.bound, f.tolerance);
   const v = verdict(f.met);
   const e = earlier(f.breaches);
+  const value = num(f.value);
   return both(
-    `${f.year} 年 ${num(f.value)}，要求${req.zh}，${v.zh}${e.zh}`,
-    `${f.year}: ${num(f.value)}, required ${req.en}: ${v.en}${e.en}`,
+    `${f.year} 年 ${value}，要求${req.zh}，${v.zh}${e.zh}`,
+    `${f.year}: ${value}, required ${req.en}: ${v.en}${e.en}`,
   );
 }
 
 export function awaitingTarget(year: number, value: number): AssessmentReason {
+  const v = num(value);
   return both(
-    `${year} 年 ${num(value)}，待下达年度目标`,
-    `${year}: ${num(value)}, the year's target is not assigned yet`,
+    `${year} 年 ${v}，待下达年度目标`,
+    `${year}: ${v}, the year's target is not assigned yet`,
   );
 }
 
@@ -230,15 +260,15 @@ export function linkedCheck(f: LinkFacts): AssessmentReason {
   const v = verdict(f.met);
   const e = earlier(f.breaches);
   const req = requirement(f.comparator, f.linkedValue, f.tolerance);
-  const partner = both(
-    `关联指标（序号 ${f.linkedSeq}）${f.growth ? '增速 ' : ''}${num(f.linkedValue)}${f.growth ? '%' : ''}`,
-    f.growth
-      ? `${num(f.linkedValue)}% growth of indicator #${f.linkedSeq}`
-      : `${num(f.linkedValue)} for indicator #${f.linkedSeq}`,
-  );
+  const linked = num(f.linkedValue);
+  const partnerZh = `关联指标（序号 ${f.linkedSeq}）${f.growth ? '增速 ' : ''}${linked}${f.growth ? '%' : ''}`;
+  const partnerEn = f.growth
+    ? `${linked}% growth of indicator #${f.linkedSeq}`
+    : `${linked} for indicator #${f.linkedSeq}`;
+  const value = num(f.value);
   return both(
-    `${f.year} 年 ${num(f.value)}，${partner.zh}，要求${req.zh}，${v.zh}${e.zh}`,
-    `${f.year}: ${num(f.value)} against ${partner.en}, required ${req.en}: ${v.en}${e.en}`,
+    `${f.year} 年 ${value}，${partnerZh}，要求${req.zh}，${v.zh}${e.zh}`,
+    `${f.year}: ${value} against ${partnerEn}, required ${req.en}: ${v.en}${e.en}`,
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GRADES, isBindingWarning, NOT_GRADED, ON_TRACK, STATUSES } from './status';
+import { GRADES, isBindingWarning, isGraded, NOT_GRADED, ON_TRACK, STATUSES } from './status';
 
 describe('statuses', () => {
   it('the grades of both phases and the ungraded statuses make up every status, once', () => {
@@ -13,6 +13,10 @@ describe('statuses', () => {
       'seriously_lagging',
     ]);
     expect(GRADES.end).toEqual(['achieved', 'basically_achieved', 'not_achieved']);
+  });
+
+  it('a status is graded exactly when it is not one of the ungraded', () => {
+    for (const s of STATUSES) expect(isGraded(s)).toBe(!NOT_GRADED.includes(s));
   });
 
   it('on track counts 提前实现, 快于预期, 基本符合预期, 完成 and 基本完成 (spec §5)', () => {

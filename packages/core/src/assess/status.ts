@@ -43,6 +43,11 @@ export const GRADES: Record<Phase, readonly Status[]> = {
 /** Statuses that are no grade of progress or outcome: data or a target is missing, or only monitored. */
 export const NOT_GRADED: readonly Status[] = ['awaiting_target', 'no_data', 'not_assessed'];
 
+/** Whether a status is a grade: not one of `NOT_GRADED` (spelled out, as it runs per indicator). */
+export function isGraded(status: Status): boolean {
+  return status !== 'awaiting_target' && status !== 'no_data' && status !== 'not_assessed';
+}
+
 /** The statuses counted as on track (spec §5): 提前实现, 快于预期, 基本符合预期; 完成, 基本完成. */
 export const ON_TRACK: readonly Status[] = ['achieved', 'ahead', 'on_track', 'basically_achieved'];
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from './summary';
+import { STATUSES, type Status } from './status';
+import { summarize, zeroCounts } from './summary';
 import { actual, assess, indicator } from './test-support';
+import type { IndicatorAssessment } from './types';
 
 describe('summarize', () => {
   it('has no share on track when nothing is assessed', () => {
@@ -34,5 +36,35 @@ describe('the phases a summary covers', () => {
     expect(none.phase).toBe('end');
     expect(summarize([none, assess(lvl, [actual(2025, 90)], 2025)], 2025).phases).toEqual(['end']);
     expect(summarize([none], 2025).phases).toEqual(['progress']);
+  });
+
+  it('counts every status, category and attribute as counting one by one does', () => {
+    const base = assess(indicator({ form: 'monitor' }), []);
+    const list: IndicatorAssessment[] = STATUSES.flatMap((status, i) =>
+      [0, 1, 2].map((k) => ({
+        ...base,
+        seq: i * 3 + k,
+        status,
+        phase: k === 1 ? ('end' as const) : ('progress' as const),
+        category: ['经济发展', '民生福祉'][(i + k) % 2] ?? '',
+        attribute: k === 2 ? ('binding' as const) : ('expected' as const),
+      })),
+    );
+    const s = summarize(list, 2025);
+    const count = (keep: (a: IndicatorAssessment) => boolean) => {
+      const c = zeroCounts();
+      for (const a of list) if (keep(a)) c[a.status as Status]++;
+      return c;
+    };
+    expect(s.byStatus).toEqual(count(() => true));
+    expect(s.byAttribute.binding).toEqual(count((a) => a.attribute === 'binding'));
+    expect(s.byAttribute.expected).toEqual(count((a) => a.attribute === 'expected'));
+    expect(s.byCategory).toEqual({
+      经济发展: count((a) => a.category === '经济发展'),
+      民生福祉: count((a) => a.category === '民生福祉'),
+    });
+    expect(Object.keys(s.byStatus)).toEqual(Object.keys(zeroCounts()));
+    expect(s.assessed).toBe(list.length - 3);
+    expect(s.phases).toEqual(['progress', 'end']);
   });
 });

@@ -1,5 +1,5 @@
 import type { Attribute } from '../plan';
-import { NOT_GRADED, ON_TRACK, STATUSES, type Phase, type Status } from './status';
+import { isGraded, ON_TRACK, STATUSES, type Phase, type Status } from './status';
 import type { IndicatorAssessment } from './types';
 
 /** Spec §5: counts by status, category and attribute; binding warnings; share on track. */
@@ -46,7 +46,9 @@ export function zeroCounts(): StatusCounts {
 
 /** Indicators given a status in one set of counts: all but `not_assessed`. Missing counts are 0. */
 export function assessedOf(counts: Readonly<Partial<StatusCounts>>): number {
-  return STATUSES.reduce((n, s) => n + (s === 'not_assessed' ? 0 : (counts[s] ?? 0)), 0);
+  let n = 0;
+  for (const s of STATUSES) if (s !== 'not_assessed') n += counts[s] ?? 0;
+  return n;
 }
 
 /**
@@ -56,39 +58,91 @@ export function assessedOf(counts: Readonly<Partial<StatusCounts>>): number {
  */
 export function shareOnTrack(counts: Readonly<Partial<StatusCounts>>): number | null {
   const assessed = assessedOf(counts);
-  return assessed > 0 ? ON_TRACK.reduce((n, s) => n + (counts[s] ?? 0), 0) / assessed : null;
+  if (!(assessed > 0)) return null;
+  let n = 0;
+  for (const s of ON_TRACK) n += counts[s] ?? 0;
+  return n / assessed;
+}
+
+/** A status's place in `STATUSES`, spelled out: the summary counts by place, not by key. */
+function placeOf(status: Status): number {
+  switch (status) {
+    case 'achieved':
+      return 0;
+    case 'ahead':
+      return 1;
+    case 'on_track':
+      return 2;
+    case 'lagging':
+      return 3;
+    case 'seriously_lagging':
+      return 4;
+    case 'basically_achieved':
+      return 5;
+    case 'not_achieved':
+      return 6;
+    case 'awaiting_target':
+      return 7;
+    case 'no_data':
+      return 8;
+    case 'not_assessed':
+      return 9;
+  }
+}
+
+const zeros = (): number[] => [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+function bump(counts: number[], place: number): void {
+  counts[place] = (counts[place] ?? 0) + 1;
+}
+
+function countsOf(n: readonly number[]): StatusCounts {
+  return {
+    achieved: n[0] ?? 0,
+    ahead: n[1] ?? 0,
+    on_track: n[2] ?? 0,
+    lagging: n[3] ?? 0,
+    seriously_lagging: n[4] ?? 0,
+    basically_achieved: n[5] ?? 0,
+    not_achieved: n[6] ?? 0,
+    awaiting_target: n[7] ?? 0,
+    no_data: n[8] ?? 0,
+    not_assessed: n[9] ?? 0,
+  };
 }
 
 export function summarize(assessments: readonly IndicatorAssessment[], year: number): PlanSummary {
-  const byStatus = zeroCounts();
-  const byCategory = new Map<string, StatusCounts>();
-  const byAttribute: Record<Attribute, StatusCounts> = {
-    expected: zeroCounts(),
-    binding: zeroCounts(),
-  };
+  const all = zeros();
+  const expected = zeros();
+  const binding = zeros();
+  const byCategory = new Map<string, number[]>();
   const bindingWarnings: number[] = [];
   let midway = false;
   let end = false;
   for (const a of assessments) {
-    if (!NOT_GRADED.includes(a.status)) {
+    const status = a.status;
+    if (isGraded(status)) {
       if (a.phase === 'end') end = true;
       else midway = true;
     }
-    byStatus[a.status]++;
+    const place = placeOf(status);
+    bump(all, place);
     let category = byCategory.get(a.category);
-    if (category === undefined) byCategory.set(a.category, (category = zeroCounts()));
-    category[a.status]++;
-    byAttribute[a.attribute][a.status]++;
+    if (category === undefined) byCategory.set(a.category, (category = zeros()));
+    bump(category, place);
+    bump(a.attribute === 'binding' ? binding : expected, place);
     if (a.bindingWarning) bindingWarnings.push(a.seq);
   }
-  const assessed = assessments.length - byStatus.not_assessed;
+  const byStatus = countsOf(all);
+  const categories = new Map<string, StatusCounts>();
+  for (const [name, counts] of byCategory) categories.set(name, countsOf(counts));
   return {
     year,
     total: assessments.length,
-    assessed,
+    assessed: assessments.length - byStatus.not_assessed,
     byStatus,
-    byCategory: Object.fromEntries(byCategory),
-    byAttribute,
+    byCategory: Object.fromEntries(categories),
+    byAttribute: { expected: countsOf(expected), binding: countsOf(binding) },
     bindingWarnings,
     phases: end && !midway ? ['end'] : end ? ['progress', 'end'] : ['progress'],
     shareOnTrack: shareOnTrack(byStatus),

@@ -41,10 +41,11 @@ function preferred(a: AssignedTarget | undefined, b: AssignedTarget): boolean {
   return b.value === a.value && comparatorRank(b.comparator) < comparatorRank(a.comparator);
 }
 
-function seriesOf(index: Map<number, Series>, seq: number, first: number): Series {
+function seriesOf(index: Map<number, Series>, seq: number, first: number, span: number): Series {
   let series = index.get(seq);
   if (series === undefined) {
-    series = { first, actual: [], assigned: [] };
+    // Sized once: arrays grown a year at a time cost more than the engine's arithmetic.
+    series = { first, actual: new Array<number>(span), assigned: new Array<AssignedTarget>(span) };
     index.set(seq, series);
   }
   return series;
@@ -65,7 +66,7 @@ export function indexValues(
   for (const v of values) {
     if (!Number.isInteger(v.year) || v.year < first || v.year > last || !Number.isFinite(v.value))
       continue;
-    const series = seriesOf(index, v.seq, first);
+    const series = seriesOf(index, v.seq, first, last - first + 1);
     const i = v.year - first;
     // -0 and 0 are one figure; telling them apart would let the order of the values show.
     const value = v.value === 0 ? 0 : v.value;
