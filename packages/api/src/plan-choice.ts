@@ -9,9 +9,16 @@ import {
   periodName,
   planYears,
   reportingYearAt,
+  samePeriod,
   type PeriodSpan,
 } from '@pm/core';
-import { listDistrictPlans, type DistrictPlan, type Role } from '@pm/db';
+import {
+  listDistrictPlans,
+  listPeriods,
+  type DistrictPlan,
+  type Role,
+  type ScopePeriod,
+} from '@pm/db';
 import type { Context } from './context';
 import { DomainError } from './errors';
 import { districtProcedure } from './trpc';
@@ -124,6 +131,30 @@ export function checkPlanYear(
       `${year} is outside ${plan.label}: its ${what === 'entry' ? 'figures' : 'evaluations'} are of ${first}–${plan.targetYear}`,
       { year, plan: plan.label, first, last: plan.targetYear },
     );
+}
+
+/**
+ * The period a view over the caller's scope is of (the league, the home): the one asked for, else
+ * that of the year asked for, else the reporting year's; a period no district in scope has is
+ * refused. Null when the scope has no plan at all.
+ */
+export async function scopePeriod(
+  ctx: Context & { user: { districts: readonly string[] | 'all' } },
+  input: { period?: PeriodSpan; year?: number },
+): Promise<{ periods: ScopePeriod[]; chosen: ScopePeriod | null; reportingYear: number }> {
+  const periods = await listPeriods(ctx.db, ctx.user.districts);
+  const reportingYear = reportingYearOf(ctx);
+  const chosen = input.period
+    ? (periods.find((p) => samePeriod(p, input.period!)) ?? null)
+    : choosePlan(periods, { year: input.year }, reportingYear);
+  if (input.period && !chosen)
+    throw new DomainError(
+      'NOT_FOUND',
+      'league.noPeriod',
+      `no district in scope has a plan of ${periodKey(input.period)}`,
+      { period: periodLabel(input.period) },
+    );
+  return { periods, chosen, reportingYear };
 }
 
 /** The year a plan's pages open at when the request names none. */

@@ -1,27 +1,16 @@
 import { z } from 'zod';
-import {
-  choosePlan,
-  completeness,
-  defaultYear,
-  periodKey,
-  periodLabel,
-  periodName,
-  requiredCells,
-  samePeriod,
-} from '@pm/core';
+import { defaultYear, periodKey, periodLabel, periodName, requiredCells } from '@pm/core';
 import {
   listDistricts,
   listOpenFigures,
   listOpenRounds,
-  listPeriods,
   loadPlanInputs,
   type OpenFigure,
   type OpenRound,
   type PlanInput,
   type Role,
 } from '@pm/db';
-import { DomainError } from '../errors';
-import { checkPlanYear, periodSchema, reportingYearOf } from '../plan-choice';
+import { checkPlanYear, periodSchema, scopePeriod } from '../plan-choice';
 import { ALL_ROLES, roleProcedure, router } from '../trpc';
 import { liveScorecard } from '../views/scorecard';
 import { districtTasks, warningsOf, type DistrictTasks, type HomeWarning } from '../views/home';
@@ -56,18 +45,7 @@ export const homeRouter = router({
     .query(async ({ ctx, input }) => {
       const scope = ctx.user.districts;
       const role = ctx.user.role;
-      const reportingYear = reportingYearOf(ctx);
-      const periods = await listPeriods(ctx.db, scope);
-      const chosen = input.period
-        ? (periods.find((p) => samePeriod(p, input.period!)) ?? null)
-        : choosePlan(periods, { year: input.year }, reportingYear);
-      if (input.period && !chosen)
-        throw new DomainError(
-          'NOT_FOUND',
-          'league.noPeriod',
-          `no district in scope has a plan of ${periodKey(input.period)}`,
-          { period: periodLabel(input.period) },
-        );
+      const { chosen, reportingYear } = await scopePeriod(ctx, input);
       const year = chosen ? (input.year ?? defaultYear(chosen, reportingYear)) : null;
       if (chosen && year !== null)
         checkPlanYear({ ...chosen, label: periodLabel(chosen) }, year, 'entry');
@@ -125,17 +103,15 @@ export const homeRouter = router({
 
 /** The year's required figures not stored at all (core's `requiredCells`, as the entry page counts). */
 function missingOf(plan: PlanInput, open: readonly OpenFigure[], year: number) {
-  const stored = [
-    ...plan.values.map((v) => ({ ...v, state: 'approved' as const, demo: v.demo ?? false })),
-    ...open.map((f) => ({ ...f, demo: false })),
-  ];
-  const { figures } = completeness(plan.file, stored, year);
-  const has = new Set(stored.filter((v) => v.year === year).map((v) => `${v.seq}:${v.kind}`));
+  const stored = new Set(
+    [...plan.values, ...open].filter((v) => v.year === year).map((v) => `${v.seq}:${v.kind}`),
+  );
   const names = new Map(plan.file.indicators.map((i) => [i.seq, i.name]));
-  const cells = requiredCells(plan.file, year)
-    .filter((c) => !has.has(`${c.seq}:${c.kind}`))
+  const required = requiredCells(plan.file, year);
+  const cells = required
+    .filter((c) => !stored.has(`${c.seq}:${c.kind}`))
     .map((c) => ({ seq: c.seq, name: names.get(c.seq) ?? '', kind: c.kind }));
-  return { total: figures.total, cells };
+  return { total: required.length, cells };
 }
 
 /** Not achieved, then seriously lagging, lagging, and without data: the worst first. */

@@ -1,15 +1,7 @@
 import { z } from 'zod';
-import {
-  choosePlan,
-  periodKey,
-  periodLabel,
-  periodName,
-  positiveIntSchema,
-  samePeriod,
-} from '@pm/core';
+import { periodKey, periodLabel, periodName, positiveIntSchema } from '@pm/core';
 import {
   latestFinalized,
-  listPeriods,
   listRounds,
   loadIndicatorRecord,
   loadPlanInput,
@@ -22,7 +14,7 @@ import {
   openingYear,
   periodSchema,
   planProcedure,
-  reportingYearOf,
+  scopePeriod,
 } from '../plan-choice';
 import { ALL_ROLES, roleProcedure, router } from '../trpc';
 import { leagueCsv, leagueXlsx } from '../reports/league-export';
@@ -197,18 +189,7 @@ function checkRegionCode(code: string | undefined, digits: 2 | 4) {
 async function leagueRows(ctx: Context & { user: SessionUser }, input: LeagueInput) {
   checkRegionCode(input.province, 2);
   checkRegionCode(input.city, 4);
-  const periods = await listPeriods(ctx.db, ctx.user.districts);
-  const reportingYear = reportingYearOf(ctx);
-  const chosen = input.period
-    ? (periods.find((p) => samePeriod(p, input.period!)) ?? null)
-    : choosePlan(periods, { year: input.year }, reportingYear);
-  if (input.period && !chosen)
-    throw new DomainError(
-      'NOT_FOUND',
-      'league.noPeriod',
-      `no district in scope has a plan of ${periodKey(input.period)}`,
-      { period: periodLabel(input.period) },
-    );
+  const { periods, chosen, reportingYear } = await scopePeriod(ctx, input);
   const year = chosen ? (input.year ?? openingYear(ctx, chosen)) : input.year;
   if (chosen && year !== undefined)
     checkPlanYear({ ...chosen, label: periodLabel(chosen) }, year, 'evaluation');
