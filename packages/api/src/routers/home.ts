@@ -12,7 +12,6 @@ import {
 } from '@pm/db';
 import { checkPlanYear, periodSchema, scopePeriod } from '../plan-choice';
 import { ALL_ROLES, roleProcedure, router } from '../trpc';
-import { liveScorecard } from '../views/scorecard';
 import { districtTasks, warningsOf, type DistrictTasks, type HomeWarning } from '../views/home';
 import { evaluationYearSchema } from './scorecard';
 
@@ -80,8 +79,7 @@ export const homeRouter = router({
           missing,
         );
         if (t.count > 0) tasks.push(t);
-        if (shows.warnings && plan && year !== null)
-          warnings.push(...warningsOf(d, liveScorecard(plan, year, [])));
+        if (shows.warnings && plan && year !== null) warnings.push(...warningsOf(d, plan, year));
       }
       if (role === 'admin') warnings = warnings.filter((w) => w.leadDepartment === null);
       return {

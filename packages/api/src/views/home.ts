@@ -1,6 +1,6 @@
 import type { AssessmentReason, Phase, RoundKind, Status, ValueKind } from '@pm/core';
-import type { OpenFigure, OpenRound } from '@pm/db';
-import type { Scorecard } from './scorecard';
+import type { OpenFigure, OpenRound, PlanInput } from '@pm/db';
+import { assessInput } from './scorecard';
 
 /** One figure on a home's list, with the year its entry grid opens at. */
 export interface TaskFigure {
@@ -97,21 +97,27 @@ export function districtTasks(
 /** The scorecard's binding warnings of one district. */
 export function warningsOf(
   district: { code: string; name: string },
-  card: Scorecard,
+  plan: Pick<PlanInput, 'file' | 'values'>,
+  year: number,
 ): HomeWarning[] {
-  return card.indicators
-    .filter((r) => r.bindingWarning)
-    .map((r) => ({
-      district: district.code,
-      districtName: district.name,
-      seq: r.seq,
-      name: r.name,
-      unit: r.unit,
-      status: r.status,
-      phase: r.phase,
-      reason: r.reason,
-      leadDepartment: r.leadDepartment,
-      latestValue: r.latestValue,
-      latestYear: r.latestYear,
-    }));
+  // The engine's assessment alone: the scorecard's other columns are not shown here.
+  const bySeq = new Map(plan.file.indicators.map((i) => [i.seq, i]));
+  return assessInput(plan, year)
+    .indicators.filter((a) => a.bindingWarning)
+    .map((a) => {
+      const indicator = bySeq.get(a.seq)!;
+      return {
+        district: district.code,
+        districtName: district.name,
+        seq: a.seq,
+        name: a.name,
+        unit: indicator.unit,
+        status: a.status,
+        phase: a.phase,
+        reason: a.reason,
+        leadDepartment: indicator.leadDepartment,
+        latestValue: a.latestValue,
+        latestYear: a.latestYear,
+      };
+    });
 }
