@@ -7,6 +7,11 @@ export const districtCodeSchema = z
   .string()
   .regex(/^\d{6}$/, { message: 'district code must be 6 digits (行政区划代码)' });
 
+/** The province of a division code (GB/T 2260): its first 2 digits (13 河北省). */
+export const provinceCode = (code: string) => code.slice(0, 2);
+/** The city (地级) of a division code: its first 4 digits (1301 石家庄市). */
+export const cityCode = (code: string) => code.slice(0, 4);
+
 export const districtSchema = z.object({
   code: districtCodeSchema,
   name: z.string().min(1),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { periodKey, periodLabel, periodName, positiveIntSchema } from '@pm/core';
+import { periodKey, periodLabel, periodName, positiveIntSchema, provinceCode } from '@pm/core';
 import {
   latestFinalized,
   listRounds,
@@ -23,7 +23,6 @@ import {
   descendingByDefault,
   filterRows,
   groupRows,
-  provinceOf,
   regionOf,
   rollUp,
   sortRows,
@@ -194,14 +193,14 @@ async function leagueRows(ctx: Context & { user: SessionUser }, input: LeagueInp
   if (chosen && year !== undefined)
     checkPlanYear({ ...chosen, label: periodLabel(chosen) }, year, 'evaluation');
   const league = await leagueCache(ctx.db).league(ctx.user.districts, chosen, year);
-  const province = input.province ?? (input.city ? provinceOf(input.city) : undefined);
+  const province = input.province ?? (input.city ? provinceCode(input.city) : undefined);
   const region = {
     province: province ? regionOf(league.rows, 'province', province) : null,
     city: input.city ? regionOf(league.rows, 'city', input.city) : null,
   };
   const missing =
     province && !region.province ? province : input.city && !region.city ? input.city : null;
-  if (missing || (region.city && province && provinceOf(region.city.code) !== province))
+  if (missing || (region.city && province && provinceCode(region.city.code) !== province))
     throw new DomainError(
       'NOT_FOUND',
       'league.noRegion',

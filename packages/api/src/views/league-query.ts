@@ -1,6 +1,14 @@
-import { assessedOf, shareOnTrack, STATUSES, type Phase, type PlanSummary } from '@pm/core';
+import {
+  assessedOf,
+  cityCode,
+  provinceCode,
+  shareOnTrack,
+  STATUSES,
+  type Phase,
+  type PlanSummary,
+} from '@pm/core';
 import type { Completeness } from './scorecard';
-import type { LeagueRow, Reporting } from './league';
+import { REPORTING_ORDER, type LeagueRow, type Reporting } from './league';
 
 /** Which districts the league lists: all, those with figures of the year, those without (未报送). */
 export type LeagueShow = 'all' | 'reported' | 'unreported';
@@ -39,9 +47,6 @@ export interface RegionRow {
   completeness: Completeness | null;
 }
 
-export const provinceOf = (code: string) => code.slice(0, 2);
-export const cityOf = (code: string) => code.slice(0, 4);
-
 /** The name most districts of the region give it (they are written per district). */
 function regionName(rows: readonly LeagueRow[], level: 'province' | 'city'): string {
   const count = new Map<string, number>();
@@ -58,7 +63,7 @@ export function regionOf(
   level: 'province' | 'city',
   code: string,
 ): Region | null {
-  const of = level === 'province' ? provinceOf : cityOf;
+  const of = level === 'province' ? provinceCode : cityCode;
   const inside = rows.filter((r) => of(r.code) === code);
   return inside.length === 0 ? null : { code, name: regionName(inside, level) };
 }
@@ -68,14 +73,14 @@ export function filterRows(rows: readonly LeagueRow[], f: LeagueFilter): LeagueR
   const q = f.q?.trim().toLowerCase();
   return rows.filter(
     (r) =>
-      (!f.province || provinceOf(r.code) === f.province) &&
-      (!f.city || cityOf(r.code) === f.city) &&
+      (!f.province || provinceCode(r.code) === f.province) &&
+      (!f.city || cityCode(r.code) === f.city) &&
       (f.show === 'all' || r.reporting === f.show) &&
       (!q || r.code.includes(q) || r.name.toLowerCase().includes(q)),
   );
 }
 
-const STANDING: Record<Reporting, number> = { reported: 0, unreported: 1, noPlan: 2 };
+const standing = (r: LeagueRow) => REPORTING_ORDER.indexOf(r.reporting);
 
 const VALUE: Record<
   Exclude<LeagueSort, 'rank' | 'name'>,
@@ -132,7 +137,7 @@ export function sortRows(rows: readonly LeagueRow[], sort: LeagueSort, descendin
         ? (a: LeagueRow, b: LeagueRow) =>
             (descending ? -1 : 1) * collator.compare(a.name, b.name) || byCode(a, b)
         : compareBy(VALUE[sort], descending);
-  return [...rows].sort((a, b) => STANDING[a.reporting] - STANDING[b.reporting] || within(a, b));
+  return [...rows].sort((a, b) => standing(a) - standing(b) || within(a, b));
 }
 
 const PHASES: readonly Phase[] = ['progress', 'end'];
@@ -173,7 +178,7 @@ export function rollUp(rows: readonly LeagueRow[], region: Region, level: Region
 
 /** One roll-up per province (or per city of one province), by code. */
 export function groupRows(rows: readonly LeagueRow[], level: 'province' | 'city'): RegionRow[] {
-  const of = level === 'province' ? provinceOf : cityOf;
+  const of = level === 'province' ? provinceCode : cityCode;
   const groups = new Map<string, LeagueRow[]>();
   for (const r of rows) {
     const code = of(r.code);
