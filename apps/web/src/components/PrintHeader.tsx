@@ -12,12 +12,13 @@ export function PrintHeader({
   district,
   plan,
   year,
-  basis,
+  finalized,
 }: {
   district: string;
   plan: string;
   year: number;
-  basis: string;
+  /** The finalized round the page shows; null: live figures. */
+  finalized: { finalizedAt: string | Date | null } | null;
 }) {
   const { t, locale } = useI18n();
   const [printedAt, setPrintedAt] = useState(() => new Date());
@@ -30,7 +31,13 @@ export function PrintHeader({
     <div className="print-header" data-testid="print-header">
       <span>{t('print.district', { district, plan })}</span>
       <span>{t('print.year', { year })}</span>
-      <span>{t('print.basis', { basis })}</span>
+      <span>
+        {t('print.basis', {
+          basis: finalized
+            ? t('print.basis.finalized', { year, date: when(finalized.finalizedAt, locale) })
+            : t('print.basis.live'),
+        })}
+      </span>
       <span>{t('print.time', { time: when(printedAt, locale, true) })}</span>
     </div>
   );

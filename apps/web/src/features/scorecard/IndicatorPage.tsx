@@ -90,14 +90,7 @@ function Detail({ detail }: { detail: IndicatorDetail }) {
         district={detail.district.name}
         plan={detail.plan.title}
         year={detail.year}
-        basis={
-          conclusion
-            ? t('print.basis.finalized', {
-                year: detail.year,
-                date: when(conclusion.round.finalizedAt, locale),
-              })
-            : t('print.basis.live')
-        }
+        finalized={conclusion?.round ?? null}
       />
       <h1>
         {ind.seq}. {ind.name}

@@ -142,14 +142,7 @@ function ScorecardView({ card, finalizable }: { card: Scorecard; finalizable: bo
         district={card.district.name}
         plan={card.plan.title}
         year={card.year}
-        basis={
-          card.round
-            ? t('print.basis.finalized', {
-                year: card.year,
-                date: when(card.round.finalizedAt, locale),
-              })
-            : t('print.basis.live')
-        }
+        finalized={card.round}
       />
       <p className="intro">
         {t('scorecard.subtitle', {
