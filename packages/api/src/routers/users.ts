@@ -24,12 +24,8 @@ export const usernameSchema = z
 
 const displayNameSchema = z.string().trim().min(1, 'display name is required').max(64);
 /** 单位, as the user signs reports (区发展和改革局); optional, blank for none. */
-const unitSchema = z
-  .string()
-  .trim()
-  .max(64, 'unit (单位): at most 64 characters')
-  .nullish()
-  .transform((s) => s || null);
+const unitText = z.string().trim().max(64, 'unit (单位): at most 64 characters');
+const unitSchema = unitText.nullish().transform((s) => s || null);
 
 /** A change of how a user is named and signs: only the fields given change. */
 export const userProfileSchema = z
@@ -37,10 +33,7 @@ export const userProfileSchema = z
     username: usernameSchema,
     displayName: displayNameSchema.optional(),
     /** Absent: unchanged; blank or null: cleared. */
-    unit: z
-      .string()
-      .trim()
-      .max(64, 'unit (单位): at most 64 characters')
+    unit: unitText
       .nullable()
       .optional()
       .transform((s) => (s === undefined ? undefined : s || null)),
