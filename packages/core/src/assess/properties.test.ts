@@ -1,76 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  assessmentSettingsSchema,
-  comparatorSchema,
-  directionSchema,
-  targetFormSchema,
-  type Comparator,
-  type Indicator,
-  type YearValue,
-} from '../plan';
+import { assessmentSettingsSchema, type Comparator } from '../plan';
 import { assessPlan } from './assess';
 import { compoundTotal } from './cumulative';
 import { GRADES, isBindingWarning, NOT_GRADED, STATUSES, type Status } from './status';
-import { anyCase, caseOf, type PlanCase } from './test-arbitraries';
+import {
+  anyCase,
+  anyNumber,
+  anyPlan,
+  caseOf,
+  plainNumber,
+  type PlanCase,
+} from './test-arbitraries';
 import { actual, assess, indicator, numbersOf, period } from './test-support';
 import type { IndicatorAssessment } from './types';
-
-const anyNumber = fc.double({ noNaN: true, noDefaultInfinity: true });
-const plainNumber = fc.double({ min: -1e6, max: 1e6, noNaN: true });
-const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
-
-const anyIndicator = (seq: number, numbers: fc.Arbitrary<number>): fc.Arbitrary<Indicator> =>
-  fc
-    .record({
-      form: fc.constantFrom(...targetFormSchema.options),
-      baseline: maybe(numbers),
-      value: maybe(numbers),
-      rate: maybe(numbers),
-      cumulative: maybe(numbers),
-      sumOf: maybe(fc.constantFrom('values' as const, 'increases' as const, 'compound' as const)),
-      comparator: maybe(fc.constantFrom(...comparatorSchema.options)),
-      tolerance: maybe(fc.double({ min: 0, max: 1e6, noNaN: true })),
-      baselineYear: maybe(fc.integer({ min: 2015, max: 2024 })),
-      direction: maybe(fc.constantFrom(...directionSchema.options)),
-      linkedTo: maybe(fc.constantFrom(1, 2, 3)),
-      attribute: fc.constantFrom('expected' as const, 'binding' as const),
-    })
-    .map(({ attribute, ...target }) => indicator(target, { seq, attribute }));
-
-const anyValue = (numbers: fc.Arbitrary<number>): fc.Arbitrary<YearValue> =>
-  fc.record({
-    seq: fc.constantFrom(1, 2, 3),
-    year: fc.integer({ min: 2018, max: 2027 }),
-    kind: fc.constantFrom('actual' as const, 'assigned_target' as const),
-    value: numbers,
-    comparator: fc.option(fc.constantFrom(...comparatorSchema.options), { nil: undefined }),
-  });
-
-const anySettings = fc.record({
-  epsilon: fc.double({ min: 0, max: 1, noNaN: true }),
-  seriousPace: fc.double({ min: 0, max: 1, noNaN: true }),
-  aboutTolerance: fc.double({ min: 0, max: 100, noNaN: true }),
-  linkedTolerance: fc.double({ min: 0, max: 100, noNaN: true }),
-  rateSeriousGap: fc.double({ min: 0, max: 100, noNaN: true }),
-  requiredRateGap: fc.double({ min: 0, max: 100, noNaN: true }),
-  delta: fc.double({ min: 0, max: 10, noNaN: true }),
-  rateAheadGap: fc.double({ min: 0, max: 100, noNaN: true }),
-  rateBasicGap: fc.double({ min: 0, max: 100, noNaN: true }),
-  changeThreshold: fc.constant(0.5),
-});
-
-const anyPlan = (numbers: fc.Arbitrary<number>) =>
-  fc.record({
-    indicators: fc.tuple(
-      anyIndicator(1, numbers),
-      anyIndicator(2, numbers),
-      anyIndicator(3, numbers),
-    ),
-    values: fc.array(anyValue(numbers), { maxLength: 30 }),
-    year: fc.integer({ min: 2018, max: 2027 }),
-    settings: anySettings,
-  });
 
 function wellFormed(a: IndicatorAssessment): void {
   expect(STATUSES).toContain(a.status);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { comparatorSchema, directionSchema, targetFormSchema } from '../plan';
 import type { Attribute, Comparator, Indicator, Target, YearValue } from '../plan';
 import { actual, assignedTarget, indicator } from './test-support';
 
@@ -282,3 +283,59 @@ export const caseOf: Record<Target['form'], fc.Arbitrary<PlanCase>> = {
 
 /** Any form's case. */
 export const anyCase: fc.Arbitrary<PlanCase> = fc.oneof(...Object.values(caseOf));
+
+/** Any finite double, the extremes included; and doubles of a plausible size. */
+export const anyNumber = fc.double({ noNaN: true, noDefaultInfinity: true });
+export const plainNumber = fc.double({ min: -1e6, max: 1e6, noNaN: true });
+const anyIndicator = (seq: number, numbers: fc.Arbitrary<number>): fc.Arbitrary<Indicator> =>
+  fc
+    .record({
+      form: fc.constantFrom(...targetFormSchema.options),
+      baseline: maybe(numbers),
+      value: maybe(numbers),
+      rate: maybe(numbers),
+      cumulative: maybe(numbers),
+      sumOf: maybe(fc.constantFrom('values' as const, 'increases' as const, 'compound' as const)),
+      comparator: maybe(fc.constantFrom(...comparatorSchema.options)),
+      tolerance: maybe(fc.double({ min: 0, max: 1e6, noNaN: true })),
+      baselineYear: maybe(fc.integer({ min: 2015, max: 2024 })),
+      direction: maybe(fc.constantFrom(...directionSchema.options)),
+      linkedTo: maybe(fc.constantFrom(1, 2, 3)),
+      attribute: fc.constantFrom('expected' as const, 'binding' as const),
+    })
+    .map(({ attribute, ...target }) => indicator(target, { seq, attribute }));
+
+const anyValue = (numbers: fc.Arbitrary<number>): fc.Arbitrary<YearValue> =>
+  fc.record({
+    seq: fc.constantFrom(1, 2, 3),
+    year: fc.integer({ min: 2018, max: 2027 }),
+    kind: fc.constantFrom('actual' as const, 'assigned_target' as const),
+    value: numbers,
+    comparator: fc.option(fc.constantFrom(...comparatorSchema.options), { nil: undefined }),
+  });
+
+const anySettings = fc.record({
+  epsilon: fc.double({ min: 0, max: 1, noNaN: true }),
+  seriousPace: fc.double({ min: 0, max: 1, noNaN: true }),
+  aboutTolerance: fc.double({ min: 0, max: 100, noNaN: true }),
+  linkedTolerance: fc.double({ min: 0, max: 100, noNaN: true }),
+  rateSeriousGap: fc.double({ min: 0, max: 100, noNaN: true }),
+  requiredRateGap: fc.double({ min: 0, max: 100, noNaN: true }),
+  delta: fc.double({ min: 0, max: 10, noNaN: true }),
+  rateAheadGap: fc.double({ min: 0, max: 100, noNaN: true }),
+  rateBasicGap: fc.double({ min: 0, max: 100, noNaN: true }),
+  changeThreshold: fc.constant(0.5),
+});
+
+/** Plans of three indicators of any form with any targets, values and settings. */
+export const anyPlan = (numbers: fc.Arbitrary<number>) =>
+  fc.record({
+    indicators: fc.tuple(
+      anyIndicator(1, numbers),
+      anyIndicator(2, numbers),
+      anyIndicator(3, numbers),
+    ),
+    values: fc.array(anyValue(numbers), { maxLength: 30 }),
+    year: fc.integer({ min: 2018, max: 2027 }),
+    settings: anySettings,
+  });
