@@ -1,5 +1,4 @@
 import type { Place, PlanDocument, SourceCell, SourceTable } from '@pm/core';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 
 /** Why a PDF could not be read at all, with the message a person reads (zh first, en). */
@@ -98,6 +97,10 @@ function printed(s: string): string {
 async function openPdf(bytes: Uint8Array, name: string) {
   if (!/^%PDF-/.test(new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).trimStart()))
     throw new PdfReadError('broken', name, 'no %PDF header');
+  // Loaded here, not with the package: pdfjs's legacy build installs core-js polyfills for the
+  // whole process, among them a JavaScript Array.prototype.push, JSON.parse and JSON.stringify
+  // several times slower than V8's. The server reads PDFs in its document worker only.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   try {
     return await getDocument({
       data: new Uint8Array(bytes),
