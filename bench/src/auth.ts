@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { BENCH_OFFICIALS, BENCH_PASSWORD, benchOfficial, SYNTHETIC_PREFIX } from './generate';
+import { BENCH_OFFICIALS, BENCH_PASSWORD, benchOfficial, syntheticCode } from './generate';
 import { startServer, stats, waitHealthy } from './http';
 import { wholeOption } from './options';
 
@@ -60,7 +60,7 @@ function send(
   });
 }
 
-const official = (n: number) => benchOfficial(String(SYNTHETIC_PREFIX * 100_000 + n));
+const official = (n: number) => benchOfficial(syntheticCode(n));
 const signInBody = (username: string, password: string) => JSON.stringify({ username, password });
 
 /** Failed password checks recorded since the run began: each is one scrypt the server did. */

@@ -2,15 +2,36 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '@pm/api';
 import { createDb, createUser, migrate, schema, type Database } from '@pm/db';
-import { defaultSettings } from '@pm/core';
+import { cityCode, defaultSettings, provinceCode } from '@pm/core';
 import { wholeOption } from './options';
+import { refreshSummaries } from './summaries';
 import { makeDistrict, period, prng, SPECS } from './synthetic';
 
 const BATCH = 4000;
 /** Figures are generated up to here; the save benchmark enters the year after as drafts. */
 export const LAST_YEAR = 2024;
-/** Synthetic districts take codes 900000…, a range no real division uses. */
+/** Synthetic districts take codes 9xxxxx, a range no real division uses. */
 export const SYNTHETIC_PREFIX = 9;
+/** Synthetic districts per city and cities per province: 3,000 districts fill provinces 90–99. */
+const PROVINCES = 10;
+const DISTRICTS_PER_CITY = 30;
+/** The most synthetic districts the code scheme has room for (city codes 00–99). */
+export const MAX_SYNTHETIC = PROVINCES * 100 * DISTRICTS_PER_CITY;
+
+/**
+ * The code of the synthetic district numbered `n` (from 0): province 9P (P = n mod 10, so any
+ * number of districts spreads over all ten, the first officials' too), then city and district in
+ * the order the rest of `n` counts them, 30 districts a city, as a real division code reads
+ * (province, city, district: 901203 is province 90's city 9012's district 03).
+ */
+export function syntheticCode(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n >= MAX_SYNTHETIC)
+    throw new Error(`a synthetic district is numbered 0–${MAX_SYNTHETIC - 1}, not ${n}`);
+  const inProvince = Math.floor(n / PROVINCES);
+  const city = Math.floor(inProvince / DISTRICTS_PER_CITY);
+  const district = (inProvince % DISTRICTS_PER_CITY) + 1;
+  return String(SYNTHETIC_PREFIX * 100_000 + (n % PROVINCES) * 10_000 + city * 100 + district);
+}
 /** How many synthetic districts get an official account: the most save clients `bench http` can run. */
 export const BENCH_OFFICIALS = 200;
 export const BENCH_PASSWORD = 'bench-password-1';
@@ -32,7 +53,7 @@ export function generateOptions(argv: string[]): GenerateOptions {
       'data-dir': { type: 'string', default: './.bench-data' },
     },
   });
-  const districts = wholeOption(values.districts, '--districts', 1, 99_999);
+  const districts = wholeOption(values.districts, '--districts', 1, MAX_SYNTHETIC);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed))
     throw new Error(`--seed must be a whole number, got "${values.seed}"`);
@@ -49,7 +70,7 @@ async function insertBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unkno
 }
 
 /**
- * Fills the database with `districts` synthetic districts (codes 900000…) × 20 indicators of every
+ * Fills the database with `districts` synthetic districts (codes 9xxxxx, see `syntheticCode`) × 20 indicators of every
  * form × approved values 2020–2024, the same for the same seed. Earlier synthetic districts are
  * replaced; real ones are untouched. Also a leader of all districts (`bench-leader`) and, for the
  * first BENCH_OFFICIALS districts, an official of each (`bench-official-<code>`), password
@@ -59,20 +80,20 @@ export async function generate(
   db: Database,
   districts: number,
   seed: number,
-): Promise<{ values: number; ms: number }> {
+): Promise<{ values: number; summaries: number; ms: number }> {
   const started = performance.now();
   const rnd = prng(seed);
   await db
     .delete(schema.districts)
     .where(sql`${schema.districts.id} like ${`${SYNTHETIC_PREFIX}%`}`);
-  const codes = Array.from({ length: districts }, (_, i) => String(SYNTHETIC_PREFIX * 100_000 + i));
+  const codes = Array.from({ length: districts }, (_, i) => syntheticCode(i));
   await insertBatches(codes, (batch) =>
     db.insert(schema.districts).values(
       batch.map((id) => ({
         id,
         name: `合成区 ${id}`,
-        city: `合成市 ${id.slice(0, 4)}`,
-        province: '合成省',
+        city: `合成市 ${cityCode(id)}`,
+        province: `合成省 ${provinceCode(id)}`,
       })),
     ),
   );
@@ -137,7 +158,9 @@ export async function generate(
   await ensureBenchUsers(db, codes);
   // Fresh statistics, as autovacuum would give a real database after a bulk load.
   await db.execute(sql`analyze`);
-  return { values: valueRows.length, ms: Math.round(performance.now() - started) };
+  // The league summaries an import stores with its figures (none in a tree without them).
+  const summaries = await refreshSummaries(db, 'all');
+  return { values: valueRows.length, summaries, ms: Math.round(performance.now() - started) };
 }
 
 /** The user name of the official of one synthetic district. */
@@ -170,9 +193,9 @@ export async function runGenerate(argv: string[]): Promise<void> {
   );
   try {
     await migrate(handle);
-    const { values, ms } = await generate(handle.db, options.districts, options.seed);
+    const { values, summaries, ms } = await generate(handle.db, options.districts, options.seed);
     console.log(
-      `generate: ${options.districts} districts × ${SPECS.length} indicators, ${values} values into ${handle.driver} ${handle.location} in ${ms} ms`,
+      `generate: ${options.districts} districts × ${SPECS.length} indicators, ${values} values, ${summaries} league summaries into ${handle.driver} ${handle.location} in ${ms} ms`,
     );
   } finally {
     await handle.close();

@@ -1,20 +1,41 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { createDb } from '@pm/db';
+import { directSaves, recordSavePath, type DirectClient, type DirectOutcome } from './direct-save';
 import {
   BENCH_OFFICIALS,
   BENCH_PASSWORD,
   benchOfficial,
   LAST_YEAR,
-  SYNTHETIC_PREFIX,
+  syntheticCode,
 } from './generate';
-import { wholeOption } from './options';
+import {
+  bulkImport,
+  leagueExports,
+  leagueRounds,
+  stopServer,
+  timed,
+  trpcGet,
+  type BulkImport,
+} from './http-league';
+import { summaryRefresher } from './summaries';
+import { listOption, wholeOption } from './options';
 
 const serverMain = fileURLToPath(new URL('../../apps/server/dist/main.js', import.meta.url));
 const results = new URL('../results/', import.meta.url);
+
+/** The server's pool (createDb's default): the direct saves get as many connections. */
+const SERVER_POOL = 10;
+/** Indicators the app's save clients write; the direct saves write others of the same districts. */
+const APP_SEQS = [1, 2, 3, 4, 5];
+const DIRECT_SEQS = [6, 7, 8, 9, 10];
+/** The share of the direct limit the paced run offers. */
+const PACED_SHARE = 0.8;
 
 interface Stats {
   n: number;
@@ -24,17 +45,11 @@ interface Stats {
   max: number;
 }
 
-export function stats(ms: number[]): Stats {
+export function stats(ms: readonly number[]): Stats {
   const s = [...ms].sort((a, b) => a - b);
   const at = (q: number) =>
     Number((s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN).toFixed(1));
   return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) };
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const result = await fn();
-  return [performance.now() - start, result];
 }
 
 /** The built server (`main`, by default this tree's build) on `port`, with `env` added. */
@@ -109,26 +124,6 @@ async function signIn(base: string, username: string): Promise<string> {
   return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
-const query = (base: string, cookie: string, path: string, input: unknown) =>
-  fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
-    headers: { cookie },
-  }).then(async (r) => {
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${path}: ${r.status} ${text.slice(0, 200)}`);
-    return Buffer.byteLength(text);
-  });
-
-/** The league table's data in one raw SQL read: every plan's indicators with their approved values. */
-const RAW_LEAGUE_SQL = `
-  select p.district_id, i.seq, i.category, i.attribute, i.target, v.year, v.kind, v.value
-  from plans p
-  join indicators i on i.plan_id = p.id
-  left join yearly_values v on v.indicator_id = i.id and v.state = 'approved'
-    and v.year between p.baseline_year and p.midterm_year`;
-
-/** The code of the synthetic district numbered `n` (from 0). */
-const districtCode = (n: number) => String(SYNTHETIC_PREFIX * 100_000 + n);
-
 /**
  * One POST over a kept-alive connection with node:http, which costs the load generator less CPU
  * than fetch: on a 2-core machine every cycle it spends is taken from the server and PostgreSQL.
@@ -181,15 +176,16 @@ interface SaveOutcome {
 /**
  * `clients` officials each saving drafts of their own district's figures for `seconds`, together
  * offering `rate` saves a second (each client paces itself, as people do; a client whose save is
- * slower than its pace sends the next one at once).
+ * slower than its pace sends the next one at once). `rate` null: no pacing, each client sends its
+ * next save as soon as the last one is acknowledged (closed loop: the server's most).
  */
 async function saveLoad(
   base: string,
   clients: readonly SaveClient[],
   seconds: number,
-  rate: number,
+  rate: number | null,
 ): Promise<SaveOutcome> {
-  const interval = (clients.length / rate) * 1000;
+  const interval = rate === null ? 0 : (clients.length / rate) * 1000;
   const outcome: SaveOutcome = { acknowledged: [], errors: 0, latencies: [] };
   const until = performance.now() + seconds * 1000;
   const year = LAST_YEAR + 1;
@@ -202,8 +198,7 @@ async function saveLoad(
         const wait = next - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         next += interval;
-        const seq = 1 + (i % 5);
-        i++;
+        const seq = APP_SEQS[i++ % APP_SEQS.length]!;
         const version = versions.get(seq) ?? null;
         const body = {
           district,
@@ -253,6 +248,98 @@ async function lostSaves(client: pg.Client, saves: SaveOutcome['acknowledged']):
   return rows[0]?.lost ?? -1;
 }
 
+interface Cpu {
+  server: number;
+  postgres: number;
+  bench: NodeJS.CpuUsage;
+}
+
+const cpuNow = (pid: number): Cpu => ({
+  server: cpuSeconds(pid),
+  postgres: postgresCpuSeconds(),
+  bench: process.cpuUsage(),
+});
+
+/** CPU ms per save of the server, PostgreSQL and this process (the load generator). */
+function cpuPerSave(before: Cpu, after: Cpu, saves: number) {
+  const per = (seconds: number) => Number(((seconds * 1000) / Math.max(1, saves)).toFixed(2));
+  const bench = process.cpuUsage(before.bench);
+  return {
+    server: per(after.server - before.server),
+    postgres: per(after.postgres - before.postgres),
+    bench: per((bench.user + bench.system) / 1e6),
+  };
+}
+
+const round1 = (n: number) => Number(n.toFixed(1));
+const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
+
+function saveFigures(
+  o: { acknowledged: unknown[]; errors: number; latencies: number[] },
+  seconds: number,
+  lost: number,
+  cpuMsPerSave: ReturnType<typeof cpuPerSave> | null,
+) {
+  return {
+    seconds,
+    acknowledged: o.acknowledged.length,
+    perSecond: round1(o.acknowledged.length / seconds),
+    errors: o.errors,
+    lost,
+    latency: stats(o.latencies),
+    ...(cpuMsPerSave && { cpuMsPerSave }),
+  };
+}
+
+/** Each official's district, plan, session and indicator ids, for the direct saves. */
+async function directClients(db: pg.Client, usernames: string[]): Promise<DirectClient[]> {
+  const { rows } = await db.query<{
+    username: string;
+    token_hash: string;
+    plan_id: number;
+    district_id: string;
+    indicators: Record<string, number>;
+  }>(
+    `select u.username, s.token_hash, p.id as plan_id, p.district_id,
+       (select json_object_agg(i.seq, i.id) from indicators i where i.plan_id = p.id) as indicators
+     from users u
+     join lateral (select token_hash from sessions where user_id = u.id
+                   order by created_at desc limit 1) s on true
+     join user_districts ud on ud.user_id = u.id
+     join lateral (select id, district_id from plans where district_id = ud.district_id
+                   order by target_year desc limit 1) p on true
+     where u.username = any($1)`,
+    [usernames],
+  );
+  const byName = new Map(rows.map((r) => [r.username, r]));
+  return usernames.map((username) => {
+    const r = byName.get(username);
+    if (!r) throw new Error(`no session or plan for ${username}`);
+    return {
+      district: r.district_id,
+      planId: r.plan_id,
+      username,
+      tokenHash: r.token_hash,
+      indicatorIds: new Map(Object.entries(r.indicators).map(([seq, id]) => [Number(seq), id])),
+    };
+  });
+}
+
+async function signInAll(base: string, count: number): Promise<SaveClient[]> {
+  const officials: SaveClient[] = [];
+  for (let c = 0; c < count; c += 10)
+    officials.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(10, count - c) }, async (_, k) => {
+          const district = syntheticCode(c + k);
+          const cookie = await signIn(base, benchOfficial(district));
+          return { cookie, district, versions: new Map<number, number | null>() };
+        }),
+      )),
+    );
+  return officials;
+}
+
 export async function runHttp(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -264,6 +351,10 @@ export async function runHttp(argv: string[]): Promise<void> {
       warmup: { type: 'string', default: '10' },
       runs: { type: 'string', default: '15' },
       rate: { type: 'string', default: '200' },
+      levels: { type: 'string', default: '10,25,50,100' },
+      'saturation-seconds': { type: 'string', default: '15' },
+      restarts: { type: 'string', default: '5' },
+      imports: { type: 'string', default: '3' },
     },
   });
   const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
@@ -277,130 +368,271 @@ export async function runHttp(argv: string[]): Promise<void> {
   const seconds = wholeOption(values.seconds, '--seconds', 1, 3_600);
   const warmup = wholeOption(values.warmup, '--warmup', 0, 3_600);
   const rate = wholeOption(values.rate, '--rate', 1, 100_000);
+  const saturationSeconds = wholeOption(
+    values['saturation-seconds'],
+    '--saturation-seconds',
+    1,
+    3_600,
+  );
+  const restarts = wholeOption(values.restarts, '--restarts', 0, 100);
+  const imports = wholeOption(values.imports, '--imports', 0, 100);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const districts =
     (await db.query<{ n: number }>(`select count(*)::int as n from districts`)).rows[0]?.n ?? 0;
   // Each client is the official of their own district, as in real use: the generator made
   // BENCH_OFFICIALS of them.
-  const clients = wholeOption(values.clients, '--clients', 1, Math.min(BENCH_OFFICIALS, districts));
+  const most = Math.min(BENCH_OFFICIALS, districts);
+  const clients = wholeOption(values.clients, '--clients', 1, most);
+  const levels = listOption(values.levels, '--levels', 1, most);
+  const summaries = (await summaryRefresher()) !== null;
+  const loadAtStart = loadavg().map(round1);
   // Every run starts from the same database: the previous run's saves removed and the dead rows
   // they and its league measurements left vacuumed away (autovacuum may be off, or behind).
   await db.query(`delete from yearly_values where year = $1 and source is null`, [LAST_YEAR + 1]);
   await db.query(`vacuum analyze yearly_values, value_history, plan_revisions`);
 
-  const server = startServer(databaseUrl, port);
+  const app = await createDb({ driver: 'postgres', url: databaseUrl, poolSize: 1 });
+  let server = startServer(databaseUrl, port);
   try {
     await waitHealthy(base);
     const leader = await signIn(base, 'bench-leader');
-    const officials: SaveClient[] = [];
-    for (let c = 0; c < clients; c += 10)
-      officials.push(
-        ...(await Promise.all(
-          Array.from({ length: Math.min(10, clients - c) }, async (_, k) => {
-            const district = districtCode(c + k);
-            const cookie = await signIn(base, benchOfficial(district));
-            return { cookie, district, versions: new Map<number, number | null>() };
-          }),
-        )),
-      );
+    const officials = await signInAll(base, Math.max(clients, ...levels));
+    const direct = await directClients(
+      db,
+      officials.map((o) => benchOfficial(o.district)),
+    );
 
     // Saves first, on a fresh server, so that its memory is that of the save load. The first
     // seconds of a fresh server are measured apart: its code is not yet compiled, its connections
     // not yet open, its caches empty (a load balancer's slow start is meant for them).
     let peakRss = rssMb(server.pid!);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid!))), 250);
-    const cold = warmup > 0 ? await saveLoad(base, officials, warmup, rate) : null;
-    const cpuBefore = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds() };
-    const saves = await saveLoad(base, officials, seconds, rate);
-    const perSave = (before: number, after: number) =>
-      Number((((after - before) * 1000) / Math.max(1, saves.acknowledged.length)).toFixed(2));
-    const cpuMsPerSave = {
-      server: perSave(cpuBefore.server, cpuSeconds(server.pid!)),
-      postgres: perSave(cpuBefore.postgres, postgresCpuSeconds()),
-    };
-    clearInterval(sampler);
-    const lost = await lostSaves(db, [...(cold?.acknowledged ?? []), ...saves.acknowledged]);
+    const pacers = officials.slice(0, clients);
+    const cold = warmup > 0 ? await saveLoad(base, pacers, warmup, rate) : null;
+    const pacedBefore = cpuNow(server.pid!);
+    const paced = await saveLoad(base, pacers, seconds, rate);
+    const pacedCpu = cpuPerSave(pacedBefore, cpuNow(server.pid!), paced.acknowledged.length);
 
-    // The league as leaders meet it: after one district's approved figure changed (the usual
-    // case: every approval changes one plan), with nothing changed since the last view, and cold
-    // (every plan changed, as after a restart or a bulk import).
-    const league = {
-      afterOneChange: [] as number[],
-      unchanged: [] as number[],
-      cold: [] as number[],
-    };
-    const raw: number[] = [];
-    let leagueBytes = 0;
-    const changes = (
-      await db.query<{ id: string }>(
-        `select id from yearly_values where state = 'approved' order by random() limit $1`,
-        [runs + 2],
-      )
-    ).rows.map((r) => r.id);
-    for (let i = 0; i < runs + 2; i++) {
-      const measure = async (into: number[]) => {
-        const [ms, bytes] = await timed(() => query(base, leader, 'scorecard.league', {}));
-        if (i >= 2) into.push(ms);
-        leagueBytes = bytes;
-      };
-      // The same write an approval makes to a figure: the triggers bump that plan's revision.
-      await db.query(`update yearly_values set version = version + 1 where id = $1`, [changes[i]]);
-      await measure(league.afterOneChange);
-      await measure(league.unchanged);
-      await db.query(`insert into plan_revisions (plan_id, revision) select id, 1 from plans
-        on conflict (plan_id) do update set revision = plan_revisions.revision + 1`);
-      await measure(league.cold);
-      const [rawMs] = await timed(() => db.query(RAW_LEAGUE_SQL));
-      if (i >= 2) raw.push(rawMs);
+    // Saturation: the app closed loop, then the same statements without it, at each level.
+    const path = await recordSavePath(databaseUrl, direct[0]!, [DIRECT_SEQS[0]!, DIRECT_SEQS[1]!]);
+    const directWritten = [...path.written];
+    const saturation = [];
+    for (const level of levels) {
+      const appBefore = cpuNow(server.pid!);
+      const viaApp = await saveLoad(base, officials.slice(0, level), saturationSeconds, null);
+      const appCpu = cpuPerSave(appBefore, cpuNow(server.pid!), viaApp.acknowledged.length);
+      const directBefore = cpuNow(server.pid!);
+      const without: DirectOutcome = await directSaves(databaseUrl, path, direct.slice(0, level), {
+        seconds: saturationSeconds,
+        poolSize: SERVER_POOL,
+        seqs: DIRECT_SEQS,
+      });
+      const directCpu = cpuPerSave(directBefore, cpuNow(server.pid!), without.acknowledged.length);
+      directWritten.push(...without.inserted);
+      const a = saveFigures(
+        viaApp,
+        saturationSeconds,
+        await lostSaves(db, viaApp.acknowledged),
+        appCpu,
+      );
+      const d = saveFigures(
+        without,
+        saturationSeconds,
+        await lostSaves(db, without.acknowledged),
+        directCpu,
+      );
+      saturation.push({
+        clients: level,
+        app: a,
+        direct: d,
+        appOverDirect: ratio(a.perSecond, d.perSecond),
+      });
+      console.log(
+        `saves, ${level} clients closed loop: app ${a.perSecond}/s (p95 ${a.latency.p95} ms), direct ${d.perSecond}/s (p95 ${d.latency.p95} ms)`,
+      );
     }
+    // What the direct saves wrote goes (their history rows with them), so the database is as
+    // it was; the app's saves stay until the next run starts.
+    await db.query(`delete from yearly_values where id = any($1::bigint[])`, [directWritten]);
+    const directLimit = Math.max(...saturation.map((s) => s.direct.perSecond));
+    const appBest = Math.max(...saturation.map((s) => s.app.perSecond));
+    const pacedRate = Math.round(PACED_SHARE * directLimit);
+    const atLimitBefore = cpuNow(server.pid!);
+    const atLimit = await saveLoad(base, pacers, seconds, pacedRate);
+    const atLimitCpu = cpuPerSave(atLimitBefore, cpuNow(server.pid!), atLimit.acknowledged.length);
+    clearInterval(sampler);
+    const coldLost = await lostSaves(db, cold?.acknowledged ?? []);
+    const pacedLost = await lostSaves(db, paced.acknowledged);
+    const atLimitLost = await lostSaves(db, atLimit.acknowledged);
+
+    const league = await leagueRounds(base, leader, db, app.db, runs);
     const scorecard: number[] = [];
     for (let i = 0; i < 100 + 5; i++) {
-      const district = districtCode((i * 37) % districts);
-      const [ms] = await timed(() => query(base, leader, 'scorecard.district', { district }));
+      const district = syntheticCode((i * 37) % districts);
+      const [ms] = await timed(() => trpcGet(base, leader, 'scorecard.district', { district }));
       if (i >= 5) scorecard.push(ms);
     }
+    const exports = await leagueExports(base, leader, 5);
+    const imported: BulkImport[] = [];
+    for (let i = 0; i < imports; i++)
+      imported.push(await bulkImport(databaseUrl, base, leader, db));
+    const restarted: { firstLeagueMs: number; secondLeagueMs: number; startMs: number }[] = [];
+    for (let i = 0; i < restarts; i++) {
+      await stopServer(server);
+      const [startMs] = await timed(async () => {
+        server = startServer(databaseUrl, port);
+        await waitHealthy(base);
+      });
+      // The leader's session is in the database: it outlives the server.
+      const [firstLeagueMs] = await timed(() => trpcGet(base, leader, 'scorecard.league', {}));
+      const [secondLeagueMs] = await timed(() => trpcGet(base, leader, 'scorecard.league', {}));
+      restarted.push({ firstLeagueMs, secondLeagueMs, startMs });
+    }
 
-    const leagueStats = stats(league.afterOneChange);
-    const rawStats = stats(raw);
+    const raw = stats(league.raw);
+    const overRaw = (s: Stats) => ratio(s.p50, raw.p50);
+    const afterOneChange = stats(league.afterOneChange);
+    const unchanged = stats(league.unchanged);
+    const everyPlanChanged = stats(league.everyPlanChanged);
+    const coldRestart = stats(restarted.map((r) => r.firstLeagueMs));
+    const coldImport = stats(imported.map((r) => r.firstLeagueMs));
     const result = {
       name: 'http',
       date: new Date().toISOString(),
       node: process.version,
       database: 'postgresql',
+      machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart },
       districts,
-      league: { ...leagueStats, bytes: leagueBytes },
-      leagueUnchanged: stats(league.unchanged),
-      leagueCold: stats(league.cold),
-      rawRead: rawStats,
-      leagueOverRaw: Number((leagueStats.p50 / rawStats.p50).toFixed(2)),
-      leagueColdOverRaw: Number((stats(league.cold).p50 / rawStats.p50).toFixed(2)),
+      persistedSummaries: summaries,
+      league: {
+        firstPage: { rows: league.rows, total: league.total, ...league.firstPage },
+        afterOneChange,
+        unchanged,
+        provincePage: { ...stats(league.province), ...league.provincePage },
+        everyPlanChangedNoSummary: everyPlanChanged,
+        coldAfterRestart: {
+          ...coldRestart,
+          secondCall: stats(restarted.map((r) => r.secondLeagueMs)),
+          serverStartMs: stats(restarted.map((r) => r.startMs)),
+        },
+        coldAfterBulkImport: {
+          ...coldImport,
+          secondCall: stats(imported.map((r) => r.secondLeagueMs)),
+          transactionMs: stats(imported.map((r) => r.transactionMs)),
+          summariesStored: imported[0]?.summariesStored ?? 0,
+        },
+        exportCsv: {
+          ...stats(exports.ms),
+          rows: exports.rows,
+          fileBytes: exports.fileBytes,
+          answer: exports.answer,
+        },
+        rawRead: raw,
+        overRaw: {
+          afterOneChange: overRaw(afterOneChange),
+          unchanged: overRaw(unchanged),
+          coldAfterRestart: overRaw(coldRestart),
+          coldAfterBulkImport: overRaw(coldImport),
+          everyPlanChangedNoSummary: overRaw(everyPlanChanged),
+        },
+      },
       scorecard: stats(scorecard),
       saves: {
         clients,
-        seconds,
-        offeredPerSecond: rate,
-        acknowledged: saves.acknowledged.length,
-        perSecond: Number((saves.acknowledged.length / seconds).toFixed(1)),
-        errors: saves.errors,
-        lost,
-        latency: stats(saves.latencies),
-        cpuMsPerSave,
         coldStart: cold && {
-          seconds: warmup,
-          acknowledged: cold.acknowledged.length,
-          perSecond: Number((cold.acknowledged.length / warmup).toFixed(1)),
-          errors: cold.errors,
-          latency: stats(cold.latencies),
+          offeredPerSecond: rate,
+          ...saveFigures(cold, warmup, coldLost, null),
+        },
+        paced: { offeredPerSecond: rate, ...saveFigures(paced, seconds, pacedLost, pacedCpu) },
+        saturation,
+        directLimitPerSecond: directLimit,
+        appBestPerSecond: appBest,
+        appOverDirect: ratio(appBest, directLimit),
+        pacedAtShareOfDirectLimit: {
+          share: PACED_SHARE,
+          offeredPerSecond: pacedRate,
+          ...saveFigures(atLimit, seconds, atLimitLost, atLimitCpu),
         },
       },
-      serverPeakRssMb: Number(peakRss.toFixed(1)),
+      serverPeakRssMb: round1(peakRss),
     };
     console.log(JSON.stringify(result, null, 2));
+    console.log(summaryText(result));
     mkdirSync(results, { recursive: true });
     writeFileSync(new URL('http.json', results), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
-    server.kill('SIGTERM');
+    await stopServer(server);
+    await app.close();
     await db.end();
   }
+}
+
+type HttpResult = {
+  districts: number;
+  league: {
+    firstPage: {
+      rows: number;
+      total: number;
+      bytes?: number;
+      wireBytes?: number;
+      encoding?: string;
+    };
+    afterOneChange: Stats;
+    unchanged: Stats;
+    provincePage: Stats & { bytes?: number };
+    everyPlanChangedNoSummary: Stats;
+    coldAfterRestart: Stats;
+    coldAfterBulkImport: Stats & { transactionMs: Stats; summariesStored: number };
+    exportCsv: Stats & { fileBytes: number };
+    rawRead: Stats;
+    overRaw: Record<string, number>;
+  };
+  scorecard: Stats;
+  saves: {
+    paced: ReturnType<typeof saveFigures> & { offeredPerSecond: number };
+    saturation: {
+      clients: number;
+      app: ReturnType<typeof saveFigures>;
+      direct: ReturnType<typeof saveFigures>;
+      appOverDirect: number;
+    }[];
+    directLimitPerSecond: number;
+    appOverDirect: number;
+    pacedAtShareOfDirectLimit: ReturnType<typeof saveFigures> & { offeredPerSecond: number };
+  };
+  persistedSummaries: boolean;
+  serverPeakRssMb: number;
+};
+
+const kb = (bytes: number | undefined) => `${((bytes ?? 0) / 1024).toFixed(1)} KB`;
+const p = (s: Stats) => `p50 ${s.p50} / p95 ${s.p95} ms`;
+const saveLine = (s: ReturnType<typeof saveFigures>) =>
+  `${s.perSecond}/s, p50 ${s.latency.p50} p95 ${s.latency.p95} p99 ${s.latency.p99} ms, ${s.errors} errors, ${s.lost} lost`;
+
+/** The figures a person reads first, one a line. */
+function summaryText(r: HttpResult): string {
+  const l = r.league;
+  const s = r.saves;
+  return [
+    `bench http, ${r.districts} districts, persisted summaries: ${r.persistedSummaries ? 'yes' : 'no'}`,
+    `league first page: ${l.firstPage.rows} of ${l.firstPage.total} rows, ${kb(l.firstPage.bytes)} (${l.firstPage.encoding} ${kb(l.firstPage.wireBytes)})`,
+    `  after one approval ${p(l.afterOneChange)}; unchanged ${p(l.unchanged)}`,
+    `  a province's page ${p(l.provincePage)}, ${kb(l.provincePage.bytes)}`,
+    `  cold after a restart ${p(l.coldAfterRestart)}; after a bulk import ${p(l.coldAfterBulkImport)} (its transaction ${p(l.coldAfterBulkImport.transactionMs)}, ${l.coldAfterBulkImport.summariesStored} summaries)`,
+    `  every plan changed, no summary current ${p(l.everyPlanChangedNoSummary)}`,
+    `  raw SQL read ${p(l.rawRead)}; over raw (p50): ${Object.entries(l.overRaw)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+    `  CSV export ${p(l.exportCsv)}, ${kb(l.exportCsv.fileBytes)}`,
+    `scorecard.district ${p(r.scorecard)}`,
+    `saves paced at ${s.paced.offeredPerSecond}/s: ${saveLine(s.paced)}`,
+    ...s.saturation.map(
+      (x) =>
+        `saves closed loop, ${x.clients} clients: app ${saveLine(x.app)}; direct ${saveLine(x.direct)}; app/direct ${x.appOverDirect}`,
+    ),
+    `direct limit ${s.directLimitPerSecond}/s, app/direct at best ${s.appOverDirect}`,
+    `saves paced at ${s.pacedAtShareOfDirectLimit.offeredPerSecond}/s (80% of the direct limit): ${saveLine(s.pacedAtShareOfDirectLimit)}`,
+    `server peak RSS ${r.serverPeakRssMb} MB`,
+  ].join('\n');
 }
