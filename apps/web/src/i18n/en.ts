@@ -1,6 +1,7 @@
 import { carryOverEn } from '../features/admin/messages';
 import { documentImportEn } from '../features/admin/document-messages';
 import { periodEn } from '../features/districts/messages';
+import { leagueEn } from '../features/districts/league-messages';
 import { entryEn } from '../features/entry/messages';
 import { homeEn } from '../features/home/messages';
 import { evaluationEn } from '../features/evaluation/messages';
@@ -166,6 +167,7 @@ const base: Record<keyof typeof baseZh, string> = {
 export const en: Record<MessageKey, string> = {
   ...base,
   ...periodEn,
+  ...leagueEn,
   ...entryEn,
   ...homeEn,
   ...scorecardEn,

@@ -1,6 +1,7 @@
 import { carryOverZh } from '../features/admin/messages';
 import { documentImportZh } from '../features/admin/document-messages';
 import { periodZh } from '../features/districts/messages';
+import { leagueZh } from '../features/districts/league-messages';
 import { entryZh } from '../features/entry/messages';
 import { homeZh } from '../features/home/messages';
 import { evaluationZh } from '../features/evaluation/messages';
@@ -159,6 +160,7 @@ export const baseZh = {
 export const zh = {
   ...baseZh,
   ...periodZh,
+  ...leagueZh,
   ...entryZh,
   ...homeZh,
   ...scorecardZh,

@@ -1,89 +1,115 @@
-import { useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ProgressBar } from '../../components/ProgressBar';
-import { STATUS_ICON } from '../../components/statusIcon';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useI18n } from '../../i18n';
 import { useWords } from '../../i18n/words';
-import { pct } from '../../lib/format';
-import { listedStatuses, phasesAcross, type Grading } from '../../lib/grades';
-import { planLabel, PERIOD_PARAM, withPeriod, yearParam } from '../../lib/period';
-import { useTRPC } from '../../lib/trpc';
+import { messageKeyOf } from '../../lib/errors';
+import { planLabel } from '../../lib/period';
 import { planYears, yearLabel } from '../scorecard/params';
 import { shareOnTrackLabel } from '../scorecard/summaryWords';
-import type { League, LeagueRow } from '../scorecard/types';
+import type { League } from '../scorecard/types';
 import { HeatLegend } from './HeatLegend';
+import { LeagueDownloads } from './LeagueDownloads';
+import { RegionGroups, RegionTrail } from './LeagueRegions';
+import { LeagueTable } from './LeagueTable';
 import {
-  heatBand,
-  reportingParam,
-  shownRows,
+  descendingByDefault,
+  FILTERS,
+  leagueFilters,
+  SORT_KEYS,
   sortParam,
-  sortRows,
+  toggledSort,
+  withoutSearch,
+  withParam,
+  withRegion,
   withReporting,
   withSort,
+  type LeagueFilters,
   type ReportingFilter,
-  type Sort,
   type SortKey,
 } from './leagueView';
 import { PeriodSwitcher } from './PeriodSwitcher';
+import { gradingOf, StatusLegend } from './StatusMinis';
+import { useLeague } from './useLeague';
 import './league.css';
 
-/** The league is always of today's figures, so of today's rules. */
-const gradingOf = (rows: readonly LeagueRow[]): Grading => ({
-  rules: 'v2',
-  phases: phasesAcross(rows.filter((r) => r.byStatus).map((r) => r.phases)),
-});
-
-/** What the counts column lists: the statuses of the grading, monitored-only left out. */
-const counted = (grading: Grading) => listedStatuses(grading).filter((s) => s !== 'not_assessed');
+/** How long typing pauses before the search is sent. */
+const SEARCH_DELAY = 300;
 
 /**
- * 全部区县: the league table of the districts in scope, within one plan period (`?period=`, else
- * the server's default) at one year (`?year=`, else the server's default), sorted (`?sort=`,
- * `?order=`) and filtered (`?show=`) as the URL says, so reload and back keep them.
+ * 全部区县: the league of the districts in scope, within one plan period (`?period=`) at one year
+ * (`?year=`), inside a province or a city (`?province=13`, `?city=1301`), filtered (`?show=`),
+ * searched (`?q=`) and sorted (`?sort=`, `?order=`) by the server as the URL says, so reload and
+ * back keep them. The rows come a page at a time as the reader scrolls.
  */
 export function DistrictsPage() {
   const { t } = useI18n();
-  const trpc = useTRPC();
   const [params, setParams] = useSearchParams();
-  const period = params.get(PERIOD_PARAM) ?? undefined;
-  const year = yearParam(params);
-  const league = useQuery(trpc.scorecard.league.queryOptions({ period, year }));
-  const view: TableView = {
-    sort: sortParam(params),
-    filter: reportingParam(params),
-    onYear: (next) => {
-      const p = new URLSearchParams(params);
-      p.set('year', String(next));
-      setParams(p, { replace: true });
-    },
-    onSort: (sort) => setParams(withSort(params, sort), { replace: true }),
-    onFilter: (filter) => setParams(withReporting(params, filter), { replace: true }),
-  };
+  const filters = useMemo(() => leagueFilters(params), [params]);
+  const { query, league, rows } = useLeague(filters);
+  const set = (next: URLSearchParams) => setParams(next, { replace: true });
+  const filtered = filters.q !== undefined || filters.show !== 'all';
+  const regional = filters.province !== undefined || filters.city !== undefined;
+  const firstPageFailed = query.isError && !query.isFetchNextPageError;
   return (
     <>
       <h1>{t('districts.title')}</h1>
       <p className="intro">{t('league.intro')}</p>
-      {league.isPending ? (
-        <Loading />
-      ) : league.isError ? (
-        <ErrorState error={league.error} onRetry={() => void league.refetch()}>
-          {(period !== undefined || year !== undefined) && (
-            <p>
-              <Link to="/districts">{t('league.reset')}</Link>
-            </p>
-          )}
+      {firstPageFailed ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()}>
+          <LeagueWayBack error={query.error} filters={filters} params={params} />
         </ErrorState>
-      ) : league.data.rows.length === 0 ? (
-        <EmptyState title={t('districts.empty.title')}>{t('districts.empty.body')}</EmptyState>
-      ) : (
+      ) : !league ? (
+        <Loading />
+      ) : league.total === 0 && !filtered && !regional ? (
         <>
-          <LeaguePeriod league={league.data} />
-          <LeagueTable league={league.data} view={view} />
+          <LeaguePeriod league={league} />
+          <EmptyState title={t('districts.empty.title')}>{t('districts.empty.body')}</EmptyState>
         </>
+      ) : (
+        <LeagueView
+          league={league}
+          rows={rows}
+          filters={filters}
+          updating={query.isPlaceholderData}
+          more={{
+            has: query.hasNextPage,
+            loading: query.isFetchingNextPage,
+            failed: query.isFetchNextPageError ? query.error : null,
+            load: query.fetchNextPage,
+          }}
+          onParams={set}
+        />
       )}
     </>
+  );
+}
+
+/** Out of a league the server refused: up to all districts, or to the current period. */
+function LeagueWayBack({
+  error,
+  filters,
+  params,
+}: {
+  error: unknown;
+  filters: LeagueFilters;
+  params: URLSearchParams;
+}) {
+  const { t } = useI18n();
+  const key = messageKeyOf(error);
+  if (key === 'league.noRegion' || key === 'league.badRegion') {
+    const search = withRegion(params, null).toString();
+    return (
+      <p>
+        <Link to={search ? `/districts?${search}` : '/districts'}>{t('league.toAll')}</Link>
+      </p>
+    );
+  }
+  if (filters.period === undefined && filters.year === undefined) return null;
+  return (
+    <p>
+      <Link to="/districts">{t('league.reset')}</Link>
+    </p>
   );
 }
 
@@ -107,252 +133,213 @@ function LeaguePeriod({ league }: { league: League }) {
   );
 }
 
-/** The table's sort and filter (kept in the URL) and what changes them. */
-interface TableView {
-  sort: Sort;
-  filter: ReportingFilter;
-  onYear: (year: number) => void;
-  onSort: (sort: Sort) => void;
-  onFilter: (filter: ReportingFilter) => void;
+interface LeagueViewProps {
+  /** The first page: the totals, roll-ups, region and period, whatever page the rows are of. */
+  league: League;
+  rows: League['rows'];
+  filters: LeagueFilters;
+  /** Whether the rows are still those of the filters before (the new ones are loading). */
+  updating: boolean;
+  more: { has: boolean; loading: boolean; failed: unknown; load: () => unknown };
+  onParams: (next: URLSearchParams) => void;
 }
 
-function LeagueTable({ league, view }: { league: League; view: TableView }) {
+function LeagueView({ league, rows, filters, updating, more, onParams }: LeagueViewProps) {
   const { t } = useI18n();
   const words = useWords();
-  const { sort, filter, onYear } = view;
-  const rows = useMemo(
-    () => sortRows(shownRows(league.rows, filter), sort),
-    [league.rows, filter, sort],
-  );
-  const grading = useMemo(() => gradingOf(league.rows), [league.rows]);
+  const [params] = useSearchParams();
+  const grading = gradingOf(league.overall.phases);
   const shareLabel = shareOnTrackLabel(grading, t, words);
-  const shown = league.periods.find((p) => p.period === league.period);
-  const header = (key: SortKey, label: string, numeric = true) => {
-    const active = sort.key === key;
-    return (
-      <th
-        scope="col"
-        className={numeric ? 'num' : undefined}
-        aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-      >
-        <button
-          type="button"
-          className="sort"
-          onClick={() =>
-            view.onSort({ key, descending: active ? !sort.descending : key !== 'code' })
-          }
-        >
-          {label}
-          <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ' ↕'}</span>
-        </button>
-      </th>
-    );
-  };
+  const sort = sortParam(params);
+  const { load } = more;
+  const loadMore = useCallback(() => void load(), [load]);
   return (
     <>
-      <div className="controls">
-        <label className="inline-field">
-          {t('league.year')}
-          <select value={league.year ?? ''} onChange={(e) => onYear(Number(e.target.value))}>
-            {league.year === null && <option value="">—</option>}
-            {(shown ? planYears(shown) : league.years).map((y) => (
-              <option key={y} value={y}>
-                {t(shown ? yearLabel(shown, y) : 'scorecard.yearOption', { year: y })}
-              </option>
-            ))}
-          </select>
-        </label>
+      <LeaguePeriod league={league} />
+      <RegionTrail region={league.region} />
+      <div className="controls league-controls">
+        <YearField league={league} onYear={(y) => onParams(withParam(params, 'year', String(y)))} />
         <label className="inline-field">
           {t('league.filter')}
-          <select value={filter} onChange={(e) => view.onFilter(e.target.value as ReportingFilter)}>
-            {(['all', 'reported', 'unreported'] as const).map((f) => (
+          <select
+            value={filters.show}
+            onChange={(e) => onParams(withReporting(params, e.target.value as ReportingFilter))}
+          >
+            {FILTERS.map((f) => (
               <option key={f} value={f}>
                 {t(`league.filter.${f}`)}
               </option>
             ))}
           </select>
         </label>
-        <span className="muted">{t('league.count', { count: rows.length })}</span>
-        <ul className="legend" aria-label={t('league.col.counts')}>
-          {counted(grading).map((s) => (
-            <li key={s} className={`mini mini-${s}`}>
-              <span aria-hidden="true">{STATUS_ICON[s]}</span>{' '}
-              {words.status(s, { phase: grading.phases, rules: grading.rules })}
-            </li>
-          ))}
-        </ul>
+        <SearchField value={filters.q} onSearch={(q) => onParams(withParam(params, 'q', q))} />
+        <SortField
+          sort={sort}
+          shareLabel={shareLabel}
+          onSort={(next) => onParams(withSort(params, next))}
+        />
+        <LeagueDownloads filters={filters} />
       </div>
-      {league.categories.length > 0 && <HeatLegend shareLabel={shareLabel} />}
-      {rows.length === 0 ? (
-        <p className="notice">{t('league.filterEmpty')}</p>
+      <div className="league-legends">
+        <StatusLegend grading={grading} label={t('league.col.counts')} />
+        {league.categories.length > 0 && <HeatLegend shareLabel={shareLabel} />}
+      </div>
+      {league.total === 0 ? (
+        <section className="state state-empty">
+          <h2>{t('league.empty.title')}</h2>
+          <p>{filters.q ? t('league.empty.search', { q: filters.q }) : t('league.empty.filter')}</p>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => onParams(withoutSearch(params))}
+          >
+            {t('league.empty.clear')}
+          </button>
+        </section>
       ) : (
-        <div className="table-wrap">
-          <table className="table league">
-            <thead>
-              <tr>
-                {header('code', t('league.col.district'), false)}
-                <th scope="col" className="num">
-                  {t('league.col.dataYear')}
-                </th>
-                {header('share', shareLabel)}
-                <th scope="col">{t('league.col.counts')}</th>
-                {header('warnings', t('league.col.warnings'))}
-                {header('completeness', t('league.col.completeness'))}
-                {league.categories.map((c) => (
-                  <th key={c} scope="col" className="heat-head">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <Row
-                  key={r.code}
-                  row={r}
-                  period={league.period}
-                  categories={league.categories}
-                  shareLabel={shareLabel}
-                />
-              ))}
-            </tbody>
-          </table>
+        <div className={updating ? 'league-body updating' : 'league-body'} aria-busy={updating}>
+          <RegionGroups groups={league.groups} overall={league.overall} shareLabel={shareLabel} />
+          <p className="league-count" aria-live="polite">
+            {t('league.shown', { total: league.total, shown: rows.length })}
+            {updating && <span className="muted"> {t('league.updating')}</span>}
+          </p>
+          <LeagueTable
+            rows={rows}
+            league={league}
+            shareLabel={shareLabel}
+            sort={sort}
+            onSort={(key) => onParams(withSort(params, toggledSort(sort, key)))}
+            more={{ has: more.has && !more.failed, loading: more.loading, load: loadMore }}
+          />
+          <LoadMore more={more} onMore={loadMore} />
         </div>
       )}
     </>
   );
 }
 
-function StatusMinis({
-  counts,
-  phases,
+/** 加载更多: for a reader who does not scroll, or when fetching a page failed. */
+function LoadMore({ more, onMore }: { more: LeagueViewProps['more']; onMore: () => void }) {
+  const { t } = useI18n();
+  if (!more.has) return null;
+  return (
+    <div className="league-more">
+      {more.failed !== null && <ErrorState error={more.failed} />}
+      <button type="button" className="secondary" disabled={more.loading} onClick={onMore}>
+        {more.loading ? t('league.loadingMore') : t('league.more')}
+      </button>
+    </div>
+  );
+}
+
+function YearField({ league, onYear }: { league: League; onYear: (year: number) => void }) {
+  const { t } = useI18n();
+  const shown = league.periods.find((p) => p.period === league.period);
+  return (
+    <label className="inline-field">
+      {t('league.year')}
+      <select value={league.year ?? ''} onChange={(e) => onYear(Number(e.target.value))}>
+        {league.year === null && <option value="">—</option>}
+        {(shown ? planYears(shown) : league.years).map((y) => (
+          <option key={y} value={y}>
+            {t(shown ? yearLabel(shown, y) : 'scorecard.yearOption', { year: y })}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/**
+ * The search box: what is typed goes to the URL (and so to the server) once typing pauses, or at
+ * once on Enter; a search changed elsewhere (back, a cleared filter) is shown in the box.
+ */
+function SearchField({
+  value,
+  onSearch,
 }: {
-  counts: NonNullable<LeagueRow['byStatus']>;
-  phases: LeagueRow['phases'];
+  value: string | undefined;
+  onSearch: (q: string | undefined) => void;
 }) {
-  const words = useWords();
-  const grading: Grading = { rules: 'v2', phases };
+  const { t } = useI18n();
+  const [text, setText] = useState(value ?? '');
+  const [seen, setSeen] = useState(value);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  if (seen !== value) {
+    setSeen(value);
+    if ((value ?? '') !== text.trim()) setText(value ?? '');
+  }
+  const send = (next: string) => {
+    const q = next.trim() || undefined;
+    if (q !== value) onSearch(q);
+  };
+  const onChange = (next: string) => {
+    setText(next);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => send(next), SEARCH_DELAY);
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    clearTimeout(timer.current);
+    send(text);
+  };
   return (
-    <ul className="minis">
-      {counted(grading)
-        .filter((s) => counts[s] > 0)
-        .map((s) => {
-          const word = words.status(s, { phase: phases });
-          return (
-            <li key={s} className={`mini mini-${s}`} title={word}>
-              <span aria-hidden="true">{STATUS_ICON[s]}</span>
-              <span className="visually-hidden">{word}</span> {counts[s]}
-            </li>
-          );
-        })}
-    </ul>
+    <form role="search" className="league-search" onSubmit={onSubmit}>
+      <label className="inline-field">
+        {t('league.search')}
+        <input
+          type="search"
+          value={text}
+          maxLength={40}
+          placeholder={t('league.searchPlaceholder')}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      </label>
+    </form>
   );
 }
 
-interface RowProps {
-  row: LeagueRow;
-  /** The period compared: the district's page opens at its plan of it, at the year shown. */
-  period: string | null;
-  categories: string[];
+/** The server's orders, the standings first; and the order turned round. */
+function SortField({
+  sort,
+  shareLabel,
+  onSort,
+}: {
+  sort: ReturnType<typeof sortParam>;
   shareLabel: string;
-}
-
-function Row({ row: r, period, categories, shareLabel }: RowProps) {
+  onSort: (sort: ReturnType<typeof sortParam>) => void;
+}) {
   const { t } = useI18n();
-  // A district without a plan of the period opens at its own default plan.
-  const to =
-    r.reporting === 'noPlan' ? `/d/${r.code}` : withPeriod(`/d/${r.code}?year=${r.year}`, period);
+  const label = (k: SortKey) => (k === 'share' ? shareLabel : t(`league.sort.${k}`));
+  const order = t(sort.descending ? 'league.order.desc' : 'league.order.asc');
   return (
-    <tr>
-      <th scope="row">
-        <Link to={to} aria-label={t('districts.open', { name: r.name })}>
-          {r.name}
-        </Link>
-        <span className="muted small block">
-          {r.city} · {r.code}
-          {r.demo && (
-            <>
-              {' '}
-              <span className="demo-tag">{t('scorecard.demo')}</span>
-            </>
-          )}
-        </span>
-      </th>
-      {r.reporting === 'noPlan' || r.byStatus === null ? (
-        <td colSpan={5 + categories.length} className="muted">
-          {t('league.noPlan')}
-        </td>
-      ) : (
-        <>
-          <DataYear row={r} />
-          {r.reporting === 'unreported' ? (
-            <td colSpan={3}>
-              <span className="unreported-tag">{t('league.unreported')}</span>{' '}
-              <span className="muted small">{t('league.unreportedNote', { year: r.year! })}</span>
-            </td>
-          ) : (
-            <>
-              <td className="num share">
-                <strong>{pct(r.shareOnTrack)}</strong>
-                <ProgressBar
-                  value={r.shareOnTrack}
-                  label={`${shareLabel} ${pct(r.shareOnTrack)}`}
-                />
-              </td>
-              <td>
-                <StatusMinis counts={r.byStatus} phases={r.phases} />
-              </td>
-              <td className={`num${r.bindingWarnings > 0 ? ' bad' : ''}`}>{r.bindingWarnings}</td>
-            </>
-          )}
-          <td className="num">{pct(r.completeness?.share)}</td>
-          {categories.map((c) => (
-            <HeatCell key={c} category={c} row={r} />
+    <div className="league-sort">
+      <label className="inline-field">
+        {t('league.sort')}
+        <select
+          value={sort.key}
+          onChange={(e) => {
+            const key = e.target.value as SortKey;
+            onSort({ key, descending: descendingByDefault(key) });
+          }}
+        >
+          {SORT_KEYS.map((k) => (
+            <option key={k} value={k}>
+              {label(k)}
+            </option>
           ))}
-        </>
-      )}
-    </tr>
-  );
-}
-
-/** 数据截至: the year of the row's latest approved actuals, marked when it is behind the year. */
-function DataYear({ row: r }: { row: LeagueRow }) {
-  const { t } = useI18n();
-  if (r.dataYear === null)
-    return (
-      <td className="num stale" title={t('league.unreportedNote', { year: r.year! })}>
-        {t('league.dataYearNone')}
-      </td>
-    );
-  const behind = r.dataYear !== r.year;
-  return (
-    <td
-      className={`num${behind ? ' stale' : ''}`}
-      title={
-        behind ? t('league.dataYearBehind', { dataYear: r.dataYear, year: r.year! }) : undefined
-      }
-    >
-      {t('league.dataYear', { year: r.dataYear })}
-    </td>
-  );
-}
-
-/** One category's share on track, coloured by its band; grey and unnumbered when 未报送. */
-function HeatCell({ category: c, row: r }: { category: string; row: LeagueRow }) {
-  const { t } = useI18n();
-  const cell = r.categories[c];
-  const share = cell?.shareOnTrack ?? null;
-  const unreported = r.reporting === 'unreported';
-  const label = unreported
-    ? t('league.cellUnreported', { category: c })
-    : cell && share !== null
-      ? t('league.cell', { category: c, share: pct(share), assessed: cell.assessed })
-      : t('league.cellNone', { category: c });
-  const band = unreported ? 'unreported' : heatBand(share);
-  return (
-    <td className={`heat heat-${band}`} title={label}>
-      <span aria-hidden="true">{unreported ? '—' : cell ? pct(share) : '·'}</span>
-      <span className="visually-hidden">{label}</span>
-    </td>
+        </select>
+      </label>
+      <button
+        type="button"
+        className="secondary"
+        title={t('league.order.toggle', { order })}
+        onClick={() => onSort({ key: sort.key, descending: !sort.descending })}
+      >
+        <span aria-hidden="true">{sort.descending ? '▼ ' : '▲ '}</span>
+        {order}
+      </button>
+    </div>
   );
 }

@@ -1,6 +1,15 @@
-import type { LeagueRow } from '../scorecard/types';
+import { PERIOD_PARAM, yearParam } from '../../lib/period';
 
-export type SortKey = 'code' | 'share' | 'warnings' | 'completeness';
+/** What the league can be sorted by on the server; 'rank' (the standings) by default. */
+export type SortKey = 'rank' | 'name' | 'code' | 'share' | 'warnings' | 'completeness';
+export const SORT_KEYS: readonly SortKey[] = [
+  'rank',
+  'name',
+  'code',
+  'share',
+  'warnings',
+  'completeness',
+];
 export interface Sort {
   key: SortKey;
   descending: boolean;
@@ -8,25 +17,86 @@ export interface Sort {
 
 /** Which districts the table shows: all, those with figures of the year, those without (未报送). */
 export type ReportingFilter = 'all' | 'reported' | 'unreported';
+export const FILTERS: readonly ReportingFilter[] = ['all', 'reported', 'unreported'];
 
-const SORT_KEYS: readonly SortKey[] = ['code', 'share', 'warnings', 'completeness'];
-const FILTERS: readonly ReportingFilter[] = ['all', 'reported', 'unreported'];
+/** The league's filters and sort as the server takes them (`scorecard.league` without the page). */
+export interface LeagueFilters {
+  period?: string;
+  year?: number;
+  province?: string;
+  city?: string;
+  show: ReportingFilter;
+  q?: string;
+  sort: SortKey;
+  order: 'asc' | 'desc';
+}
 
 const isOneOf = <T extends string>(list: readonly T[], x: string | null): x is T =>
   x !== null && (list as readonly string[]).includes(x);
 
-/** The sort in the URL (`?sort=share&order=asc`); by code, else largest first, by default. */
+/** Largest first unless the column is a name or a code, as the server orders by default. */
+export const descendingByDefault = (key: SortKey) => key !== 'code' && key !== 'name';
+
+/** The sort in the URL (`?sort=share&order=asc`); the standings by default. */
 export function sortParam(params: URLSearchParams): Sort {
   const raw = params.get('sort');
-  const key = isOneOf(SORT_KEYS, raw) ? raw : 'code';
+  const key = isOneOf(SORT_KEYS, raw) ? raw : 'rank';
   const order = params.get('order');
-  return { key, descending: order === 'desc' || (order !== 'asc' && key !== 'code') };
+  return {
+    key,
+    descending: order === 'desc' || (order !== 'asc' && descendingByDefault(key)),
+  };
 }
 
-/** `params` with `sort` written in (the default, by code ascending, leaves the URL bare). */
+/** The filter in the URL (`?show=unreported`); all districts by default. */
+export function reportingParam(params: URLSearchParams): ReportingFilter {
+  const raw = params.get('show');
+  return isOneOf(FILTERS, raw) ? raw : 'all';
+}
+
+/** The search in the URL (`?q=裕华`), trimmed; none when empty. */
+export function searchParam(params: URLSearchParams): string | undefined {
+  const q = params.get('q')?.trim().slice(0, 40);
+  return q ? q : undefined;
+}
+
+/** Everything the URL says about the league asked for, as the server's input. */
+export function leagueFilters(params: URLSearchParams): LeagueFilters {
+  const sort = sortParam(params);
+  const filters: LeagueFilters = {
+    show: reportingParam(params),
+    sort: sort.key,
+    order: sort.descending ? 'desc' : 'asc',
+  };
+  const period = params.get(PERIOD_PARAM);
+  if (period) filters.period = period;
+  const year = yearParam(params);
+  if (year !== undefined) filters.year = year;
+  const province = params.get('province')?.trim();
+  if (province) filters.province = province;
+  const city = params.get('city')?.trim();
+  if (city) filters.city = city;
+  const q = searchParam(params);
+  if (q) filters.q = q;
+  return filters;
+}
+
+/** `params` with `key` set to `value`, or removed when it is empty. */
+export function withParam(
+  params: URLSearchParams,
+  key: string,
+  value: string | undefined,
+): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (value === undefined || value === '') next.delete(key);
+  else next.set(key, value);
+  return next;
+}
+
+/** `params` with `sort` written in (the default, the standings best first, leaves the URL bare). */
 export function withSort(params: URLSearchParams, sort: Sort): URLSearchParams {
   const next = new URLSearchParams(params);
-  if (sort.key === 'code' && !sort.descending) {
+  if (sort.key === 'rank' && sort.descending) {
     next.delete('sort');
     next.delete('order');
   } else {
@@ -36,49 +106,36 @@ export function withSort(params: URLSearchParams, sort: Sort): URLSearchParams {
   return next;
 }
 
-/** The filter in the URL (`?show=unreported`); all districts by default. */
-export function reportingParam(params: URLSearchParams): ReportingFilter {
-  const raw = params.get('show');
-  return isOneOf(FILTERS, raw) ? raw : 'all';
-}
+/** A click on a column's heading: the column turned round when it is the sort, else its default. */
+export const toggledSort = (current: Sort, key: SortKey): Sort =>
+  current.key === key
+    ? { key, descending: !current.descending }
+    : { key, descending: descendingByDefault(key) };
 
-export function withReporting(params: URLSearchParams, filter: ReportingFilter): URLSearchParams {
+export const withReporting = (params: URLSearchParams, filter: ReportingFilter) =>
+  withParam(params, 'show', filter === 'all' ? undefined : filter);
+
+/**
+ * `params` inside a region: a province (`?province=13`), a city (`?city=1301`, whose province the
+ * server infers) or all (null); the period, year, filter, search and sort are kept.
+ */
+export function withRegion(
+  params: URLSearchParams,
+  region: { level: 'province' | 'city'; code: string } | null,
+): URLSearchParams {
   const next = new URLSearchParams(params);
-  if (filter === 'all') next.delete('show');
-  else next.set('show', filter);
+  next.delete('province');
+  next.delete('city');
+  if (region) next.set(region.level, region.code);
   return next;
 }
 
-export const shownRows = (rows: readonly LeagueRow[], filter: ReportingFilter) =>
-  filter === 'all' ? rows : rows.filter((r) => r.reporting === filter);
-
-/** The server's order of standings: reported, then 未报送, then without a plan. */
-const STANDING: Record<LeagueRow['reporting'], number> = { reported: 0, unreported: 1, noPlan: 2 };
-
-const VALUE: Record<SortKey, (r: LeagueRow) => number | string | null> = {
-  code: (r) => r.code,
-  share: (r) => r.shareOnTrack,
-  warnings: (r) => r.bindingWarnings,
-  completeness: (r) => r.completeness?.share ?? null,
-};
-
-/**
- * Rows by `sort`, within their standing: a district without figures of the year (未报送) after
- * those with them whatever the column, one without a plan last; one without the figure last in
- * its standing either way, ties by code.
- */
-export function sortRows(rows: readonly LeagueRow[], sort: Sort): LeagueRow[] {
-  const get = VALUE[sort.key];
-  return [...rows].sort((a, b) => {
-    const standing = STANDING[a.reporting] - STANDING[b.reporting];
-    if (standing !== 0) return standing;
-    const x = get(a);
-    const y = get(b);
-    if (x === null || y === null)
-      return x === y ? a.code.localeCompare(b.code) : x === null ? 1 : -1;
-    const order = x < y ? -1 : x > y ? 1 : 0;
-    return (sort.descending ? -order : order) || a.code.localeCompare(b.code);
-  });
+/** `params` without the search and the filter: every district of the region again. */
+export function withoutSearch(params: URLSearchParams): URLSearchParams {
+  const next = new URLSearchParams(params);
+  next.delete('q');
+  next.delete('show');
+  return next;
 }
 
 /** The heat map's bands of a category's share on track, best first; the legend lists them. */
