@@ -42,13 +42,16 @@ const byForm: Record<TargetForm, (input: FormInput) => IndicatorAssessment> = {
   monitor: assessMonitor,
 };
 
+/** Shared, not `?? []`: no array per indicator for the many without revisions. */
+const NO_REVISIONS: readonly TargetRevision[] = [];
+
 /**
  * The revision (动态调整) in force at evaluation year `year`: the latest from a year ≤ `year`; of
  * two from the same year, the one made later (later in the list).
  */
 export function revisionAt(indicator: Indicator, year: number): TargetRevision | null {
   let found: TargetRevision | null = null;
-  for (const r of indicator.revisions ?? []) {
+  for (const r of indicator.revisions ?? NO_REVISIONS) {
     if (r.fromYear <= year && (found === null || r.fromYear >= found.fromYear)) found = r;
   }
   return found;
@@ -104,14 +107,19 @@ function assessIndexed(
   return a;
 }
 
-const bySeq = (indicators: readonly Indicator[]) => new Map(indicators.map((i) => [i.seq, i]));
+function bySeq(indicators: readonly Indicator[]): Map<number, Indicator> {
+  const plan = new Map<number, Indicator>();
+  for (const i of indicators) plan.set(i.seq, i);
+  return plan;
+}
 
 /** The first year any indicator reads: B, or an earlier B′ (of the target in force or the original). */
 function firstYear(indicators: Iterable<Indicator>, period: PlanPeriod): number {
   let first = period.baselineYear;
   for (const i of indicators) {
     first = Math.min(first, baseYearOf(i.target, period));
-    for (const r of i.revisions ?? []) first = Math.min(first, baseYearOf(r.target, period));
+    for (const r of i.revisions ?? NO_REVISIONS)
+      first = Math.min(first, baseYearOf(r.target, period));
   }
   return first;
 }

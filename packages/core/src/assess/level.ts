@@ -40,6 +40,8 @@ export interface LevelReading {
   reachedIn?: number | null;
 }
 
+const latestSubject = (l: Actual): AssessmentReason => text.latestSubject(l.year, l.value);
+
 /**
  * Spec §2.1 and §3: completion and pace of a path from the latest actual, graded midway or, once
  * the latest year is Y, as 完成 / 基本完成 / 未完成.
@@ -48,7 +50,7 @@ export function assessPath(
   { indicator, ctx }: FormInput,
   actuals: Actual[],
   reading: LevelReading,
-  subjectOf: (latest: Actual) => AssessmentReason = (l) => text.latestSubject(l.year, l.value),
+  subjectOf: (latest: Actual) => AssessmentReason = latestSubject,
 ): IndicatorAssessment {
   const { period } = ctx;
   const { path, start } = reading;

@@ -111,6 +111,13 @@ function countsOf(n: readonly number[]): StatusCounts {
   };
 }
 
+const own = (value: StatusCounts): PropertyDescriptor => ({
+  value,
+  writable: true,
+  enumerable: true,
+  configurable: true,
+});
+
 export function summarize(assessments: readonly IndicatorAssessment[], year: number): PlanSummary {
   const all = zeros();
   const expected = zeros();
@@ -134,14 +141,18 @@ export function summarize(assessments: readonly IndicatorAssessment[], year: num
     if (a.bindingWarning) bindingWarnings.push(a.seq);
   }
   const byStatus = countsOf(all);
-  const categories = new Map<string, StatusCounts>();
-  for (const [name, counts] of byCategory) categories.set(name, countsOf(counts));
+  const categories: Record<string, StatusCounts> = {};
+  for (const [name, counts] of byCategory) {
+    // Defined, not assigned: a category named __proto__ is a key like any other.
+    if (name === '__proto__') Object.defineProperty(categories, name, own(countsOf(counts)));
+    else categories[name] = countsOf(counts);
+  }
   return {
     year,
     total: assessments.length,
     assessed: assessments.length - byStatus.not_assessed,
     byStatus,
-    byCategory: Object.fromEntries(categories),
+    byCategory: categories,
     byAttribute: { expected: countsOf(expected), binding: countsOf(binding) },
     bindingWarnings,
     phases: end && !midway ? ['end'] : end ? ['progress', 'end'] : ['progress'],

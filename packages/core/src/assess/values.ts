@@ -16,6 +16,7 @@ export interface AssignedTarget {
 export interface Series {
   first: number;
   actual: (number | undefined)[];
+  /** Empty for an indicator without assigned targets. */
   assigned: (AssignedTarget | undefined)[];
 }
 
@@ -41,11 +42,14 @@ function preferred(a: AssignedTarget | undefined, b: AssignedTarget): boolean {
   return b.value === a.value && comparatorRank(b.comparator) < comparatorRank(a.comparator);
 }
 
+/** The assigned targets of an indicator the city assigns none: shared, never written. */
+const NONE_ASSIGNED: (AssignedTarget | undefined)[] = [];
+
 function seriesOf(index: Map<number, Series>, seq: number, first: number, span: number): Series {
   let series = index.get(seq);
   if (series === undefined) {
     // Sized once: arrays grown a year at a time cost more than the engine's arithmetic.
-    series = { first, actual: new Array<number>(span), assigned: new Array<AssignedTarget>(span) };
+    series = { first, actual: new Array<number>(span), assigned: NONE_ASSIGNED };
     index.set(seq, series);
   }
   return series;
@@ -63,10 +67,11 @@ export function indexValues(
 ): ValueIndex {
   const index = new Map<number, Series>();
   const last = lastYear(period, year);
+  const span = last - first + 1;
   for (const v of values) {
     if (!Number.isInteger(v.year) || v.year < first || v.year > last || !Number.isFinite(v.value))
       continue;
-    const series = seriesOf(index, v.seq, first, last - first + 1);
+    const series = seriesOf(index, v.seq, first, span);
     const i = v.year - first;
     // -0 and 0 are one figure; telling them apart would let the order of the values show.
     const value = v.value === 0 ? 0 : v.value;
@@ -75,6 +80,7 @@ export function indexValues(
       if (old === undefined || value > old) series.actual[i] = value;
     } else {
       const target = { value, comparator: v.comparator ?? null };
+      if (series.assigned === NONE_ASSIGNED) series.assigned = new Array<AssignedTarget>(span);
       if (preferred(series.assigned[i], target)) series.assigned[i] = target;
     }
   }
