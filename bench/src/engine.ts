@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { assessPlan, defaultSettings } from '@pm/core';
+import { builtinChanges, builtins } from './builtins';
 import { makeDistrict, period, prng, SPECS, type District } from './synthetic';
 
 const DISTRICTS = 3000;
@@ -17,7 +19,25 @@ function assessAll(districts: readonly District[]): number {
   return warnings;
 }
 
-export function runEngine(): void {
+/**
+ * Modules loaded first (`--load @pm/api`, repeatable) to see what they do to the engine: each
+ * one's changes to the built-ins are listed, and the figures are not written to results/.
+ */
+async function load(modules: readonly string[]): Promise<void> {
+  for (const specifier of modules) {
+    const before = builtins();
+    await import(specifier);
+    const changes = builtinChanges(before);
+    console.log(`${specifier} changed ${changes.length} built-ins: ${changes.join(' ') || '—'}`);
+  }
+}
+
+export async function runEngine(argv: string[] = []): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { load: { type: 'string', multiple: true, default: [] } },
+  });
+  await load(values.load);
   const rnd = prng(20250101);
   const districts = Array.from({ length: DISTRICTS }, (_, d) => makeDistrict(d, rnd));
   const indicators = DISTRICTS * SPECS.length;
@@ -49,6 +69,7 @@ export function runEngine(): void {
     `engine: assessPlan over ${DISTRICTS} districts × ${SPECS.length} indicators = ${indicators}: ` +
       `median ${medianMs} ms, min ${minMs} ms (${round(perIndicatorUs * 1000, 0)} ns per indicator; ${RUNS} runs, checksum ${checksum})`,
   );
+  if (values.load.length > 0) return;
   const dir = new URL('../results/', import.meta.url);
   mkdirSync(dir, { recursive: true });
   writeFileSync(new URL('engine.json', dir), `${JSON.stringify(result, null, 2)}\n`);
