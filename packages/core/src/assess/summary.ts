@@ -90,6 +90,10 @@ function placeOf(status: Status): number {
   }
 }
 
+/** `shareOnTrack`'s numerator from counts by place: ON_TRACK's statuses. */
+const onTrackOf = (n: readonly number[]): number =>
+  (n[0] ?? 0) + (n[1] ?? 0) + (n[2] ?? 0) + (n[5] ?? 0);
+
 const zeros = (): number[] => [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
 function bump(counts: number[], place: number): void {
@@ -141,6 +145,7 @@ export function summarize(assessments: readonly IndicatorAssessment[], year: num
     if (a.bindingWarning) bindingWarnings.push(a.seq);
   }
   const byStatus = countsOf(all);
+  const assessed = assessments.length - byStatus.not_assessed;
   const categories: Record<string, StatusCounts> = {};
   for (const [name, counts] of byCategory) {
     // Defined, not assigned: a category named __proto__ is a key like any other.
@@ -150,12 +155,12 @@ export function summarize(assessments: readonly IndicatorAssessment[], year: num
   return {
     year,
     total: assessments.length,
-    assessed: assessments.length - byStatus.not_assessed,
+    assessed,
     byStatus,
     byCategory: categories,
     byAttribute: { expected: countsOf(expected), binding: countsOf(binding) },
     bindingWarnings,
     phases: end && !midway ? ['end'] : end ? ['progress', 'end'] : ['progress'],
-    shareOnTrack: shareOnTrack(byStatus),
+    shareOnTrack: assessed > 0 ? onTrackOf(all) / assessed : null,
   };
 }

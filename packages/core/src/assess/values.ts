@@ -68,10 +68,16 @@ export function indexValues(
   const index = new Map<number, Series>();
   const last = lastYear(period, year);
   const span = last - first + 1;
+  // Values come grouped by indicator as a rule: the last one's series saves a look-up.
+  let seq = NaN;
+  let series: Series | undefined;
   for (const v of values) {
     if (!Number.isInteger(v.year) || v.year < first || v.year > last || !Number.isFinite(v.value))
       continue;
-    const series = seriesOf(index, v.seq, first, span);
+    if (series === undefined || v.seq !== seq) {
+      seq = v.seq;
+      series = seriesOf(index, seq, first, span);
+    }
     const i = v.year - first;
     // -0 and 0 are one figure; telling them apart would let the order of the values show.
     const value = v.value === 0 ? 0 : v.value;
