@@ -99,6 +99,8 @@ export interface SavePath {
   insert: Template<'value' | 'by' | 'indicatorId'>;
   update: Template<'value' | 'oldValue' | 'id' | 'version' | 'by'>;
   commit: string;
+  /** What a save sends, in order: statement names, or the text of unnamed ones (shortened). */
+  sent: string[];
   /** The rows the recording wrote, to remove afterwards. */
   written: number[];
 }
@@ -189,6 +191,11 @@ export async function recordSavePath(
         by,
       }),
       commit: ins.commit,
+      sent: [...session, ...plans, ...inserted].map((r) =>
+        r.name === 'pm_value_insert'
+          ? 'pm_value_insert or pm_value_update'
+          : (r.name ?? r.text.trim().replace(/\s+/g, ' ').slice(0, 60)),
+      ),
       written: [first.id, third.id],
     };
   } finally {

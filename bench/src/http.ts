@@ -545,6 +545,8 @@ export async function runHttp(argv: string[]): Promise<void> {
           ...saveFigures(cold, warmup, coldLost, null),
         },
         paced: { offeredPerSecond: rate, ...saveFigures(paced, seconds, pacedLost, pacedCpu) },
+        /** The statements each save sends to PostgreSQL, app and direct alike (recorded). */
+        statementsPerSave: path.sent,
         saturation,
         directLimitPerSecond: directLimit,
         appBestPerSecond: appBest,
