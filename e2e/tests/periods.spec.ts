@@ -168,13 +168,13 @@ test('the district pages switch between 十四五 and 十五五 and stay the sam
     'page',
   );
   await expect(page.getByText('5 个区县有该期规划')).toBeVisible();
-  await expect(page.getByRole('table').getByRole('row')).toHaveCount(6);
+  await expect(page.getByRole('table', { name: '区县对比表' }).getByRole('row')).toHaveCount(6);
   await expectAccessible(page);
   await shots(page, 'league-periods');
   await league.getByRole('link', { name: `查看${NEXT_LABEL}` }).click();
   await expect(page).toHaveURL(new RegExp(`/districts\\?period=${NEXT.period}$`));
   await expect(page.getByText('1 个区县有该期规划')).toBeVisible();
-  const rows = page.getByRole('table').getByRole('row');
+  const rows = page.getByRole('table', { name: '区县对比表' }).getByRole('row');
   await expect(rows.filter({ hasText: '无该期规划' })).toHaveCount(4);
   await expect(rows.filter({ hasText: '裕华区' })).not.toContainText('无该期规划');
   await expectAccessible(page);

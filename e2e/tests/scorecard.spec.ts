@@ -97,7 +97,7 @@ test('an indicator page charts actuals against the plan path and lists its figur
 test('the league table sorts the districts by share on track', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'leader', '/districts?period=2021-2025&year=2023');
-  const table = page.getByRole('table');
+  const table = page.getByRole('table', { name: '区县对比表' });
   // The 十四五 districts (a district the document-upload test adds has only a 十五五 plan: listed last).
   await expect(table.getByRole('row').filter({ hasNotText: '无该期规划' })).toHaveCount(6);
   await table.getByRole('button', { name: '基本符合预期及以上' }).click();
@@ -142,7 +142,7 @@ test('the league table sorts the districts by share on track', async ({ page }) 
   await page.setViewportSize(PHONE);
   // The page fits the phone; the table scrolls sideways inside its frame.
   await expectFits(page, PHONE.width);
-  const wrap = page.locator('.table-wrap');
+  const wrap = page.locator('.table-wrap.league-rows');
   expect(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   await screenshot(page, 'league-phone');
   await wrap.evaluate((el) => el.scrollBy({ left: 400 }));

@@ -118,6 +118,12 @@ const base: Record<keyof typeof baseZh, string> = {
   'users.empty': 'No users yet.',
   'users.duplicate': 'This user name is taken.',
   'users.unknown_district': 'Unknown division code: {detail}',
+  'users.unknown_region':
+    'No district is in this province or city (code {detail}): a province code has 2 digits, a city code 4, the start of existing district codes',
+  'users.scope.allRole': 'Only leaders and admins may see all districts',
+  'users.scope.regionRole': 'Only reviewers and leaders are scoped by province or city',
+  'users.scope.regionWithAll': 'All districts include every province and city already',
+  'users.scope.empty': 'Give at least one district, a province or a city, or all',
   'users.not_found': 'There is no such user.',
   'users.selfDisable': 'You cannot disable your own account.',
   'users.edit': 'Edit',

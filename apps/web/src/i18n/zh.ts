@@ -113,6 +113,12 @@ export const baseZh = {
   'users.empty': '还没有用户。',
   'users.duplicate': '该用户名已存在。',
   'users.unknown_district': '区划代码不存在：{detail}',
+  'users.unknown_region':
+    '没有区县属于这个省或市（代码 {detail}）：省级代码为 2 位，市级为 4 位，须是已有区县代码的开头',
+  'users.scope.allRole': '只有领导和管理员可以查看全部区县',
+  'users.scope.regionRole': '只有评估人员和领导可以按省或市划定范围',
+  'users.scope.regionWithAll': '已可查看全部区县，无需再按省或市划定',
+  'users.scope.empty': '请至少给出一个区县、一个省或市，或选择全部区县',
   'users.not_found': '没有这个用户。',
   'users.selfDisable': '不能停用自己的账号。',
   'users.edit': '编辑',

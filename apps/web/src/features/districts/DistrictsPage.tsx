@@ -178,7 +178,6 @@ function LeagueView({ league, rows, filters, updating, more, onParams }: LeagueV
           shareLabel={shareLabel}
           onSort={(next) => onParams(withSort(params, next))}
         />
-        <LeagueDownloads filters={filters} />
       </div>
       <div className="league-legends">
         <StatusLegend grading={grading} label={t('league.col.counts')} />
@@ -199,10 +198,13 @@ function LeagueView({ league, rows, filters, updating, more, onParams }: LeagueV
       ) : (
         <div className={updating ? 'league-body updating' : 'league-body'} aria-busy={updating}>
           <RegionGroups groups={league.groups} overall={league.overall} shareLabel={shareLabel} />
-          <p className="league-count" aria-live="polite">
-            {t('league.shown', { total: league.total, shown: rows.length })}
-            {updating && <span className="muted"> {t('league.updating')}</span>}
-          </p>
+          <div className="league-count">
+            <p aria-live="polite">
+              {t('league.shown', { total: league.total, shown: rows.length })}
+              {updating && <span className="muted"> {t('league.updating')}</span>}
+            </p>
+            <LeagueDownloads filters={filters} />
+          </div>
           <LeagueTable
             rows={rows}
             league={league}

@@ -34,6 +34,9 @@ export function RegionTrail({ region }: { region: Region }) {
   ];
   return (
     <nav className="region-trail" aria-label={t('league.regions')}>
+      <span className="muted" aria-hidden="true">
+        {t('league.scope')}
+      </span>
       <ol>
         {steps.map((s, i) => (
           <li key={s.to}>

@@ -1,6 +1,7 @@
 /** Messages of the league's regions, search, pages and downloads (简体中文 first). */
 export const leagueZh = {
   'league.regions': '地区层级',
+  'league.scope': '范围：',
   'league.all': '全部',
   'league.toAll': '返回全部区县',
   'league.groups.province': '各省汇总',
@@ -43,6 +44,7 @@ export const leagueZh = {
 
 export const leagueEn: Record<keyof typeof leagueZh, string> = {
   'league.regions': 'Region',
+  'league.scope': 'Showing:',
   'league.all': 'All',
   'league.toAll': 'Back to all districts',
   'league.groups.province': 'By province',
