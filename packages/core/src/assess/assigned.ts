@@ -31,11 +31,15 @@ export function assessAssigned({ indicator, series, ctx }: FormInput): Indicator
   const years: YearCheck[] = [];
   const first = series?.first ?? period.baselineYear;
   const size = Math.max(series?.actual.length ?? 0, series?.assigned.length ?? 0);
+  // The rule of a year whose target states no comparator: made once, not once a year.
+  const fallback = ruleOf(indicator.target, null, settings.aboutTolerance);
   for (let y = Math.max(first, period.baselineYear + 1); y < first + size; y++) {
     const value = series?.actual[y - first];
     const assigned = assignedAt(series, y);
     if (value === undefined && assigned === undefined) continue;
-    const rule = ruleOf(indicator.target, assigned?.comparator, settings.aboutTolerance);
+    const rule = assigned?.comparator
+      ? ruleOf(indicator.target, assigned.comparator, settings.aboutTolerance)
+      : fallback;
     const met =
       value !== undefined && assigned !== undefined
         ? satisfies(value, rule.comparator, assigned.value, rule.tolerance)

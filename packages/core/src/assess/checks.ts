@@ -10,9 +10,11 @@ export function checkStatus(met: boolean, phase: Phase): Status {
   return met ? 'on_track' : 'seriously_lagging';
 }
 
-/** The years before `year` whose check was breached. */
-export function breachesBefore(years: readonly YearCheck[], year: number): number[] {
-  const out: number[] = [];
-  for (const y of years) if (y.year < year && y.met === false) out.push(y.year);
-  return out;
+const NO_BREACHES: readonly number[] = [];
+
+/** The years before `year` whose check was breached (an array only when there are some). */
+export function breachesBefore(years: readonly YearCheck[], year: number): readonly number[] {
+  let out: number[] | null = null;
+  for (const y of years) if (y.year < year && y.met === false) (out ??= []).push(y.year);
+  return out ?? NO_BREACHES;
 }

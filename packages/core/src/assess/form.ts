@@ -31,6 +31,8 @@ type Measures = Pick<
   | 'requiredRate'
 >;
 
+const NO_MEASURES: Partial<Measures> = {};
+
 /**
  * An indicator's assessment: any measure not given is null, and every number is finite or null.
  * Its phase, revision and the age of its data are set after, on this same object
@@ -41,7 +43,7 @@ export function formResult(
   status: Status,
   reason: AssessmentReason,
   years: YearCheck[],
-  m: Partial<Measures> = {},
+  m: Partial<Measures> = NO_MEASURES,
   outlook: ProjectionResult = NO_PROJECTION,
 ): IndicatorAssessment {
   return {
