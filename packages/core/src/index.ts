@@ -15,3 +15,4 @@ export * from './carry-over';
 export * from './revision';
 export * from './narrative';
 export * from './target-words';
+export * from './league';

@@ -27,3 +27,4 @@ export * from './queries/revisions';
 export * from './queries/carry-over';
 export * from './queries/departments';
 export * from './queries/tasks';
+export * from './queries/summaries';

@@ -136,6 +136,29 @@ export const planRevisions = pgTable('plan_revisions', {
   revision: bigint('revision', { mode: 'number' }).notNull().default(0),
 });
 
+/**
+ * Each plan's league summary per evaluation year (core's `leagueSummary`), stored in the
+ * transactions that change the plan or its approved values, so that a league of thousands of
+ * districts reads them instead of assessing every plan after a restart or a bulk import. A row is
+ * current while its `version` is the plan's and its `format` today's (`LEAGUE_SUMMARY_FORMAT`);
+ * otherwise (a write by psql, an older release) the league computes it and stores it again.
+ */
+export const leagueSummaries = pgTable(
+  'league_summaries',
+  {
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    /** The plan's version it was computed at (`listPlanVersions`: the plan row's xmin and revision). */
+    version: text('version').notNull(),
+    format: text('format').notNull(),
+    summary: jsonb('summary').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.year] })],
+);
+
 /** Append-only change history of yearly values. */
 export const valueHistory = pgTable(
   'value_history',
@@ -228,6 +251,24 @@ export const userDistricts = pgTable(
       .references(() => districts.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.districtId] })],
+);
+
+/**
+ * A user's scope by region: every district of a province (its code's first 2 digits) or of a city
+ * (first 4), those added later included. Beside the districts listed in user_districts.
+ */
+export const userRegions = pgTable(
+  'user_regions',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    code: varchar('code', { length: 4 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.code] }),
+    check('user_regions_code', sql`${t.code} ~ '^[0-9]{2}([0-9]{2})?$'`),
+  ],
 );
 
 /** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */

@@ -192,7 +192,11 @@ async function leagueRows(ctx: Context & { user: SessionUser }, input: LeagueInp
   const year = chosen ? (input.year ?? openingYear(ctx, chosen)) : input.year;
   if (chosen && year !== undefined)
     checkPlanYear({ ...chosen, label: periodLabel(chosen) }, year, 'evaluation');
-  const league = await leagueCache(ctx.db).league(ctx.user.districts, chosen, year);
+  const league = await leagueCache(ctx.db, { logger: ctx.log }).league(
+    ctx.user.districts,
+    chosen,
+    year,
+  );
   const province = input.province ?? (input.city ? provinceCode(input.city) : undefined);
   const region = {
     province: province ? regionOf(league.rows, 'province', province) : null,

@@ -10,6 +10,7 @@ import {
   type Database,
 } from '@pm/db';
 import { describeDb } from '@pm/db/testing';
+import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { league } from './league';
 import { LeagueCache } from './league-cache';
@@ -39,39 +40,81 @@ describeDb('league cache', (get) => {
     });
   });
 
-  it('answers as the league computed from scratch, and computes each plan once', async () => {
+  /** Plan rows the cache has taken from the database: read as stored, or computed. */
+  const taken = (cache: LeagueCache) => cache.computed + cache.loaded;
+
+  it('answers as the league computed from scratch, and reads each plan once', async () => {
     const cache = new LeagueCache(get().db);
     const first = await cache.league('all', null, undefined);
     expect(first).toEqual(await fresh('all'));
     expect(first.rows).toHaveLength(6);
     expect(rowOf(first, '130102')?.planTitle).toBeNull();
-    expect(cache.computed).toBe(5);
+    // The seed's transaction stored every plan's summaries: none is assessed here.
+    expect(cache.loaded).toBe(5);
+    expect(cache.computed).toBe(0);
     expect(await cache.league('all', null, undefined)).toEqual(first);
-    expect(cache.computed).toBe(5);
+    expect(taken(cache)).toBe(5);
     // Another year is another row of each plan.
     expect(await cache.league('all', null, 2022)).toEqual(await fresh('all', 2022));
-    expect(cache.computed).toBe(10);
+    expect(taken(cache)).toBe(10);
     // A scope reads the same rows.
     expect(await cache.league([YUHUA], null, 2022)).toEqual(await fresh([YUHUA], 2022));
-    expect(cache.computed).toBe(10);
+    expect(taken(cache)).toBe(10);
+  });
+
+  it('assesses a plan whose stored summary is stale (a write without the app) and stores it again', async () => {
+    const db = get().db;
+    // As psql would: an approved figure changed outside every transaction of the app.
+    await db.execute(
+      sql`update yearly_values set value = value + 1 where id = (select v.id from yearly_values v
+        join indicators i on i.id = v.indicator_id join plans p on p.id = i.plan_id
+        where p.district_id = ${YUHUA} and v.state = 'approved' and v.year <= p.midterm_year
+        order by v.id limit 1)`,
+    );
+    const cache = new LeagueCache(db);
+    expect(await cache.league('all', null, undefined)).toEqual(await fresh('all'));
+    expect([cache.computed, cache.loaded]).toEqual([1, 4]);
+    // The next server finds it stored.
+    const next = new LeagueCache(db);
+    expect(await next.league('all', null, undefined)).toEqual(await fresh('all'));
+    expect([next.computed, next.loaded]).toEqual([0, 5]);
+  });
+
+  it('stores nothing when told not to (a read replica)', async () => {
+    const db = get().db;
+    await db.execute(sql`update plan_revisions set revision = revision + 1`);
+    const replica = new LeagueCache(db, { persist: false });
+    expect(await replica.league('all', null, undefined)).toEqual(await fresh('all'));
+    expect(replica.computed).toBe(5);
+    const next = new LeagueCache(db, { persist: false });
+    await next.league('all', null, undefined);
+    expect(next.computed).toBe(5);
+    // A server that may write stores them.
+    await new LeagueCache(db).league('all', null, undefined);
+    const after = new LeagueCache(db);
+    await after.league('all', null, undefined);
+    expect([after.computed, after.loaded]).toEqual([0, 5]);
   });
 
   it('recomputes only the plan whose approved values changed, and not for drafts', async () => {
     const db = get().db;
     const cache = new LeagueCache(db);
     const start = await cache.league('all', null, 2025);
-    const before = cache.computed;
+    const before = taken(cache);
+    const assessed = cache.computed;
 
     const change = { seq: 4, year: 2025, kind: 'actual' as const, value: 1, version: null };
     await saveValues(db, QIAOXI, [change], 'official');
     expect(await cache.league('all', null, 2025)).toEqual(start);
-    expect(cache.computed).toBe(before);
+    expect(taken(cache)).toBe(before);
 
     await transitionValues(db, QIAOXI, 'submit', { year: 2025 }, 'official');
     await transitionValues(db, QIAOXI, 'approve', { year: 2025 }, 'reviewer');
     const after = await cache.league('all', null, 2025);
     expect(after).toEqual(await fresh('all', 2025));
-    expect(cache.computed).toBe(before + 1);
+    // The approval's transaction stored the plan's new summary: it is read, not assessed.
+    expect(taken(cache)).toBe(before + 1);
+    expect(cache.computed).toBe(assessed);
     expect(rowOf(after, QIAOXI)?.completeness?.reported).toBe(
       rowOf(start, QIAOXI)!.completeness!.reported + 1,
     );
@@ -86,7 +129,7 @@ describeDb('league cache', (get) => {
     const after = await cache.league('all', null, undefined);
     expect(after).toEqual(await fresh('all'));
     expect(rowOf(after, YUHUA)?.planTitle).not.toBe(rowOf(before, YUHUA)?.planTitle);
-    expect(cache.computed).toBe(6);
+    expect([cache.computed, cache.loaded]).toEqual([0, 6]);
   });
 
   it('shares one computation between requests arriving together', async () => {
@@ -95,7 +138,7 @@ describeDb('league cache', (get) => {
       cache.league('all', null, undefined),
       cache.league([YUHUA, QIAOXI], null, undefined),
     ]);
-    expect(cache.computed).toBe(5);
+    expect(taken(cache)).toBe(5);
     expect(a).toEqual(await fresh('all'));
     expect(b).toEqual(await fresh([YUHUA, QIAOXI]));
   });
@@ -103,7 +146,7 @@ describeDb('league cache', (get) => {
   it('keeps nothing of a failed read: the next request computes again', async () => {
     const db = get().db;
     let executes = 0;
-    // The second raw query of a league (the values) fails once.
+    // The second raw query of a league (the stored summaries) fails once.
     const flaky = new Proxy(db, {
       get(target, prop, receiver) {
         if (prop === 'execute')
@@ -117,19 +160,19 @@ describeDb('league cache', (get) => {
     });
     const cache = new LeagueCache(flaky);
     await expect(cache.league('all', null, undefined)).rejects.toThrow('connection lost');
-    expect(cache.computed).toBe(0);
+    expect(taken(cache)).toBe(0);
     expect(await cache.league('all', null, undefined)).toEqual(await fresh('all'));
-    expect(cache.computed).toBe(5);
+    expect(taken(cache)).toBe(5);
   });
 
   it('keeps a bounded number of years per plan', async () => {
     const cache = new LeagueCache(get().db);
     for (let year = 2016; year <= 2025; year++) await cache.league([YUHUA], null, year);
-    expect(cache.computed).toBe(10);
+    expect(taken(cache)).toBe(10);
     await cache.league([YUHUA], null, 2025);
-    expect(cache.computed).toBe(10);
+    expect(taken(cache)).toBe(10);
     // The oldest years asked for were let go.
     await cache.league([YUHUA], null, 2016);
-    expect(cache.computed).toBe(11);
+    expect(taken(cache)).toBe(11);
   });
 });

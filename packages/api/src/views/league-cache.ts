@@ -1,9 +1,27 @@
 import type { PeriodSpan } from '@pm/core';
-import { listPlanVersions, loadPlanInputsById, type Database } from '@pm/db';
+import {
+  listPlanVersions,
+  loadPlanInputsById,
+  loadSummaries,
+  storeSummaries,
+  type Database,
+  type StoredSummary,
+} from '@pm/db';
+import type { Logger } from '../context';
 import { assembleLeague, planRow, type League, type PlanRow } from './league';
 
 /** Years kept per plan: a plan period's five years and the mid-term default, with room to spare. */
 const YEARS_PER_PLAN = 8;
+
+export interface LeagueCacheOptions {
+  /**
+   * Store the summaries computed here for the next server (false on a read replica, which takes
+   * no writes: there the primary's transactions keep them).
+   */
+  persist?: boolean;
+  /** Told when storing summaries failed (the league is served all the same). */
+  logger?: Pick<Logger, 'warn'>;
+}
 
 interface CachedPlan {
   /** The plan's version (`listPlanVersions`) the rows were computed at, or after. */
@@ -37,14 +55,24 @@ function deferred<T>(): Deferred<T> {
  * district's approval assesses one plan, not all. The versions come from the database, so
  * several servers never serve each other's stale rows; a cache is only ever a saving.
  *
+ * Below the memory, the database: each plan's summaries are stored (`league_summaries`) by the
+ * transactions that change the plan or its approved figures, so a fresh server, or one after a
+ * bulk import, reads them instead of assessing every plan. A plan whose stored summary is missing
+ * or stale (changed by psql, or by an older release) is assessed here and stored again.
+ *
  * Requests arriving together share the computation of a plan instead of each assessing it.
  */
 export class LeagueCache {
   private readonly plans = new Map<number, CachedPlan>();
   /** How many plan rows this cache has computed: for tests and benchmarks. */
   computed = 0;
+  /** How many plan rows it read from the stored summaries. */
+  loaded = 0;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly options: LeagueCacheOptions = {},
+  ) {}
 
   /** The districts in scope compared within one period (a district without its plan has no row). */
   async league(
@@ -55,6 +83,7 @@ export class LeagueCache {
     const districts = await listPlanVersions(this.db, scope, period);
     const key = year === undefined ? 'mid' : String(year);
     const missing = new Map<number, Deferred<PlanRow | null>>();
+    const versionOf = new Map<number, string>();
     const rows = districts.map((d) => {
       if (d.planId === null || d.version === null) return Promise.resolve(null);
       let plan = this.plans.get(d.planId);
@@ -68,13 +97,14 @@ export class LeagueCache {
       if (plan.rows.size >= YEARS_PER_PLAN) plan.rows.delete(plan.rows.keys().next().value!);
       plan.rows.set(key, row.promise);
       missing.set(d.planId, row);
+      versionOf.set(d.planId, d.version);
       return row.promise;
     });
     if (scope === 'all') {
       const present = new Set(districts.map((d) => d.planId));
       for (const id of this.plans.keys()) if (!present.has(id)) this.plans.delete(id);
     }
-    if (missing.size > 0) await this.compute(missing, key, year);
+    if (missing.size > 0) await this.compute(missing, versionOf, key, year);
     return assembleLeague(districts, await Promise.all(rows));
   }
 
@@ -85,15 +115,28 @@ export class LeagueCache {
 
   private async compute(
     missing: Map<number, Deferred<PlanRow | null>>,
+    versionOf: ReadonlyMap<number, string>,
     key: string,
     year: number | undefined,
   ): Promise<void> {
+    const computed: StoredSummary[] = [];
     try {
+      const wanted = [...versionOf].map(([planId, version]) => ({ planId, version }));
+      for (const [planId, summary] of await loadSummaries(this.db, wanted, year ?? null)) {
+        missing.get(planId)?.resolve(summary);
+        missing.delete(planId);
+        this.loaded++;
+      }
+      if (missing.size === 0) return;
       const inputs = await loadPlanInputsById(this.db, [...missing.keys()], year, { lean: true });
       for (const input of inputs) {
-        missing.get(input.planId)?.resolve(planRow(input, year));
+        const row = planRow(input, year);
+        missing.get(input.planId)?.resolve(row);
         missing.delete(input.planId);
         this.computed++;
+        const version = versionOf.get(input.planId);
+        if (version !== undefined && row.row.year !== null)
+          computed.push({ planId: input.planId, year: row.row.year, version, summary: row });
       }
     } catch (error) {
       for (const [id, row] of missing) this.forget(id, key, row.promise);
@@ -104,6 +147,20 @@ export class LeagueCache {
     for (const [id, row] of missing) {
       this.forget(id, key, row.promise);
       row.resolve(null);
+    }
+    if (computed.length > 0 && this.options.persist !== false) await this.store(computed);
+  }
+
+  /** Stores what was computed, for the next server; a failure costs only that saving. */
+  private async store(summaries: StoredSummary[]): Promise<void> {
+    try {
+      await storeSummaries(this.db, summaries);
+    } catch (error) {
+      // A plan deleted meanwhile (its summary's plan is gone), or a read-only database.
+      this.options.logger?.warn(
+        { err: error, summaries: summaries.length },
+        'league summaries not stored',
+      );
     }
   }
 
@@ -116,8 +173,8 @@ export class LeagueCache {
 const caches = new WeakMap<Database, LeagueCache>();
 
 /** The league cache of this database connection, made on first use. */
-export function leagueCache(db: Database): LeagueCache {
+export function leagueCache(db: Database, options: LeagueCacheOptions = {}): LeagueCache {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new LeagueCache(db)));
+  if (!cache) caches.set(db, (cache = new LeagueCache(db, options)));
   return cache;
 }

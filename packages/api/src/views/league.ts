@@ -1,44 +1,20 @@
-import { approvedCompleteness, assessedOf, shareOnTrack, type PlanSummary } from '@pm/core';
+import {
+  leagueSummary,
+  REPORTING_ORDER,
+  type LeagueSummary,
+  type PlanLeagueSummary,
+} from '@pm/core';
 import type { DistrictSummary, PlanInput } from '@pm/db';
-import { assessInput, type Completeness } from './scorecard';
 
-/** One category of one district on the league's heat map. */
-export interface CategoryCell {
-  assessed: number;
-  shareOnTrack: number | null;
-}
-
-/**
- * Where a district stands at the year shown: it has approved actual figures of the year
- * (reported), none of them (未报送: its grades are those of older figures), or no plan.
- */
-export type Reporting = 'reported' | 'unreported' | 'noPlan';
-
-/** The league's order: districts with figures of the year first, those without after. */
-export const REPORTING_ORDER: readonly Reporting[] = ['reported', 'unreported', 'noPlan'];
+export type { CategoryCell, Reporting } from '@pm/core';
+export { REPORTING_ORDER } from '@pm/core';
 
 /** One district on the league table; without a plan, only its names. */
-export interface LeagueRow {
+export interface LeagueRow extends LeagueSummary {
   code: string;
   name: string;
   city: string;
   province: string;
-  planTitle: string | null;
-  year: number | null;
-  reporting: Reporting;
-  /** 数据截至: the latest year up to `year` with approved actual figures (null: none since B). */
-  dataYear: number | null;
-  total: number;
-  assessed: number;
-  shareOnTrack: number | null;
-  byStatus: PlanSummary['byStatus'] | null;
-  /** The phases of its graded indicators, which decide the words of its counts (提前实现 / 完成). */
-  phases: PlanSummary['phases'];
-  bindingWarnings: number;
-  /** Of the indicators the year asks figures of, those whose every required cell is approved. */
-  completeness: Completeness | null;
-  demo: boolean;
-  categories: Record<string, CategoryCell>;
 }
 
 export interface League {
@@ -50,56 +26,11 @@ export interface League {
 }
 
 /** What the league shows of one plan at one year, apart from its district's names. */
-export interface PlanRow {
-  row: Omit<LeagueRow, keyof District>;
-  /** The years the plan can be evaluated at: baseline + 1 … target. */
-  years: { from: number; to: number };
-}
-
-/** The latest year after the baseline, up to `year`, with an approved actual figure. */
-function dataYearOf(input: Pick<PlanInput, 'file' | 'values'>, year: number): number | null {
-  const planned = new Set(input.file.indicators.map((i) => i.seq));
-  let latest: number | null = null;
-  for (const v of input.values)
-    if (
-      v.kind === 'actual' &&
-      planned.has(v.seq) &&
-      v.year > input.file.plan.baselineYear &&
-      v.year <= year &&
-      (latest === null || v.year > latest)
-    )
-      latest = v.year;
-  return latest;
-}
+export type PlanRow = PlanLeagueSummary;
 
 /** One plan's league row at `year` (default: its mid-term year). */
 export function planRow(input: PlanInput, year: number | undefined): PlanRow {
-  const { file } = input;
-  const y = year ?? file.plan.midtermYear;
-  const { summary } = assessInput(input, y);
-  const categories: Record<string, CategoryCell> = {};
-  for (const [name, counts] of Object.entries(summary.byCategory)) {
-    categories[name] = { assessed: assessedOf(counts), shareOnTrack: shareOnTrack(counts) };
-  }
-  const dataYear = dataYearOf(input, y);
-  return {
-    row: {
-      planTitle: file.plan.title,
-      year: y,
-      reporting: dataYear === y ? 'reported' : 'unreported',
-      dataYear,
-      total: summary.total,
-      assessed: summary.assessed,
-      shareOnTrack: summary.shareOnTrack,
-      byStatus: summary.byStatus,
-      phases: summary.phases,
-      bindingWarnings: summary.bindingWarnings.length,
-      completeness: approvedCompleteness(file, input.values, y),
-      demo: input.demo,
-      categories,
-    },
-    years: { from: file.plan.baselineYear + 1, to: file.plan.targetYear },
-  };
+  return leagueSummary(input, year);
 }
 
 type District = Pick<LeagueRow, 'code' | 'name' | 'city' | 'province'>;
@@ -118,6 +49,7 @@ const NO_PLAN: Omit<LeagueRow, keyof District> = {
   completeness: null,
   demo: false,
   categories: {},
+  categoryOrder: [],
 };
 
 /**
@@ -135,7 +67,7 @@ export function assembleLeague(
     const names = { code: d.code, name: d.name, city: d.city, province: d.province };
     const plan = planRows[i];
     if (!plan) return { ...names, ...NO_PLAN };
-    for (const c of Object.keys(plan.row.categories)) frequency.set(c, (frequency.get(c) ?? 0) + 1);
+    for (const c of plan.row.categoryOrder) frequency.set(c, (frequency.get(c) ?? 0) + 1);
     for (let y = plan.years.from; y <= plan.years.to; y++) years.add(y);
     return { ...names, ...plan.row };
   });

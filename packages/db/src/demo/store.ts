@@ -1,8 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { DEMO_SOURCE, reportingYearAt, type YearValue } from '@pm/core';
 import type { Database } from '../client';
-import { plans, valueHistory, yearlyValues } from '../schema';
+import { indicators, plans, valueHistory, yearlyValues } from '../schema';
 import { loadPlanById } from '../queries/plans';
+import { refreshSummaries } from '../queries/summaries';
 import { demoValues } from './generate';
 
 const DEMO_USER = 'demo';
@@ -83,6 +84,7 @@ export async function insertDemoValues(
           changedBy: DEMO_USER,
         })),
       );
+      await refreshSummaries(tx as unknown as Database, [plan.id]);
     }
     return inserted.length;
   });
@@ -94,9 +96,20 @@ export async function insertDemoValues(
  * anyone's, and `demo seed` can store them again.
  */
 export async function clearDemoValues(db: Database): Promise<number> {
-  const deleted = await db
-    .delete(yearlyValues)
-    .where(eq(yearlyValues.demo, true))
-    .returning({ id: yearlyValues.id });
-  return deleted.length;
+  return db.transaction(async (tx) => {
+    const deleted = await tx
+      .delete(yearlyValues)
+      .where(eq(yearlyValues.demo, true))
+      .returning({ indicatorId: yearlyValues.indicatorId });
+    if (deleted.length === 0) return 0;
+    const touched = await tx
+      .selectDistinct({ planId: indicators.planId })
+      .from(indicators)
+      .where(inArray(indicators.id, [...new Set(deleted.map((d) => d.indicatorId))]));
+    await refreshSummaries(
+      tx as unknown as Database,
+      touched.map((t) => t.planId),
+    );
+    return deleted.length;
+  });
 }

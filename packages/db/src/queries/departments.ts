@@ -4,6 +4,7 @@ import type { Database } from '../client';
 import { indicators, planEvents, plans } from '../schema';
 import { RevisionError } from './revisions';
 import { toIndicator } from './plans';
+import { refreshSummaries } from './summaries';
 
 /** `detail` of a `lead_department_set` event: the 牵头单位 before and after. */
 export interface LeadDepartmentSetDetail {
@@ -31,6 +32,9 @@ export async function setLeadDepartment(
       .where(eq(plans.id, planId))
       .returning({ id: plans.id });
     if (!plan) throw new RevisionError('no_plan', `there is no plan ${planId}`);
+    // The plan's version moved with its row: its league summaries (whose content a 牵头单位
+    // does not change) follow it.
+    await refreshSummaries(tx as unknown as Database, [planId]);
     const [row] = await tx
       .select()
       .from(indicators)

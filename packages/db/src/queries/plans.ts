@@ -10,6 +10,7 @@ import {
 import type { Database } from '../client';
 import { districts, indicators, planEvents, plans, valueDeletions, yearlyValues } from '../schema';
 import { upsertDistrict } from './districts';
+import { refreshSummaries } from './summaries';
 
 /** A plan import that would lose stored data, or that names something that does not exist. */
 export class PlanImportError extends Error {
@@ -145,6 +146,7 @@ export async function importPlan(db: Database, file: PlanFile): Promise<ImportRe
         updated++;
       }
     }
+    await refreshSummaries(tx as unknown as Database, [planId]);
     return {
       district: file.district.code,
       planId,

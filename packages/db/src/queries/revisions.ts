@@ -10,6 +10,7 @@ import {
 import type { Database } from '../client';
 import { indicators, planEvents, plans } from '../schema';
 import { toIndicator } from './plans';
+import { refreshSummaries } from './summaries';
 
 /** A revision that cannot be made: no such plan or indicator, or a year outside the plan's. */
 export class RevisionError extends Error {
@@ -115,6 +116,7 @@ export async function reviseTarget(
       .where(eq(indicators.id, row.id))
       .returning();
     if (!updated) throw new Error('indicator update returned nothing');
+    await refreshSummaries(tx as unknown as Database, [planId]);
     return toIndicator(updated);
   });
 }

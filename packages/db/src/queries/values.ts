@@ -30,6 +30,7 @@ import { NamedStatement } from '../named-statement';
 import { VersionCache } from '../version-cache';
 import { loadPlan, loadPlanById } from './plans';
 import { historyColumns } from './history';
+import { refreshSummaries } from './summaries';
 
 /** What keeps a value change or review action from happening; nothing was changed. */
 export type ValueProblem =
@@ -148,6 +149,9 @@ export async function saveValues(
     if (problems.length > 0) throw new ValueError(problems);
     const out: StoredValue[] = [];
     for (const write of writes) out.push(await writeValue(tx, target.indicatorIds, write, by));
+    // A save that replaced an approved figure (or an import that approves) changes the league.
+    if (writes.some((w, i) => w.current?.state === 'approved' || out[i]?.state === 'approved'))
+      await refreshSummaries(tx, [locked.header.id]);
     return out;
   });
 }
@@ -489,6 +493,9 @@ export async function transitionValues(
       });
       out.push(toStored({ ...row, seq: value.seq }));
     }
+    // Approving, or reopening an approved figure, changes what the league counts.
+    if (moves.some(({ value, state }) => value.state === 'approved' || state === 'approved'))
+      await refreshSummaries(tx as unknown as Database, [plan.id]);
     return out;
   });
 }
