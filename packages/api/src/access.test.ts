@@ -299,6 +299,11 @@ const matrix: Record<string, Access> = {
     scoped: false,
     call: (c) => c.users.setProfile({ username: 'target', unit: '区统计局' }),
   },
+  'users.setScope': {
+    roles: ['admin'],
+    scoped: false,
+    call: (c) => c.users.setScope({ username: 'target', districts: [IN] }),
+  },
   'users.setDisabled': {
     roles: ['admin'],
     scoped: false,

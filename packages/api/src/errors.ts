@@ -38,6 +38,7 @@ export class DomainError extends Error {
 export const ERROR_TABLE = {
   'users.duplicate': ['BAD_REQUEST', 'users.duplicate'],
   'users.unknown_district': ['BAD_REQUEST', 'users.unknown_district'],
+  'users.unknown_region': ['BAD_REQUEST', 'users.unknown_region'],
   'users.not_found': ['NOT_FOUND', 'users.not_found'],
   'evaluations.no_plan': ['NOT_FOUND', 'scorecard.noPlan'],
   'evaluations.not_found': ['NOT_FOUND', 'evaluations.notFound'],

@@ -6,5 +6,12 @@ export { createRequestContext } from './http-context';
 export { proxyTrust, type ProxyTrust } from './client-address';
 export { hashPassword, randomPassword, verifyPassword } from './auth/password';
 export { SESSION_COOKIE } from './auth/session';
-export { newUserSchema, userProfileSchema, usernameSchema } from './routers/users';
+export {
+  newUserSchema,
+  scopeProblem,
+  userProfileSchema,
+  usernameSchema,
+  userScopeSchema,
+} from './routers/users';
 export * from './values';
+export { refreshSummaries } from '@pm/db';

@@ -58,5 +58,5 @@ export async function testUser(
       districts,
       passwordHash: await (sharedHash ??= hashPassword(TEST_PASSWORD)),
     }));
-  return { id, username, displayName: username, role, districts };
+  return { id, username, displayName: username, role, districts, regions: [] };
 }

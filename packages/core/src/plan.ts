@@ -12,6 +12,17 @@ export const provinceCode = (code: string) => code.slice(0, 2);
 /** The city (地级) of a division code: its first 4 digits (1301 石家庄市). */
 export const cityCode = (code: string) => code.slice(0, 4);
 
+/** A province's code (2 digits, 13) or a city's (4 digits, 1301): a scope of every district in it. */
+export const regionCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{2}(\d{2})?$/, {
+    message: 'a province code has 2 digits (13), a city code 4 (1301)',
+  });
+
+/** Whether district `code` is in region `region` (a province's or a city's code). */
+export const inRegion = (code: string, region: string) => code.startsWith(region);
+
 export const districtSchema = z.object({
   code: districtCodeSchema,
   name: z.string().min(1),

@@ -71,6 +71,27 @@ describe('user commands', () => {
     expect(list.find((u) => u.username === 'zhao')?.unit).toBeNull();
   });
 
+  it('scopes a leader by province and a reviewer by city, and changes a scope', async () => {
+    const added = await cli('user', 'add', 'hebei', '--role', 'leader', '--regions', '13');
+    expect(added.code).toBe(0);
+    expect((await cli('user', 'list')).out).toMatch(/hebei\s+hebei\s+leader\s+regions 13\s+active/);
+    const json = JSON.parse((await cli('user', 'list', '--format', 'json')).out) as {
+      username: string;
+      districts: string[];
+    }[];
+    expect(json.find((u) => u.username === 'hebei')?.districts).toEqual(['130104', '130108']);
+    const scoped = await cli(
+      'user',
+      'scope',
+      'hebei',
+      '--regions',
+      '4107',
+      '--districts',
+      '130108',
+    );
+    expect(scoped.out).toContain('hebei sees 130108; regions 4107 (2 district(s)).');
+  });
+
   it.each([
     [['user', 'add', 'liu', '--role', 'official', '--districts', '410703'], 'exists already'],
     [
@@ -86,6 +107,12 @@ describe('user commands', () => {
     [['user', 'disable', 'ghost'], 'no user ghost'],
     [['user', 'set', 'ghost', '--unit', '局'], 'no user ghost'],
     [['user', 'set', 'liu'], 'give a display name or a unit'],
+    [['user', 'add', 'he', '--role', 'leader', '--regions', '99'], 'no district is in region 99'],
+    [['user', 'add', 'he', '--role', 'leader', '--regions', '1'], 'a province code has 2 digits'],
+    [['user', 'add', 'he', '--role', 'official', '--regions', '13'], 'only reviewers and leaders'],
+    [['user', 'add', 'he', '--role', 'leader'], 'give at least one district, a province or a city'],
+    [['user', 'scope', 'ghost', '--regions', '13'], 'no user ghost'],
+    [['user', 'scope', 'liu', '--regions', '13'], 'only reviewers and leaders'],
     [['user', 'set', 'liu', '--unit', '局'.repeat(65)], 'unit (单位): at most 64 characters'],
   ])('%j is refused: %s', async (argv, message) => {
     const run = await cli(...argv);

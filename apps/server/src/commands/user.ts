@@ -4,11 +4,20 @@ import {
   hashPassword,
   newUserSchema,
   randomPassword,
+  scopeProblem,
   userProfileSchema,
   usernameSchema,
+  userScopeSchema,
 } from '@pm/api';
 import { listProblems, passwordSchema } from '@pm/core';
-import { createUser, listUsers, setPassword, setUserDisabled, setUserProfile } from '@pm/db';
+import {
+  createUser,
+  listUsers,
+  setPassword,
+  setUserDisabled,
+  setUserProfile,
+  setUserScope,
+} from '@pm/db';
 import { CliError, formatTable, withDatabase } from './context';
 
 async function readStdin(): Promise<string> {
@@ -27,6 +36,29 @@ async function passwordFrom(opts: {
   const result = passwordSchema.safeParse(await readStdin());
   if (!result.success) throw new CliError(listProblems(result.error)[0]?.message ?? 'bad password');
   return { password: result.data, generated: false };
+}
+
+const codeList = (text: string | undefined) =>
+  (text ?? '')
+    .split(/[,，\s]+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+
+/** `--districts` (codes or all) and `--regions` as the API takes them. */
+function scopeOptions(opts: { districts?: string; regions?: string }) {
+  return {
+    districts: opts.districts?.trim() === 'all' ? ('all' as const) : codeList(opts.districts),
+    regions: codeList(opts.regions),
+  };
+}
+
+/** A scope in words: listed districts (or all) and regions. */
+function scopeWords(u: { listed: string[] | 'all'; regions: string[] }): string {
+  const parts = [
+    u.listed === 'all' ? 'all' : u.listed.join(','),
+    u.regions.length > 0 ? `regions ${u.regions.join(',')}` : '',
+  ].filter(Boolean);
+  return parts.join('; ') || '—';
 }
 
 function checked<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -53,9 +85,10 @@ export function registerUserCommands(program: Command) {
         .choices(['official', 'reviewer', 'leader', 'admin'])
         .makeOptionMandatory(),
     )
-    .requiredOption(
-      '--districts <codes>',
-      'comma-separated district codes, or all (leaders and admins)',
+    .option('--districts <codes>', 'comma-separated district codes, or all (leaders and admins)')
+    .option(
+      '--regions <codes>',
+      'comma-separated province (2 digits, 13) or city (4 digits, 1301) codes: every district in them (reviewers and leaders)',
     )
     .option('--name <display name>', 'name shown in the app (default: the user name)')
     .option('--unit <unit>', '单位 the user signs reports for, e.g. 裕华区发展和改革局')
@@ -65,7 +98,8 @@ export function registerUserCommands(program: Command) {
         username: string,
         opts: {
           role: string;
-          districts: string;
+          districts?: string;
+          regions?: string;
           name?: string;
           unit?: string;
           passwordStdin?: boolean;
@@ -76,13 +110,7 @@ export function registerUserCommands(program: Command) {
           displayName: opts.name ?? username,
           unit: opts.unit,
           role: opts.role,
-          districts:
-            opts.districts === 'all'
-              ? 'all'
-              : opts.districts
-                  .split(',')
-                  .map((c) => c.trim())
-                  .filter(Boolean),
+          ...scopeOptions(opts),
         });
         const { password, generated } = await passwordFrom(opts);
         const passwordHash = await hashPassword(password);
@@ -109,7 +137,7 @@ export function registerUserCommands(program: Command) {
             u.username,
             u.displayName,
             u.role,
-            u.districts === 'all' ? 'all' : u.districts.join(','),
+            scopeWords(u),
             u.disabled ? 'disabled' : 'active',
             u.unit ?? '',
           ]),
@@ -132,6 +160,31 @@ export function registerUserCommands(program: Command) {
       const { username: name, ...profile } = input;
       const user = await withDatabase((h) => setUserProfile(h.db, name, profile));
       console.log(`${user.username}: ${user.displayName}, 单位 ${user.unit ?? '—'}.`);
+    });
+
+  user
+    .command('scope')
+    .description(
+      'Replace whom an account sees: --districts (codes or all) and/or --regions (provinces, cities)',
+    )
+    .argument('<username>')
+    .option('--districts <codes>', 'comma-separated district codes, or all (leaders and admins)')
+    .option(
+      '--regions <codes>',
+      'comma-separated province (2 digits) or city (4 digits) codes (reviewers and leaders)',
+    )
+    .action(async (username: string, opts: { districts?: string; regions?: string }) => {
+      const input = checked(userScopeSchema, { username, ...scopeOptions(opts) });
+      const user = await withDatabase(async (h) => {
+        const found = (await listUsers(h.db)).find((u) => u.username === input.username);
+        if (!found) throw new CliError(`no user ${input.username}`);
+        const problem = scopeProblem({ role: found.role, ...input });
+        if (problem) throw new CliError(`${problem.path}: ${problem.message}`);
+        return setUserScope(h.db, input.username, input);
+      });
+      const seen =
+        user.districts === 'all' ? 'all districts' : `${user.districts.length} district(s)`;
+      console.log(`${user.username} sees ${scopeWords(user)} (${seen}).`);
     });
 
   user

@@ -1,5 +1,13 @@
 import type { TRPCError } from '@trpc/server';
-import { findCredentials, listAuthEvents, upsertDistrict } from '@pm/db';
+import {
+  createSession,
+  findCredentials,
+  findSessionUser,
+  importPlan,
+  listAuthEvents,
+  builtInPlans,
+  upsertDistrict,
+} from '@pm/db';
 import { describeDb } from '@pm/db/testing';
 import { beforeAll, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/password';
@@ -131,6 +139,69 @@ describeDb('users router (admin)', (get) => {
       displayName: '赵明明',
       unit: null,
     });
+  });
+
+  it('scopes reviewers and leaders by province or city, districts added later included', async () => {
+    const { db } = get();
+    const admin = callerFor(db, await testUser(db, 'root', 'admin', 'all'));
+    for (const file of builtInPlans()) await importPlan(db, file);
+    await admin.users.add({
+      username: 'hebei',
+      displayName: '省领导',
+      role: 'leader',
+      regions: ['13'],
+    });
+    expect((await admin.users.list()).find((u) => u.username === 'hebei')).toMatchObject({
+      districts: ['130104', '130108'],
+      listed: [],
+      regions: ['13'],
+    });
+    // What a request of theirs sees is read with the session: a district added later is in.
+    const id = (await findCredentials(db, 'hebei'))!.id;
+    await createSession(db, 'hebei-token', id, new Date(Date.now() + 3_600_000));
+    await upsertDistrict(db, {
+      code: '130102',
+      name: '长安区',
+      city: '石家庄市',
+      province: '河北省',
+    });
+    const session = await findSessionUser(db, 'hebei-token', new Date());
+    expect(session).toMatchObject({ districts: ['130102', '130104', '130108'], regions: ['13'] });
+    // The league of a province's leader lists that province's districts only.
+    const league = await callerFor(db, session).scorecard.league({});
+    expect(league.total).toBe(3);
+    expect(league.groups.map((g) => g.code)).toEqual(['13']);
+
+    // A city and a district beside it; then back to districts only.
+    const city = await admin.users.setScope({
+      username: 'hebei',
+      regions: ['4107'],
+      districts: ['130108'],
+    });
+    expect(city).toMatchObject({ districts: ['130108', '410703'], listed: ['130108'] });
+    expect(await admin.users.setScope({ username: 'hebei', districts: ['130104'] })).toMatchObject({
+      districts: ['130104'],
+      regions: [],
+    });
+  });
+
+  it.each([
+    [{ username: 'hebei', regions: ['99'] }, 'BAD_REQUEST', 'no district is in region 99'],
+    [{ username: 'hebei', regions: ['130'] }, 'BAD_REQUEST', 'a province code has 2 digits'],
+    [{ username: 'hebei', regions: ['13'], districts: 'all' }, 'BAD_REQUEST', 'include every'],
+    [{ username: 'hebei' }, 'BAD_REQUEST', 'give at least one district, a province or a city'],
+    [{ username: 'chen', regions: ['13'] }, 'BAD_REQUEST', 'only reviewers and leaders'],
+    [{ username: 'nobody', regions: ['13'] }, 'NOT_FOUND', 'no user nobody'],
+  ] as const)('refuses the scope %j and keeps the old one', async (input, code, message) => {
+    const { db } = get();
+    const admin = callerFor(db, await testUser(db, 'root', 'admin', 'all'));
+    const before = await admin.users.list();
+    const refused = await admin.users
+      .setScope(input as Parameters<typeof admin.users.setScope>[0])
+      .catch((e: TRPCError) => e);
+    expect((refused as TRPCError).code).toBe(code);
+    expect((refused as TRPCError).message).toContain(message);
+    expect(await admin.users.list()).toEqual(before);
   });
 
   it('resets a password and refuses to disable oneself', async () => {

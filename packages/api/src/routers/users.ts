@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { districtCodeSchema, passwordSchema } from '@pm/core';
+import { districtCodeSchema, passwordSchema, regionCodeSchema } from '@pm/core';
 import {
   createUser,
   listUsers,
@@ -7,6 +7,7 @@ import {
   setPassword,
   setUserDisabled,
   setUserProfile,
+  setUserScope,
 } from '@pm/db';
 import { DomainError } from '../errors';
 import { hashPassword, randomPassword } from '../auth/password';
@@ -42,23 +43,75 @@ export const userProfileSchema = z
     message: 'give a display name or a unit (单位) to change',
   });
 
+const roleSchema = z.enum(['official', 'reviewer', 'leader', 'admin']);
+type Role = z.infer<typeof roleSchema>;
+
+/** Whom a user sees: listed districts or all, and provinces or cities whose every district. */
+const scopeFields = {
+  districts: z.union([z.literal('all'), z.array(districtCodeSchema).max(5000)]).default([]),
+  regions: z.array(regionCodeSchema).max(100).default([]),
+};
+
+interface Scope {
+  role: Role;
+  districts: string[] | 'all';
+  regions: string[];
+}
+
+/** What is wrong with a scope for a role (null: nothing): its message key, words and field. */
+export function scopeProblem(
+  s: Scope,
+): { key: string; message: string; path: 'districts' | 'regions' } | null {
+  if (s.districts === 'all' && s.role !== 'leader' && s.role !== 'admin')
+    return {
+      key: 'users.scope.allRole',
+      message: 'only leaders and admins may see all districts',
+      path: 'districts',
+    };
+  if (s.regions.length > 0 && s.role !== 'reviewer' && s.role !== 'leader')
+    return {
+      key: 'users.scope.regionRole',
+      message: 'only reviewers and leaders are scoped by province or city',
+      path: 'regions',
+    };
+  if (s.regions.length > 0 && s.districts === 'all')
+    return {
+      key: 'users.scope.regionWithAll',
+      message: 'all districts include every province and city already',
+      path: 'regions',
+    };
+  if (
+    s.districts !== 'all' &&
+    s.districts.length === 0 &&
+    s.regions.length === 0 &&
+    s.role !== 'admin'
+  )
+    return {
+      key: 'users.scope.empty',
+      message: 'give at least one district, a province or a city, or all',
+      path: 'districts',
+    };
+  return null;
+}
+
+const refineScope = (s: Scope, ctx: z.RefinementCtx) => {
+  const problem = scopeProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.path] });
+};
+
 export const newUserSchema = z
   .object({
     username: usernameSchema,
     displayName: displayNameSchema,
     unit: unitSchema,
-    role: z.enum(['official', 'reviewer', 'leader', 'admin']),
-    districts: z.union([z.literal('all'), z.array(districtCodeSchema)]),
+    role: roleSchema,
+    ...scopeFields,
     password: passwordSchema.optional(),
   })
-  .refine((u) => u.districts === 'all' || u.districts.length > 0 || u.role === 'admin', {
-    message: 'give at least one district, or all',
-    path: ['districts'],
-  })
-  .refine((u) => u.districts !== 'all' || u.role === 'leader' || u.role === 'admin', {
-    message: 'only leaders and admins may see all districts',
-    path: ['districts'],
-  });
+  .superRefine(refineScope);
+
+/** A new scope for an existing user, replacing the old one. */
+export const userScopeSchema = z.object({ username: usernameSchema, ...scopeFields });
 
 export const usersRouter = router({
   list: admin.query(({ ctx }) => listUsers(ctx.db)),
@@ -69,6 +122,25 @@ export const usersRouter = router({
     const { password: _, ...user } = input;
     await createUser(ctx.db, { ...user, passwordHash: await hashPassword(password) });
     return { username: input.username, password: input.password ? null : password };
+  }),
+
+  /**
+   * Replaces whom a user sees: listed districts (or all) and provinces or cities. A province or
+   * city without any district, or an unknown district, is refused by its code.
+   */
+  setScope: admin.input(userScopeSchema).mutation(async ({ ctx, input }) => {
+    const { username, ...scope } = input;
+    const user = (await listUsers(ctx.db)).find((u) => u.username === username);
+    if (!user)
+      throw new DomainError('NOT_FOUND', 'users.not_found', `no user ${username}`, {
+        detail: username,
+      });
+    const problem = scopeProblem({ role: user.role, ...scope });
+    if (problem)
+      throw new DomainError('BAD_REQUEST', 'users.badScope', problem.message, {
+        detail: problem.message,
+      });
+    return setUserScope(ctx.db, username, scope);
   }),
 
   /** Renames a user or sets the unit (单位) their reports are signed with. */
