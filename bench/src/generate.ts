@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '@pm/api';
+import { hashPassword, refreshSummaries } from '@pm/api';
 import { createDb, createUser, migrate, schema, type Database } from '@pm/db';
 import { cityCode, defaultSettings, provinceCode } from '@pm/core';
 import { wholeOption } from './options';
-import { refreshSummaries } from './summaries';
 import { makeDistrict, period, prng, SPECS } from './synthetic';
 
 const BATCH = 4000;
@@ -158,7 +157,7 @@ export async function generate(
   await ensureBenchUsers(db, codes);
   // Fresh statistics, as autovacuum would give a real database after a bulk load.
   await db.execute(sql`analyze`);
-  // The league summaries an import stores with its figures (none in a tree without them).
+  // The league summaries an import stores with its figures.
   const summaries = await refreshSummaries(db, 'all');
   return { values: valueRows.length, summaries, ms: Math.round(performance.now() - started) };
 }

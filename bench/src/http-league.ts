@@ -4,8 +4,8 @@ import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type pg from 'pg';
+import { refreshSummaries } from '@pm/api';
 import { createDb, type Database } from '@pm/db';
-import { refreshSummaries } from './summaries';
 
 /** What a browser sends: the server answers with brotli, else gzip. */
 const ACCEPT_ENCODING = 'gzip, deflate, br';

@@ -23,7 +23,6 @@ import {
   trpcGet,
   type BulkImport,
 } from './http-league';
-import { summaryRefresher } from './summaries';
 import { listOption, wholeOption } from './options';
 
 const serverMain = fileURLToPath(new URL('../../apps/server/dist/main.js', import.meta.url));
@@ -385,7 +384,6 @@ export async function runHttp(argv: string[]): Promise<void> {
   const most = Math.min(BENCH_OFFICIALS, districts);
   const clients = wholeOption(values.clients, '--clients', 1, most);
   const levels = listOption(values.levels, '--levels', 1, most);
-  const summaries = (await summaryRefresher()) !== null;
   const loadAtStart = loadavg().map(round1);
   // Every run starts from the same database: the previous run's saves removed and the dead rows
   // they and its league measurements left vacuumed away (autovacuum may be off, or behind).
@@ -504,7 +502,6 @@ export async function runHttp(argv: string[]): Promise<void> {
       database: 'postgresql',
       machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart },
       districts,
-      persistedSummaries: summaries,
       league: {
         firstPage: { rows: league.rows, total: league.total, ...league.firstPage },
         afterOneChange,
@@ -603,7 +600,6 @@ type HttpResult = {
     appOverDirect: number;
     pacedAtShareOfDirectLimit: ReturnType<typeof saveFigures> & { offeredPerSecond: number };
   };
-  persistedSummaries: boolean;
   serverPeakRssMb: number;
 };
 
@@ -617,7 +613,7 @@ function summaryText(r: HttpResult): string {
   const l = r.league;
   const s = r.saves;
   return [
-    `bench http, ${r.districts} districts, persisted summaries: ${r.persistedSummaries ? 'yes' : 'no'}`,
+    `bench http, ${r.districts} districts`,
     `league first page: ${l.firstPage.rows} of ${l.firstPage.total} rows, ${kb(l.firstPage.bytes)} (${l.firstPage.encoding} ${kb(l.firstPage.wireBytes)})`,
     `  after one approval ${p(l.afterOneChange)}; unchanged ${p(l.unchanged)}`,
     `  a province's page ${p(l.provincePage)}, ${kb(l.provincePage.bytes)}`,
