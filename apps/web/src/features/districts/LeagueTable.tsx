@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { Link } from 'react-router';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -55,6 +55,7 @@ export function LeagueTable({ rows, league, shareLabel, sort, onSort, more }: Le
   const before = first ? first.start - margin : 0;
   const after = last ? virtualizer.getTotalSize() - (last.end - margin) : 0;
   const lastIndex = last?.index ?? -1;
+  const head = useStickyHead();
   const { has, loading, load } = more;
   useEffect(() => {
     if (has && !loading && lastIndex >= rows.length - AHEAD) load();
@@ -78,8 +79,21 @@ export function LeagueTable({ rows, league, shareLabel, sort, onSort, more }: Le
   };
   return (
     <div className="table-wrap league-rows">
-      <table className="table league" aria-label={t('league.table')}>
-        <thead>
+      <table
+        className="table league rows"
+        aria-label={t('league.table')}
+        style={{ '--heats': league.categories.length } as CSSProperties}
+      >
+        {/* Fixed widths: rows coming and going as the page scrolls never move the columns. */}
+        <colgroup>
+          {['district', 'data-year', 'share', 'counts', 'warnings', 'completeness'].map((c) => (
+            <col key={c} className={`col-${c}`} />
+          ))}
+          {league.categories.map((c) => (
+            <col key={c} className="col-heat" />
+          ))}
+        </colgroup>
+        <thead ref={head}>
           <tr>
             {header('code', t('league.col.district'), false)}
             <th scope="col" className="num">
@@ -114,6 +128,33 @@ export function LeagueTable({ rows, league, shareLabel, sort, onSort, more }: Le
       </table>
     </div>
   );
+}
+
+/**
+ * Keeps the column heads in view while the window scrolls through the rows. CSS sticky cannot:
+ * the frame that scrolls the table sideways is the heads' scroll container. The shift is written
+ * straight to the element, not through React, so scrolling renders nothing for it.
+ */
+function useStickyHead() {
+  const head = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    const place = () => {
+      const thead = head.current;
+      const table = thead?.parentElement;
+      if (!thead || !table) return;
+      const room = table.offsetHeight - thead.offsetHeight;
+      const shift = Math.max(0, Math.min(-table.getBoundingClientRect().top, room));
+      thead.style.transform = shift > 0 ? `translateY(${shift}px)` : '';
+    };
+    place();
+    window.addEventListener('scroll', place, { passive: true });
+    window.addEventListener('resize', place);
+    return () => {
+      window.removeEventListener('scroll', place);
+      window.removeEventListener('resize', place);
+    };
+  }, []);
+  return head;
 }
 
 /** The height of the rows not in the page, so that the scroll bar stays true. */
