@@ -93,6 +93,18 @@ const verdict = (likely: boolean): ProjectionResult => ({
   trend: null,
 });
 
+/** Math.max(...rates) and Math.min(...rates), without spreading the rates into arguments. */
+function highest(rates: readonly number[]): number {
+  let x = -Infinity;
+  for (const g of rates) x = Math.max(x, g);
+  return x;
+}
+function lowest(rates: readonly number[]): number {
+  let x = Infinity;
+  for (const g of rates) x = Math.min(x, g);
+  return x;
+}
+
 /**
  * Spec §4: likely when R ≤ r + tol and R ≤ max(gᵢ) + 1 (a floor); a ceiling mirrors it
  * (R ≥ r − tol and R ≥ min(gᵢ) − 1). Once Y has data there is nothing to project.
@@ -110,8 +122,8 @@ export function projectRate(
   if (r === null) return NO_PROJECTION;
   return verdict(
     t.side === 'floor'
-      ? atMost(r, t.rate + t.tolerance) && atMost(r, Math.max(...rates) + 1)
-      : atLeast(r, t.rate - t.tolerance) && atLeast(r, Math.min(...rates) - 1),
+      ? atMost(r, t.rate + t.tolerance) && atMost(r, highest(rates) + 1)
+      : atLeast(r, t.rate - t.tolerance) && atLeast(r, lowest(rates) - 1),
   );
 }
 

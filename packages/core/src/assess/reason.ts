@@ -209,8 +209,14 @@ const NONE: AssessmentReason = { zh: '', en: '' };
 
 function earlier(breaches: readonly number[]): AssessmentReason {
   if (breaches.length === 0) return NONE;
-  const years = breaches.join('、');
-  return both(`（此前 ${years} 年未达标）`, ` (breached before in ${breaches.join(', ')})`);
+  // Both languages' lists in one pass: 2021、2023 and 2021, 2023.
+  let zh = `${breaches[0]}`;
+  let en = zh;
+  for (let k = 1; k < breaches.length; k++) {
+    zh = `${zh}、${breaches[k]}`;
+    en = `${en}, ${breaches[k]}`;
+  }
+  return both(`（此前 ${zh} 年未达标）`, ` (breached before in ${en})`);
 }
 
 export interface CheckFacts {
