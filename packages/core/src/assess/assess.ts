@@ -10,6 +10,7 @@ import type {
 } from '../plan';
 import { assessAssigned } from './assigned';
 import { assessBound, assessMaintain } from './bound';
+import { BySeq, type ReadonlyBySeq } from './by-seq';
 import { assessCumulative } from './cumulative';
 import { formResult, type FormInput } from './form';
 import { assessLevel } from './level';
@@ -80,7 +81,7 @@ function assessIndexed(
   original: Indicator,
   index: ValueIndex,
   ctx: AssessContext,
-  plan: ReadonlyMap<number, Indicator>,
+  plan: ReadonlyBySeq<Indicator>,
 ): IndicatorAssessment {
   const revision = revisionAt(original, ctx.year);
   const indicator = revision === null ? original : { ...original, target: revision.target };
@@ -107,8 +108,8 @@ function assessIndexed(
   return a;
 }
 
-function bySeq(indicators: readonly Indicator[]): Map<number, Indicator> {
-  const plan = new Map<number, Indicator>();
+function bySeq(indicators: readonly Indicator[]): BySeq<Indicator> {
+  const plan = new BySeq<Indicator>();
   for (const i of indicators) plan.set(i.seq, i);
   return plan;
 }

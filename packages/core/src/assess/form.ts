@@ -2,6 +2,7 @@ import type { Indicator, PlanPeriod } from '../plan';
 import { finite } from './numbers';
 import { NO_PROJECTION, type ProjectionResult } from './projection';
 import { isBindingWarning, type Status } from './status';
+import type { ReadonlyBySeq } from './by-seq';
 import type { Series, ValueIndex } from './values';
 import type { AssessContext, AssessmentReason, IndicatorAssessment, YearCheck } from './types';
 
@@ -12,7 +13,7 @@ export interface FormInput {
   index: ValueIndex;
   ctx: AssessContext;
   /** The plan's indicators by seq, for a linked target to know what its partner measures. */
-  plan: ReadonlyMap<number, Indicator>;
+  plan: ReadonlyBySeq<Indicator>;
   /** The plan's own period; `ctx.period` starts at the indicator's B′ where it has one. */
   planPeriod: PlanPeriod;
 }

@@ -1,5 +1,6 @@
 import type { Comparator, PlanPeriod, Target, YearValue } from '../plan';
 import { comparatorSchema } from '../plan';
+import { BySeq, type ReadonlyBySeq } from './by-seq';
 import { lastYear } from './time';
 import type { YearCheck } from './types';
 
@@ -20,7 +21,7 @@ export interface Series {
   assigned: (AssignedTarget | undefined)[];
 }
 
-export type ValueIndex = ReadonlyMap<number, Series>;
+export type ValueIndex = ReadonlyBySeq<Series>;
 
 /** An actual of a year after B, listed as a year without a check. */
 export interface Actual extends YearCheck {
@@ -45,7 +46,7 @@ function preferred(a: AssignedTarget | undefined, b: AssignedTarget): boolean {
 /** The assigned targets of an indicator the city assigns none: shared, never written. */
 const NONE_ASSIGNED: (AssignedTarget | undefined)[] = [];
 
-function seriesOf(index: Map<number, Series>, seq: number, first: number, span: number): Series {
+function seriesOf(index: BySeq<Series>, seq: number, first: number, span: number): Series {
   let series = index.get(seq);
   if (series === undefined) {
     // Sized once: arrays grown a year at a time cost more than the engine's arithmetic.
@@ -65,7 +66,7 @@ export function indexValues(
   year: number,
   first: number = period.baselineYear,
 ): ValueIndex {
-  const index = new Map<number, Series>();
+  const index = new BySeq<Series>();
   const last = lastYear(period, year);
   const span = last - first + 1;
   // Values come grouped by indicator as a rule: the last one's series saves a look-up.
