@@ -33,3 +33,17 @@ export async function openDatabase(
   log.info({ database: handle.driver, location: handle.location }, 'database ready');
   return handle;
 }
+
+/**
+ * The read replica of the configuration (DATABASE_REPLICA_URL), or null: opened without
+ * migrating (it follows the primary) and refused if it does not answer, naming the setting.
+ */
+export async function openReplica(
+  config: Pick<Config, 'replica'>,
+  log: Log,
+): Promise<DbHandle | null> {
+  if (!config.replica) return null;
+  const handle = await createDb(config.replica);
+  log.info({ location: handle.location }, 'read replica ready: league and scorecards read from it');
+  return handle;
+}

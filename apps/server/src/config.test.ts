@@ -14,6 +14,17 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
   });
 
+  it('reads the league and scorecards from DATABASE_REPLICA_URL, a replica of a PostgreSQL primary', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/pm' }).replica).toBeNull();
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://u@db/pm', DATABASE_REPLICA_URL: 'postgres://u@ro/pm' })
+        .replica,
+    ).toEqual({ driver: 'postgres', url: 'postgres://u@ro/pm', setting: 'DATABASE_REPLICA_URL' });
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgres://u@ro/pm' })).toThrow(
+      'DATABASE_REPLICA_URL: needs DATABASE_URL',
+    );
+  });
+
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PM_DATA_DIR: '/srv/pm' }).database).toEqual({
       driver: 'pglite',

@@ -29,6 +29,10 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v === '' ? undefined : v)),
+  DATABASE_REPLICA_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z
     .string()
@@ -73,6 +77,11 @@ export interface Config {
   /** The address to listen on; undefined is every interface (IPv6 and IPv4), as Node does. */
   host: string | undefined;
   database: DbOptions;
+  /**
+   * A read replica of the PostgreSQL primary (DATABASE_REPLICA_URL): the league and the
+   * scorecards read from it; everything else, and every write, goes to the primary.
+   */
+  replica: (DbOptions & { driver: 'postgres' }) | null;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** A session unused this long ends (the absolute limit is 12 hours). */
   sessionIdleMinutes: number;
@@ -111,7 +120,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0];
     throw new ConfigError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'invalid');
   }
-  const { PORT, HOST, PM_DATA_DIR, DATABASE_URL, LOG_LEVEL } = parsed.data;
+  const { PORT, HOST, PM_DATA_DIR, DATABASE_URL, DATABASE_REPLICA_URL, LOG_LEVEL } = parsed.data;
+  if (DATABASE_REPLICA_URL && !DATABASE_URL)
+    throw new ConfigError(
+      'DATABASE_REPLICA_URL',
+      'needs DATABASE_URL: a read replica is of a PostgreSQL primary, not of the embedded database',
+    );
   const base = env.INIT_CWD ?? process.cwd();
   const dataDir = isAbsolute(PM_DATA_DIR) ? PM_DATA_DIR : resolve(base, PM_DATA_DIR);
   return {
@@ -120,6 +134,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: DATABASE_URL
       ? { driver: 'postgres', url: DATABASE_URL }
       : { driver: 'pglite', dataDir },
+    replica: DATABASE_REPLICA_URL
+      ? { driver: 'postgres', url: DATABASE_REPLICA_URL, setting: 'DATABASE_REPLICA_URL' }
+      : null,
     logLevel: LOG_LEVEL,
     sessionIdleMinutes: parsed.data.SESSION_IDLE_MINUTES,
     authEventsRetentionDays: parsed.data.AUTH_EVENTS_RETENTION_DAYS,

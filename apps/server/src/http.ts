@@ -11,6 +11,8 @@ import type { Log } from './log';
 
 export interface HttpOptions {
   handle: DbHandle;
+  /** A read replica of the primary (DATABASE_REPLICA_URL) for the league and the scorecards. */
+  replica?: DbHandle | null;
   log: Log;
   /** The built web app; when missing, `/` says how to build it. */
   webDir: string | null;
@@ -39,6 +41,7 @@ const compress = compression({
 /** One server: the API under /trpc, /healthz, and the web app with client-side routes. */
 export function createHttpServer({
   handle,
+  replica = null,
   log,
   webDir,
   sessionIdleMinutes,
@@ -55,6 +58,7 @@ export function createHttpServer({
       createRequestContext(
         {
           db: handle.db,
+          ...(replica ? { readDb: replica.db } : {}),
           log,
           idleMinutes: sessionIdleMinutes,
           trustProxy: proxies,
@@ -90,7 +94,7 @@ export function createHttpServer({
       );
     });
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path === '/healthz') return void healthz(handle, res);
+    if (path === '/healthz') return void healthz(handle, replica, res);
     if (path.startsWith('/trpc/')) {
       // Answers carry people's data and depend on who asks: no browser or proxy keeps them.
       res.setHeader('Cache-Control', 'no-store');
@@ -107,13 +111,25 @@ export function createHttpServer({
   });
 }
 
-async function healthz(handle: DbHandle, res: ServerResponse) {
-  const ok = await ping(handle.db);
+/** 200 while the primary (and the replica, when there is one) answers; 503 naming which does not. */
+async function healthz(handle: DbHandle, replica: DbHandle | null, res: ServerResponse) {
+  const [primary, read] = await Promise.all([
+    ping(handle.db),
+    replica ? ping(replica.db) : Promise.resolve(true),
+  ]);
+  const ok = primary && read;
   res.writeHead(ok ? 200 : 503, {
     'content-type': 'application/json',
     'cache-control': 'no-store',
   });
-  res.end(JSON.stringify({ status: ok ? 'ok' : 'database unavailable', database: handle.driver }));
+  const status = ok ? 'ok' : !primary ? 'database unavailable' : 'replica unavailable';
+  res.end(
+    JSON.stringify({
+      status,
+      database: handle.driver,
+      ...(replica ? { replica: read ? 'ok' : 'unavailable' } : {}),
+    }),
+  );
 }
 
 /**

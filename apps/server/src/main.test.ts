@@ -34,6 +34,18 @@ describe('the server refuses a wrong setting at once, in one line naming it', ()
     );
   });
 
+  it.runIf(process.env.TEST_DATABASE_URL)('a DATABASE_REPLICA_URL it cannot reach', async () => {
+    const { code, stderr } = await start({
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      DATABASE_REPLICA_URL: 'postgres://nobody@127.0.0.1:1/replica',
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(
+      /^Plan Monitor cannot start\. DATABASE_REPLICA_URL: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/replica/,
+    );
+  });
+
   it('a data folder that cannot be written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-main-'));
     try {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLog } from './log';
-import { defaultWebDir, openDatabase } from './app';
+import { defaultWebDir, openDatabase, openReplica } from './app';
 import { createHttpServer } from './http';
 import { scheduleAuthPruning } from './retention';
 import { DbOpenError } from '@pm/db';
@@ -10,8 +10,13 @@ async function main() {
   const config = loadConfig();
   const log = createLog(config.logLevel);
   const handle = await openDatabase(config, log);
+  const replica = await openReplica(config, log).catch(async (error: unknown) => {
+    await handle.close();
+    throw error;
+  });
   const server = createHttpServer({
     handle,
+    replica,
     log,
     webDir: defaultWebDir,
     sessionIdleMinutes: config.sessionIdleMinutes,
@@ -24,6 +29,7 @@ async function main() {
     stopPruning();
     console.error(`Plan Monitor cannot start. ${listenProblem(error, config)}`);
     await handle.close();
+    await replica?.close();
     process.exit(1);
   });
   server.listen(config.port, config.host, () => {
@@ -42,6 +48,7 @@ async function main() {
     server.close();
     server.closeIdleConnections();
     await handle.close();
+    await replica?.close();
     clearTimeout(force);
     log.info({}, 'stopped');
     process.exit(0);

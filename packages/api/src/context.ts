@@ -18,6 +18,11 @@ export interface SessionCookie {
 /** What every procedure gets: the database opened once at start-up, the caller and the request. */
 export interface Context {
   db: Database;
+  /**
+   * A read replica (DATABASE_REPLICA_URL) for what many read and a moment's lag does not
+   * mislead: the league and the scorecards. Absent: they read `db`.
+   */
+  readDb?: Database;
   log: Logger;
   /** The signed-in user, looked up from the session cookie; null when signed out. */
   user: SessionUser | null;

@@ -27,12 +27,15 @@ export function readCookie(header: string | undefined, name: string): string | n
 export async function createRequestContext(
   {
     db,
+    readDb,
     log,
     idleMinutes = DEFAULT_IDLE_MINUTES,
     trustProxy = NO_PROXY,
     reportingYear,
   }: {
     db: Database;
+    /** A read replica for the league and the scorecards (DATABASE_REPLICA_URL). */
+    readDb?: Database;
     log: Logger;
     idleMinutes?: number;
     trustProxy?: ProxyTrust;
@@ -53,6 +56,7 @@ export async function createRequestContext(
     );
   return {
     db,
+    ...(readDb ? { readDb } : {}),
     log,
     user,
     address: client.address,

@@ -17,7 +17,13 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type DbOptions =
   /** Embedded PGlite; `dataDir: null` keeps it in memory (tests). */
   | { driver: 'pglite'; dataDir: string | null }
-  | { driver: 'postgres'; url: string; poolSize?: number };
+  | {
+      driver: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** The setting the URL came from, named in errors (default DATABASE_URL). */
+      setting?: 'DATABASE_URL' | 'DATABASE_REPLICA_URL';
+    };
 
 export interface DbHandle {
   db: Database;
@@ -82,18 +88,21 @@ async function openPglite(dataDir: string | null): Promise<DbHandle> {
   };
 }
 
-async function openPostgres(options: { url: string; poolSize?: number }): Promise<DbHandle> {
+async function openPostgres(options: {
+  url: string;
+  poolSize?: number;
+  setting?: 'DATABASE_URL' | 'DATABASE_REPLICA_URL';
+}): Promise<DbHandle> {
+  const setting = options.setting ?? 'DATABASE_URL';
   let location: string;
   try {
     const u = new URL(options.url);
     if (!/^postgres(ql)?:$/.test(u.protocol)) throw new Error(`unsupported scheme ${u.protocol}`);
     location = `${u.hostname}:${u.port || 5432}${u.pathname}`;
   } catch (cause) {
-    throw new DbOpenError(
-      'DATABASE_URL',
-      `DATABASE_URL is not a postgres:// URL (${describe(cause)})`,
-      { cause },
-    );
+    throw new DbOpenError(setting, `${setting} is not a postgres:// URL (${describe(cause)})`, {
+      cause,
+    });
   }
   const pool = new pg.Pool({
     connectionString: options.url,
@@ -106,7 +115,7 @@ async function openPostgres(options: { url: string; poolSize?: number }): Promis
   } catch (cause) {
     await pool.end();
     throw new DbOpenError(
-      'DATABASE_URL',
+      setting,
       `cannot connect to PostgreSQL at ${location}: ${describe(cause)}`,
       { cause },
     );

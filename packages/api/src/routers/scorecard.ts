@@ -66,9 +66,10 @@ export const scorecardRouter = router({
     .query(async ({ ctx, input }) => {
       const year = input.year ?? openingYear(ctx, ctx.plan);
       checkPlanYear(ctx.plan, year, 'evaluation');
+      const read = readDbOf(ctx);
       const [plan, rounds] = await Promise.all([
-        loadPlanInput(ctx.db, ctx.plan.planId, year),
-        listRounds(ctx.db, input.district, ctx.plan.planId),
+        loadPlanInput(read, ctx.plan.planId, year),
+        listRounds(read, input.district, ctx.plan.planId),
       ]);
       if (!plan) throw new DomainError('NOT_FOUND', 'scorecard.noPlan', 'the plan vanished');
       const finalizedYears = [
@@ -76,7 +77,7 @@ export const scorecardRouter = router({
       ];
       if (input.mode === 'live')
         return { ...liveScorecard(plan, year, finalizedYears), plan: ctx.plan };
-      const frozen = await latestFinalized(ctx.db, ctx.plan.planId, year);
+      const frozen = await latestFinalized(read, ctx.plan.planId, year);
       if (!frozen)
         throw new DomainError(
           'NOT_FOUND',
@@ -101,10 +102,11 @@ export const scorecardRouter = router({
     .query(async ({ ctx, input }) => {
       const year = input.year ?? openingYear(ctx, ctx.plan);
       checkPlanYear(ctx.plan, year, 'evaluation');
+      const read = readDbOf(ctx);
       const [plan, record, frozen] = await Promise.all([
-        loadPlanInput(ctx.db, ctx.plan.planId, year),
-        loadIndicatorRecord(ctx.db, ctx.plan.planId, input.seq),
-        latestFinalized(ctx.db, ctx.plan.planId, year),
+        loadPlanInput(read, ctx.plan.planId, year),
+        loadIndicatorRecord(read, ctx.plan.planId, input.seq),
+        latestFinalized(read, ctx.plan.planId, year),
       ]);
       if (!plan) throw new DomainError('NOT_FOUND', 'scorecard.noPlan', 'the plan vanished');
       const detail = indicatorDetail(plan, input.seq, year);
@@ -173,6 +175,9 @@ export const scorecardRouter = router({
 
 type LeagueInput = z.infer<typeof leagueInput>;
 
+/** Where the league and the scorecards read: the replica when there is one, else the primary. */
+const readDbOf = (ctx: Context) => ctx.readDb ?? ctx.db;
+
 /** The region's code as asked for: `digits` digits, else refused naming it. */
 function checkRegionCode(code: string | undefined, digits: 2 | 4) {
   if (code === undefined || new RegExp(`^\\d{${digits}}$`).test(code)) return;
@@ -192,11 +197,11 @@ async function leagueRows(ctx: Context & { user: SessionUser }, input: LeagueInp
   const year = chosen ? (input.year ?? openingYear(ctx, chosen)) : input.year;
   if (chosen && year !== undefined)
     checkPlanYear({ ...chosen, label: periodLabel(chosen) }, year, 'evaluation');
-  const league = await leagueCache(ctx.db, { logger: ctx.log }).league(
-    ctx.user.districts,
-    chosen,
-    year,
-  );
+  // On a replica the summaries are the primary's to store: its transactions keep them current.
+  const league = await leagueCache(readDbOf(ctx), {
+    persist: !ctx.readDb,
+    logger: ctx.log,
+  }).league(ctx.user.districts, chosen, year);
   const province = input.province ?? (input.city ? provinceCode(input.city) : undefined);
   const region = {
     province: province ? regionOf(league.rows, 'province', province) : null,
