@@ -5,7 +5,7 @@ import { formResult, type FormInput } from './form';
 import * as text from './reason';
 import { lastYear, phaseOf, timeProgress } from './time';
 import type { IndicatorAssessment, YearCheck } from './types';
-import { assignedAt } from './values';
+import { actualAt, assignedAt } from './values';
 
 interface Rule {
   comparator: Comparator;
@@ -34,17 +34,17 @@ export function assessAssigned({ indicator, series, ctx }: FormInput): Indicator
   // The rule of a year whose target states no comparator: made once, not once a year.
   const fallback = ruleOf(indicator.target, null, settings.aboutTolerance);
   for (let y = Math.max(first, period.baselineYear + 1); y < first + size; y++) {
-    const value = series?.actual[y - first];
+    const value = actualAt(series, y);
     const assigned = assignedAt(series, y);
-    if (value === undefined && assigned === undefined) continue;
+    if (value === null && assigned === undefined) continue;
     const rule = assigned?.comparator
       ? ruleOf(indicator.target, assigned.comparator, settings.aboutTolerance)
       : fallback;
     const met =
-      value !== undefined && assigned !== undefined
+      value !== null && assigned !== undefined
         ? satisfies(value, rule.comparator, assigned.value, rule.tolerance)
         : null;
-    years.push({ year: y, value: value ?? null, target: assigned?.value ?? null, met });
+    years.push({ year: y, value, target: assigned?.value ?? null, met });
   }
   const latest = years.findLast((y) => y.value !== null);
   if (latest === undefined || latest.value === null) {

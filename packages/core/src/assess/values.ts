@@ -16,7 +16,11 @@ export interface AssignedTarget {
  */
 export interface Series {
   first: number;
-  actual: (number | undefined)[];
+  /**
+   * NaN for a year without a figure: a number, not a hole, as V8 reads a hole in an array of
+   * doubles only through its slowest, megamorphic path.
+   */
+  actual: number[];
   /** Empty for an indicator without assigned targets. */
   assigned: (AssignedTarget | undefined)[];
 }
@@ -50,7 +54,9 @@ function seriesOf(index: BySeq<Series>, seq: number, first: number, span: number
   let series = index.get(seq);
   if (series === undefined) {
     // Sized once: arrays grown a year at a time cost more than the engine's arithmetic.
-    series = { first, actual: new Array<number>(span), assigned: NONE_ASSIGNED };
+    const actual: number[] = [];
+    for (let i = 0; i < span; i++) actual.push(NaN);
+    series = { first, actual, assigned: NONE_ASSIGNED };
     index.set(seq, series);
   }
   return series;
@@ -84,7 +90,7 @@ export function indexValues(
     const value = v.value === 0 ? 0 : v.value;
     if (v.kind === 'actual') {
       const old = series.actual[i];
-      if (old === undefined || value > old) series.actual[i] = value;
+      if (old === undefined || Number.isNaN(old) || value > old) series.actual[i] = value;
     } else {
       const target = { value, comparator: v.comparator ?? null };
       if (series.assigned === NONE_ASSIGNED) series.assigned = new Array<AssignedTarget>(span);
@@ -103,14 +109,17 @@ export function actualsOf(series: Series | undefined, period: PlanPeriod): Actua
   if (series === undefined) return out;
   for (let i = Math.max(0, period.baselineYear + 1 - series.first); i < series.actual.length; i++) {
     const value = series.actual[i];
-    if (value !== undefined) out.push({ year: series.first + i, value, target: null, met: null });
+    if (value !== undefined && !Number.isNaN(value))
+      out.push({ year: series.first + i, value, target: null, met: null });
   }
   return out;
 }
 
 /** The actual of year `y`, or null. */
 export function actualAt(series: Series | undefined, y: number): number | null {
-  return series === undefined ? null : (series.actual[y - series.first] ?? null);
+  if (series === undefined) return null;
+  const value = series.actual[y - series.first];
+  return value === undefined || Number.isNaN(value) ? null : value;
 }
 
 /** The assigned target of year `y`, if the city has assigned one. */
