@@ -32,16 +32,27 @@ const assessMonitor = ({ indicator, series, ctx }: FormInput): IndicatorAssessme
   });
 };
 
-const byForm: Record<TargetForm, (input: FormInput) => IndicatorAssessment> = {
-  level: assessLevel,
-  annual_rate: assessRate,
-  cumulative: assessCumulative,
-  bound: assessBound,
-  maintain: assessMaintain,
-  assigned: assessAssigned,
-  linked: assessLinked,
-  monitor: assessMonitor,
-};
+/** By the target's form: a switch, as a table looked up by the form's name is a megamorphic load. */
+function assessForm(form: TargetForm, input: FormInput): IndicatorAssessment {
+  switch (form) {
+    case 'level':
+      return assessLevel(input);
+    case 'annual_rate':
+      return assessRate(input);
+    case 'cumulative':
+      return assessCumulative(input);
+    case 'bound':
+      return assessBound(input);
+    case 'maintain':
+      return assessMaintain(input);
+    case 'assigned':
+      return assessAssigned(input);
+    case 'linked':
+      return assessLinked(input);
+    case 'monitor':
+      return assessMonitor(input);
+  }
+}
 
 /** Shared, not `?? []`: no array per indicator for the many without revisions. */
 const NO_REVISIONS: readonly TargetRevision[] = [];
@@ -90,7 +101,7 @@ function assessIndexed(
     base === ctx.period.baselineYear
       ? ctx
       : { ...ctx, period: { ...ctx.period, baselineYear: base } };
-  const a = byForm[indicator.target.form]({
+  const a = assessForm(indicator.target.form, {
     indicator,
     series: index.get(indicator.seq),
     index,
