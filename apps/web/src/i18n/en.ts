@@ -113,6 +113,14 @@ const base: Record<keyof typeof baseZh, string> = {
     'New password of {username}: {password} (shown only once; hand it over safely)',
   'users.add.title': 'Add a user',
   'users.add.submit': 'Add',
+  'users.col.regions': 'Provinces and cities',
+  'users.regions.hint':
+    'A province code has 2 digits (13), a city code 4 (1301): every district in it, later ones included; reviewers and leaders only',
+  'users.regions.bad':
+    '“{code}” is not a province or city code: 2 digits for a province, 4 for a city',
+  'users.regions.province': '{name} ({code}), the whole province',
+  'users.regions.city': '{name} ({code}), the whole city',
+  'users.regions.count': '{count} districts in all',
   'users.add.districtsHint': 'Division codes separated by commas; leaders and admins may enter all',
   'users.added': 'User {username} added.',
   'users.empty': 'No users yet.',

@@ -109,6 +109,13 @@ export const baseZh = {
   'users.add.title': '新增用户',
   'users.add.submit': '新增',
   'users.add.districtsHint': '多个区划代码用逗号分隔；领导和管理员可填 all',
+  'users.col.regions': '管辖省市',
+  'users.regions.hint':
+    '省级代码 2 位（如 13），市级 4 位（如 1301），其下全部区县（含日后新增）；仅评估人员和领导',
+  'users.regions.bad': '“{code}”不是省或市的代码：省级 2 位数字，市级 4 位',
+  'users.regions.province': '{name}（{code}）全省',
+  'users.regions.city': '{name}（{code}）全市',
+  'users.regions.count': '共 {count} 个区县',
   'users.added': '已新增用户 {username}。',
   'users.empty': '还没有用户。',
   'users.duplicate': '该用户名已存在。',

@@ -155,6 +155,7 @@ describeDb('users router (admin)', (get) => {
       districts: ['130104', '130108'],
       listed: [],
       regions: ['13'],
+      regionNames: { '13': '河北省' },
     });
     // What a request of theirs sees is read with the session: a district added later is in.
     const id = (await findCredentials(db, 'hebei'))!.id;
@@ -178,7 +179,11 @@ describeDb('users router (admin)', (get) => {
       regions: ['4107'],
       districts: ['130108'],
     });
-    expect(city).toMatchObject({ districts: ['130108', '410703'], listed: ['130108'] });
+    expect(city).toMatchObject({
+      districts: ['130108', '410703'],
+      listed: ['130108'],
+      regionNames: { '4107': '新乡市' },
+    });
     expect(await admin.users.setScope({ username: 'hebei', districts: ['130104'] })).toMatchObject({
       districts: ['130104'],
       regions: [],

@@ -23,6 +23,8 @@ export interface SessionUser {
 export interface UserRow extends SessionUser {
   /** The districts listed for them (or all), without those of their regions. */
   listed: string[] | 'all';
+  /** The name of each of their regions (河北省, 石家庄市), as most of its districts give it. */
+  regionNames: Record<string, string>;
   /** 单位, as a report is signed. */
   unit: string | null;
   disabled: boolean;
@@ -171,11 +173,26 @@ export async function listUsers(db: Database): Promise<UserRow[]> {
     })
     .from(users)
     .orderBy(asc(users.username));
+  const names = await regionNames(db);
   return rows.map(({ allDistricts, codes, listed, ...u }) => ({
     ...u,
     districts: scopeOf(allDistricts, codes),
     listed: scopeOf(allDistricts, listed),
+    regionNames: Object.fromEntries(u.regions.map((c) => [c, names.get(c) ?? c])),
   }));
+}
+
+/** The name of every region a user is scoped to: the province's or city's name most of its districts give. */
+async function regionNames(db: Database): Promise<Map<string, string>> {
+  const rows = await queryRows<{ code: string; name: string }>(
+    db,
+    sql`select r.code, mode() within group (
+        order by case when length(r.code) = 2 then d.province else d.city end) as name
+      from (select distinct code from ${userRegions}) r
+      join ${districts} d on left(d.id, length(r.code)) = r.code
+      group by r.code`,
+  );
+  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 /**

@@ -9,6 +9,60 @@ import { AdminOnly } from './AdminOnly';
 
 const ROLES: Role[] = ['official', 'reviewer', 'leader', 'admin'];
 
+/** Codes typed with commas, Chinese commas or spaces between them. */
+const codesOf = (text: string) => text.split(/[,，\s]+/).filter(Boolean);
+/** A province's code has 2 digits, a city's 4. */
+const REGION = /^\d{2}(\d{2})?$/;
+/** Only reviewers and leaders are scoped by province or city. */
+const takesRegions = (role: Role) => role === 'reviewer' || role === 'leader';
+
+/** What is wrong with the regions typed (null: nothing), in the user's words. */
+function regionsProblem(
+  text: string,
+  role: Role,
+  t: ReturnType<typeof useI18n>['t'],
+): string | null {
+  const codes = codesOf(text);
+  if (codes.length === 0) return null;
+  const bad = codes.find((c) => !REGION.test(c));
+  if (bad) return t('users.regions.bad', { code: bad });
+  if (!takesRegions(role)) return t('users.scope.regionRole');
+  return null;
+}
+
+/** A user's scope in words: listed districts (or all) and their provinces or cities by name. */
+function ScopeCell({
+  user,
+}: {
+  user: {
+    districts: string[] | 'all';
+    listed: string[] | 'all';
+    regions: string[];
+    regionNames: Record<string, string>;
+  };
+}) {
+  const { t } = useI18n();
+  if (user.listed === 'all') return <>{t('users.allDistricts')}</>;
+  return (
+    <>
+      {user.regions.map((c) => (
+        <span key={c} className="block">
+          {t(c.length === 2 ? 'users.regions.province' : 'users.regions.city', {
+            name: user.regionNames[c] ?? c,
+            code: c,
+          })}
+        </span>
+      ))}
+      {user.listed.length > 0 && <span className="block">{user.listed.join(', ')}</span>}
+      {user.regions.length > 0 && user.districts !== 'all' && (
+        <span className="muted small block">
+          {t('users.regions.count', { count: user.districts.length })}
+        </span>
+      )}
+    </>
+  );
+}
+
 export function UsersPage() {
   const { t } = useI18n();
   return (
@@ -82,7 +136,7 @@ function Users() {
                   </td>
                   <td>{t(roleLabel(u.role))}</td>
                   <td>
-                    {u.districts === 'all' ? t('users.allDistricts') : u.districts.join(', ')}
+                    <ScopeCell user={u} />
                   </td>
                   <td>{u.disabled ? t('users.disabled') : t('users.active')}</td>
                   <td className="actions">
@@ -139,37 +193,65 @@ function EditUserForm({
   user,
   onDone,
 }: {
-  user: { username: string; displayName: string; unit: string | null };
+  user: {
+    username: string;
+    displayName: string;
+    unit: string | null;
+    role: Role;
+    listed: string[] | 'all';
+    regions: string[];
+  };
   onDone: (message: string | null) => void;
 }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const [name, setName] = useState(user.displayName);
   const [unit, setUnit] = useState(user.unit ?? '');
+  const listedText = user.listed === 'all' ? 'all' : user.listed.join(', ');
+  const [districts, setDistricts] = useState(listedText);
+  const [regions, setRegions] = useState(user.regions.join(', '));
   const [tried, setTried] = useState(false);
-  const save = useMutation(
-    trpc.users.setProfile.mutationOptions({
-      onSuccess: (u) =>
-        onDone(
-          t('users.saved', {
-            username: u.username,
-            name: u.displayName,
-            unit: u.unit ?? t('users.noUnit'),
-          }),
-        ),
-    }),
-  );
+  const profile = useMutation(trpc.users.setProfile.mutationOptions());
+  const scope = useMutation(trpc.users.setScope.mutationOptions());
+  const saving = profile.isPending || scope.isPending;
+  const failure = profile.error ?? scope.error;
   const nameProblem = !name.trim()
     ? t('users.edit.nameMissing')
     : name.trim().length > 64
       ? t('users.edit.tooLong')
       : null;
   const unitProblem = unit.trim().length > 64 ? t('users.edit.tooLong') : null;
-  const submit = (e: FormEvent) => {
+  const regionProblem = regionsProblem(regions, user.role, t);
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (nameProblem || unitProblem) return;
-    save.mutate({ username: user.username, displayName: name.trim(), unit: unit.trim() || null });
+    if (nameProblem || unitProblem || regionProblem) return;
+    profile.reset();
+    scope.reset();
+    try {
+      const saved = await profile.mutateAsync({
+        username: user.username,
+        displayName: name.trim(),
+        unit: unit.trim() || null,
+      });
+      const scopeChanged =
+        districts.trim() !== listedText || codesOf(regions).join(',') !== user.regions.join(',');
+      if (scopeChanged)
+        await scope.mutateAsync({
+          username: user.username,
+          districts: districts.trim() === 'all' ? 'all' : codesOf(districts),
+          regions: codesOf(regions),
+        });
+      onDone(
+        t('users.saved', {
+          username: saved.username,
+          name: saved.displayName,
+          unit: saved.unit ?? t('users.noUnit'),
+        }),
+      );
+    } catch {
+      // Shown below from the mutation's error; the form keeps what was typed.
+    }
   };
   const id = `edit-${user.username}`;
   return (
@@ -208,13 +290,34 @@ function EditUserForm({
         {tried && unitProblem && <small className="form-error">{unitProblem}</small>}
         <small id={`${id}-hint`}>{t('users.edit.hint')}</small>
       </label>
-      {save.error && (
+      <label>
+        {t('users.col.districts')}
+        <input
+          value={districts}
+          onChange={(e) => setDistricts(e.target.value)}
+          aria-describedby={`${id}-districts`}
+        />
+        <small id={`${id}-districts`}>{t('users.add.districtsHint')}</small>
+      </label>
+      <label>
+        {t('users.col.regions')}
+        <input
+          value={regions}
+          onChange={(e) => setRegions(e.target.value)}
+          aria-invalid={tried && !!regionProblem}
+          aria-describedby={`${id}-regions`}
+          disabled={!takesRegions(user.role) && regions.trim() === ''}
+        />
+        {tried && regionProblem && <small className="form-error">{regionProblem}</small>}
+        <small id={`${id}-regions`}>{t('users.regions.hint')}</small>
+      </label>
+      {failure && (
         <p className="form-error" role="alert">
-          {errorMessage(save.error, t)}
+          {errorMessage(failure, t)}
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <button type="submit" className="primary" disabled={saving}>
           {t('users.edit.save')}
         </button>
         <button type="button" onClick={() => onDone(null)}>
@@ -233,6 +336,8 @@ function AddUserForm({ onAdded }: { onAdded: (message: string) => void }) {
   const [unit, setUnit] = useState('');
   const [role, setRole] = useState<Role>('official');
   const [districts, setDistricts] = useState('');
+  const [regions, setRegions] = useState('');
+  const [tried, setTried] = useState(false);
   const add = useMutation(
     trpc.users.add.mutationOptions({
       onSuccess: (r) => {
@@ -245,18 +350,23 @@ function AddUserForm({ onAdded }: { onAdded: (message: string) => void }) {
         setDisplayName('');
         setUnit('');
         setDistricts('');
+        setRegions('');
+        setTried(false);
       },
     }),
   );
+  const regionProblem = regionsProblem(regions, role, t);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const codes = districts.trim() === 'all' ? 'all' : districts.split(/[,，\s]+/).filter(Boolean);
+    setTried(true);
+    if (regionProblem) return;
     add.mutate({
       username: username.trim(),
       displayName: displayName.trim() || username.trim(),
       unit: unit.trim() || null,
       role,
-      districts: codes,
+      districts: districts.trim() === 'all' ? 'all' : codesOf(districts),
+      regions: codesOf(regions),
     });
   };
   return (
@@ -299,6 +409,18 @@ function AddUserForm({ onAdded }: { onAdded: (message: string) => void }) {
             aria-describedby="districts-hint"
           />
           <small id="districts-hint">{t('users.add.districtsHint')}</small>
+        </label>
+        <label>
+          {t('users.col.regions')}
+          <input
+            value={regions}
+            onChange={(e) => setRegions(e.target.value)}
+            placeholder="13, 4107"
+            aria-invalid={tried && !!regionProblem}
+            aria-describedby="regions-hint"
+          />
+          {tried && regionProblem && <small className="form-error">{regionProblem}</small>}
+          <small id="regions-hint">{t('users.regions.hint')}</small>
         </label>
         {add.isError && (
           <p className="form-error" role="alert">
