@@ -137,6 +137,9 @@ export async function recordSavePath(
   const handle = await createDb({ driver: 'postgres', url: databaseUrl, poolSize: 1 });
   try {
     const db = handle.db;
+    // A session last seen a minute ago or more is marked seen first (once a minute, not per
+    // request): look it up once so that the lookup recorded is that of every other request.
+    await findSessionUser(db, client.tokenHash, new Date());
     const now = new Date();
     const idleSince = new Date(now.getTime() - 30 * 60_000);
     const [session] = await record(() => findSessionUser(db, client.tokenHash, now));

@@ -180,6 +180,9 @@ export async function leagueExports(base: string, leader: string, runs: number) 
 
 export interface BulkImport {
   transactionMs: number;
+  /** Of which the update of the figures, and refreshSummaries. */
+  updateMs: number;
+  refreshMs: number;
   summariesStored: number;
   firstLeagueMs: number;
   secondLeagueMs: number;
@@ -198,12 +201,16 @@ export async function bulkImport(
 ): Promise<BulkImport> {
   const handle = await createDb({ driver: 'postgres', url: databaseUrl, poolSize: 1 });
   try {
+    let updateMs = 0;
+    let refreshMs = 0;
     const [transactionMs, summariesStored] = await timed(() =>
       handle.db.transaction(async (tx) => {
-        await tx.execute(
-          sql`update yearly_values set version = version + 1 where state = 'approved'`,
+        [updateMs] = await timed(() =>
+          tx.execute(sql`update yearly_values set version = version + 1 where state = 'approved'`),
         );
-        return refreshSummaries(tx, 'all');
+        const [ms, stored] = await timed(() => refreshSummaries(tx, 'all'));
+        refreshMs = ms;
+        return stored;
       }),
     );
     const [firstLeagueMs] = await timed(() => trpcGet(base, leader, 'scorecard.league', {}));
@@ -211,7 +218,7 @@ export async function bulkImport(
     // Every approved row was rewritten: vacuum it away, outside the measurement, so the next
     // round starts alike.
     await db.query(`vacuum analyze yearly_values, plan_revisions`);
-    return { transactionMs, summariesStored, firstLeagueMs, secondLeagueMs };
+    return { transactionMs, updateMs, refreshMs, summariesStored, firstLeagueMs, secondLeagueMs };
   } finally {
     await handle.close();
   }

@@ -384,6 +384,9 @@ export async function runHttp(argv: string[]): Promise<void> {
   const most = Math.min(BENCH_OFFICIALS, districts);
   const clients = wholeOption(values.clients, '--clients', 1, most);
   const levels = listOption(values.levels, '--levels', 1, most);
+  // Other work on this shared machine slows every figure: the 1-minute load average, sampled.
+  const load: number[] = [];
+  const loadSampler = setInterval(() => load.push(loadavg()[0]!), 5_000);
   const loadAtStart = loadavg().map(round1);
   // Every run starts from the same database: the previous run's saves removed and the dead rows
   // they and its league measurements left vacuumed away (autovacuum may be off, or behind).
@@ -500,7 +503,14 @@ export async function runHttp(argv: string[]): Promise<void> {
       date: new Date().toISOString(),
       node: process.version,
       database: 'postgresql',
-      machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart },
+      machine: {
+        cpus: cpus().length,
+        loadAverageAtStart: loadAtStart,
+        loadAverage1m: {
+          mean: round1(load.reduce((a, b) => a + b, 0) / Math.max(1, load.length)),
+          max: round1(Math.max(...load)),
+        },
+      },
       districts,
       league: {
         firstPage: { rows: league.rows, total: league.total, ...league.firstPage },
@@ -517,6 +527,8 @@ export async function runHttp(argv: string[]): Promise<void> {
           ...coldImport,
           secondCall: stats(imported.map((r) => r.secondLeagueMs)),
           transactionMs: stats(imported.map((r) => r.transactionMs)),
+          updateMs: stats(imported.map((r) => r.updateMs)),
+          refreshSummariesMs: stats(imported.map((r) => r.refreshMs)),
           summariesStored: imported[0]?.summariesStored ?? 0,
         },
         exportCsv: {
@@ -561,6 +573,7 @@ export async function runHttp(argv: string[]): Promise<void> {
     mkdirSync(results, { recursive: true });
     writeFileSync(new URL('http.json', results), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
+    clearInterval(loadSampler);
     await stopServer(server);
     await app.close();
     await db.end();
@@ -569,6 +582,7 @@ export async function runHttp(argv: string[]): Promise<void> {
 
 type HttpResult = {
   districts: number;
+  machine: { cpus: number; loadAverage1m: { mean: number; max: number } };
   league: {
     firstPage: {
       rows: number;
@@ -582,7 +596,12 @@ type HttpResult = {
     provincePage: Stats & { bytes?: number };
     everyPlanChangedNoSummary: Stats;
     coldAfterRestart: Stats;
-    coldAfterBulkImport: Stats & { transactionMs: Stats; summariesStored: number };
+    coldAfterBulkImport: Stats & {
+      transactionMs: Stats;
+      updateMs: Stats;
+      refreshSummariesMs: Stats;
+      summariesStored: number;
+    };
     exportCsv: Stats & { fileBytes: number };
     rawRead: Stats;
     overRaw: Record<string, number>;
@@ -613,11 +632,11 @@ function summaryText(r: HttpResult): string {
   const l = r.league;
   const s = r.saves;
   return [
-    `bench http, ${r.districts} districts`,
+    `bench http, ${r.districts} districts, ${r.machine.cpus} CPUs, load average ${r.machine.loadAverage1m.mean} (max ${r.machine.loadAverage1m.max})`,
     `league first page: ${l.firstPage.rows} of ${l.firstPage.total} rows, ${kb(l.firstPage.bytes)} (${l.firstPage.encoding} ${kb(l.firstPage.wireBytes)})`,
     `  after one approval ${p(l.afterOneChange)}; unchanged ${p(l.unchanged)}`,
     `  a province's page ${p(l.provincePage)}, ${kb(l.provincePage.bytes)}`,
-    `  cold after a restart ${p(l.coldAfterRestart)}; after a bulk import ${p(l.coldAfterBulkImport)} (its transaction ${p(l.coldAfterBulkImport.transactionMs)}, ${l.coldAfterBulkImport.summariesStored} summaries)`,
+    `  cold after a restart ${p(l.coldAfterRestart)}; after a bulk import ${p(l.coldAfterBulkImport)} (its transaction ${p(l.coldAfterBulkImport.transactionMs)}: update p50 ${l.coldAfterBulkImport.updateMs.p50} ms, refreshSummaries p50 ${l.coldAfterBulkImport.refreshSummariesMs.p50} ms for ${l.coldAfterBulkImport.summariesStored} summaries)`,
     `  every plan changed, no summary current ${p(l.everyPlanChangedNoSummary)}`,
     `  raw SQL read ${p(l.rawRead)}; over raw (p50): ${Object.entries(l.overRaw)
       .map(([k, v]) => `${k} ${v}`)
