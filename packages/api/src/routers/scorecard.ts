@@ -19,14 +19,8 @@ import {
 import { ALL_ROLES, roleProcedure, router } from '../trpc';
 import { leagueCsv, leagueXlsx } from '../reports/league-export';
 import { leagueCache } from '../views/league-cache';
-import {
-  descendingByDefault,
-  filterRows,
-  groupRows,
-  regionOf,
-  rollUp,
-  sortRows,
-} from '../views/league-query';
+import { descendingByDefault, leagueView, regionOf } from '../views/league-query';
+import type { League } from '../views/league';
 import {
   finalizedScorecard,
   indicatorConclusion,
@@ -133,8 +127,7 @@ export const scorecardRouter = router({
   league: roleProcedure(ALL_ROLES)
     .input(leagueInput.extend(pageInput).prefault({}))
     .query(async ({ ctx, input }) => {
-      const { context, league, rows, region } = await leagueRows(ctx, input);
-      const level = region.city ? 'city' : region.province ? 'province' : 'all';
+      const { context, league, rows, groups, overall, region } = await leagueRows(ctx, input);
       const within = region.city ?? region.province ?? { code: 'all', name: '' };
       return {
         rows: rows.slice(input.offset, input.offset + input.limit),
@@ -142,8 +135,8 @@ export const scorecardRouter = router({
         offset: input.offset,
         limit: input.limit,
         region,
-        groups: region.city ? [] : groupRows(rows, region.province ? 'city' : 'province'),
-        overall: rollUp(rows, within, level),
+        groups,
+        overall: { ...overall, name: within.name },
         years: league.years,
         categories: league.categories,
         ...context,
@@ -198,7 +191,7 @@ async function leagueRows(ctx: Context & { user: SessionUser }, input: LeagueInp
   if (chosen && year !== undefined)
     checkPlanYear({ ...chosen, label: periodLabel(chosen) }, year, 'evaluation');
   // On a replica the summaries are the primary's to store: its transactions keep them current.
-  const league = await leagueCache(readDbOf(ctx), {
+  const league: League = await leagueCache(readDbOf(ctx), {
     persist: !ctx.readDb,
     logger: ctx.log,
   }).league(ctx.user.districts, chosen, year);
@@ -216,20 +209,17 @@ async function leagueRows(ctx: Context & { user: SessionUser }, input: LeagueInp
       `no district in scope is in region ${missing ?? input.city}`,
       { code: missing ?? input.city! },
     );
-  const filtered = filterRows(league.rows, {
+  const view = leagueView(league, {
     province,
     city: input.city,
     show: input.show,
-    q: input.q,
+    q: input.q?.trim().toLowerCase() || undefined,
+    sort: input.sort,
+    descending: input.order ? input.order === 'desc' : descendingByDefault(input.sort),
   });
-  const rows = sortRows(
-    filtered,
-    input.sort,
-    input.order ? input.order === 'desc' : descendingByDefault(input.sort),
-  );
   return {
     league,
-    rows,
+    ...view,
     region,
     context: {
       year: year ?? null,

@@ -169,10 +169,12 @@ describeDb('league cache', (get) => {
     const cache = new LeagueCache(get().db);
     for (let year = 2016; year <= 2025; year++) await cache.league([YUHUA], null, year);
     expect(taken(cache)).toBe(10);
-    await cache.league([YUHUA], null, 2025);
+    const again = await cache.league([YUHUA], null, 2025);
     expect(taken(cache)).toBe(10);
-    // The oldest years asked for were let go.
-    await cache.league([YUHUA], null, 2016);
-    expect(taken(cache)).toBe(11);
+    // Nothing changed: the very league made before.
+    expect(await cache.league([YUHUA], null, 2025)).toBe(again);
+    // The oldest years asked for were let go (another scope, so not the league kept whole).
+    await cache.league([YUHUA, QIAOXI], null, 2016);
+    expect(taken(cache)).toBe(12);
   });
 });

@@ -12,6 +12,8 @@ import { assembleLeague, planRow, type League, type PlanRow } from './league';
 
 /** Years kept per plan: a plan period's five years and the mid-term default, with room to spare. */
 const YEARS_PER_PLAN = 8;
+/** Whole leagues kept (scopes × periods × years asked for lately), each a few MB at most. */
+const ASSEMBLED_KEPT = 16;
 
 export interface LeagueCacheOptions {
   /**
@@ -64,6 +66,12 @@ function deferred<T>(): Deferred<T> {
  */
 export class LeagueCache {
   private readonly plans = new Map<number, CachedPlan>();
+  /**
+   * The last league of each scope, period and year, with what it was made from (every district's
+   * names, plan and version): the same again is answered with the same object, which the router
+   * keeps its filtered and sorted views on.
+   */
+  private readonly assembled = new Map<string, { from: string; league: League }>();
   /** How many plan rows this cache has computed: for tests and benchmarks. */
   computed = 0;
   /** How many plan rows it read from the stored summaries. */
@@ -82,6 +90,12 @@ export class LeagueCache {
   ): Promise<League> {
     const districts = await listPlanVersions(this.db, scope, period);
     const key = year === undefined ? 'mid' : String(year);
+    const leagueKey = `${scope === 'all' ? 'all' : scope.join(',')}|${period ? `${period.baselineYear}-${period.targetYear}` : ''}|${key}`;
+    const from = districts
+      .map((d) => `${d.code}\t${d.name}\t${d.city}\t${d.province}\t${d.planId}\t${d.version}`)
+      .join('\n');
+    const last = this.assembled.get(leagueKey);
+    if (last?.from === from) return last.league;
     const missing = new Map<number, Deferred<PlanRow | null>>();
     const versionOf = new Map<number, string>();
     const rows = districts.map((d) => {
@@ -105,12 +119,18 @@ export class LeagueCache {
       for (const id of this.plans.keys()) if (!present.has(id)) this.plans.delete(id);
     }
     if (missing.size > 0) await this.compute(missing, versionOf, key, year);
-    return assembleLeague(districts, await Promise.all(rows));
+    const league = assembleLeague(districts, await Promise.all(rows));
+    this.assembled.delete(leagueKey);
+    if (this.assembled.size >= ASSEMBLED_KEPT)
+      this.assembled.delete(this.assembled.keys().next().value!);
+    this.assembled.set(leagueKey, { from, league });
+    return league;
   }
 
   /** Forgets every row (for tests). */
   clear(): void {
     this.plans.clear();
+    this.assembled.clear();
   }
 
   private async compute(

@@ -8,7 +8,7 @@ import {
   type PlanSummary,
 } from '@pm/core';
 import type { Completeness } from './scorecard';
-import { REPORTING_ORDER, type LeagueRow, type Reporting } from './league';
+import { REPORTING_ORDER, type League, type LeagueRow, type Reporting } from './league';
 
 /** Which districts the league lists: all, those with figures of the year, those without (未报送). */
 export type LeagueShow = 'all' | 'reported' | 'unreported';
@@ -142,7 +142,11 @@ export function sortRows(rows: readonly LeagueRow[], sort: LeagueSort, descendin
 
 const PHASES: readonly Phase[] = ['progress', 'end'];
 
-/** The roll-up of these rows under one region's code and name. */
+/**
+ * The roll-up of these rows under one region's code and name. Its grades, share on track and
+ * binding warnings are those of the districts that reported the year: a 未报送 district's come
+ * from older figures and are not ranked, on its own row or here. Completeness counts them all.
+ */
 export function rollUp(rows: readonly LeagueRow[], region: Region, level: RegionLevel): RegionRow {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as PlanSummary['byStatus'];
   const phases = new Set<Phase>();
@@ -152,14 +156,14 @@ export function rollUp(rows: readonly LeagueRow[], region: Region, level: Region
   let total = 0;
   for (const r of rows) {
     count[r.reporting]++;
-    if (!r.byStatus) continue;
-    for (const s of STATUSES) byStatus[s] += r.byStatus[s] ?? 0;
-    for (const p of r.phases) phases.add(p);
-    bindingWarnings += r.bindingWarnings;
     if (r.completeness) {
       reported += r.completeness.reported;
       total += r.completeness.total;
     }
+    if (r.reporting !== 'reported' || !r.byStatus) continue;
+    for (const s of STATUSES) byStatus[s] += r.byStatus[s] ?? 0;
+    for (const p of r.phases) phases.add(p);
+    bindingWarnings += r.bindingWarnings;
   }
   return {
     code: region.code,
@@ -189,4 +193,42 @@ export function groupRows(rows: readonly LeagueRow[], level: 'province' | 'city'
   return [...groups]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([code, inside]) => rollUp(inside, { code, name: regionName(inside, level) }, level));
+}
+
+export interface ViewKey extends LeagueFilter {
+  sort: LeagueSort;
+  descending: boolean;
+}
+
+/** A league's rows as filtered and sorted, with its roll-ups: kept per league object and view. */
+const views = new WeakMap<League, Map<string, LeagueView>>();
+/** Views kept per league: filters, sorts and drill-downs asked for while it stays current. */
+const VIEWS_KEPT = 64;
+
+export interface LeagueView {
+  rows: LeagueRow[];
+  groups: RegionRow[];
+  overall: RegionRow;
+}
+
+/**
+ * The rows of `league` matching the filters, in the order asked for, and their roll-ups; made
+ * once per league and view (a league is a new object whenever any plan in it changed).
+ */
+export function leagueView(league: League, key: ViewKey): LeagueView {
+  let kept = views.get(league);
+  if (!kept) views.set(league, (kept = new Map()));
+  const id = JSON.stringify(key);
+  const found = kept.get(id);
+  if (found) return found;
+  const rows = sortRows(filterRows(league.rows, key), key.sort, key.descending);
+  const level = key.city ? 'city' : key.province ? 'province' : 'all';
+  const view: LeagueView = {
+    rows,
+    groups: key.city ? [] : groupRows(rows, key.province ? 'city' : 'province'),
+    overall: rollUp(rows, { code: key.city ?? key.province ?? 'all', name: '' }, level),
+  };
+  if (kept.size >= VIEWS_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(id, view);
+  return view;
 }

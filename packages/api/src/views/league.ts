@@ -52,6 +52,30 @@ const NO_PLAN: Omit<LeagueRow, keyof District> = {
   categoryOrder: [],
 };
 
+/** Each plan row with its district's names, made once while both are the same (rows are never changed). */
+const named = new WeakMap<PlanRow, LeagueRow>();
+
+function withNames(d: District, plan: PlanRow): LeagueRow {
+  const made = named.get(plan);
+  if (
+    made &&
+    made.code === d.code &&
+    made.name === d.name &&
+    made.city === d.city &&
+    made.province === d.province
+  )
+    return made;
+  const row: LeagueRow = {
+    code: d.code,
+    name: d.name,
+    city: d.city,
+    province: d.province,
+    ...plan.row,
+  };
+  named.set(plan, row);
+  return row;
+}
+
 /**
  * The league of these districts, each with its plan's row (null: the district has no plan): those
  * with figures of the year first, then those without (未报送), then those without a plan; each
@@ -64,12 +88,12 @@ export function assembleLeague(
   const frequency = new Map<string, number>();
   const years = new Set<number>();
   const rows = districts.map((d, i): LeagueRow => {
-    const names = { code: d.code, name: d.name, city: d.city, province: d.province };
     const plan = planRows[i];
-    if (!plan) return { ...names, ...NO_PLAN };
+    if (!plan)
+      return { code: d.code, name: d.name, city: d.city, province: d.province, ...NO_PLAN };
     for (const c of plan.row.categoryOrder) frequency.set(c, (frequency.get(c) ?? 0) + 1);
     for (let y = plan.years.from; y <= plan.years.to; y++) years.add(y);
-    return { ...names, ...plan.row };
+    return withNames(d, plan);
   });
   const categories = [...frequency].sort((a, b) => b[1] - a[1]).map(([name]) => name);
   const rank = (r: LeagueRow) => REPORTING_ORDER.indexOf(r.reporting);
