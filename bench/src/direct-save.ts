@@ -230,7 +230,18 @@ export async function directSaves(
   databaseUrl: string,
   path: SavePath,
   clients: readonly DirectClient[],
-  { seconds, poolSize, seqs }: { seconds: number; poolSize: number; seqs: readonly number[] },
+  {
+    seconds,
+    poolSize,
+    seqs,
+    beforeClose,
+  }: {
+    seconds: number;
+    poolSize: number;
+    seqs: readonly number[];
+    /** Called when the saves are done, before the pool's connections close. */
+    beforeClose?: () => Promise<void>;
+  },
 ): Promise<DirectOutcome> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   const outcome: DirectOutcome = { acknowledged: [], inserted: [], errors: 0, latencies: [] };
@@ -309,6 +320,7 @@ export async function directSaves(
         }
       }),
     );
+    await beforeClose?.();
   } finally {
     await pool.end();
   }

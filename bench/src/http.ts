@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -98,19 +98,24 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
-/** CPU seconds used so far by the PostgreSQL processes of this machine, when it runs them. */
-function postgresCpuSeconds(): number {
-  let total = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
+/**
+ * CPU seconds used so far by each PostgreSQL backend serving this database (not the bench's own
+ * `db` connection), by pid: other databases' work on a shared machine is left out, and so are
+ * PostgreSQL's background processes (WAL writer, checkpointer).
+ */
+async function backendCpu(db: pg.Client): Promise<Map<number, number>> {
+  const { rows } = await db.query<{ pid: number }>(
+    `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+  );
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres')
-        total += cpuSeconds(+pid);
+      out.set(pid, cpuSeconds(pid));
     } catch {
-      // The process ended while we looked.
+      // The backend ended while we looked.
     }
   }
-  return total;
+  return out;
 }
 
 async function signIn(base: string, username: string): Promise<string> {
@@ -249,23 +254,29 @@ async function lostSaves(client: pg.Client, saves: SaveOutcome['acknowledged']):
 
 interface Cpu {
   server: number;
-  postgres: number;
+  postgres: Map<number, number>;
   bench: NodeJS.CpuUsage;
 }
 
-const cpuNow = (pid: number): Cpu => ({
+const cpuNow = async (pid: number, db: pg.Client): Promise<Cpu> => ({
   server: cpuSeconds(pid),
-  postgres: postgresCpuSeconds(),
+  postgres: await backendCpu(db),
   bench: process.cpuUsage(),
 });
 
-/** CPU ms per save of the server, PostgreSQL and this process (the load generator). */
+/**
+ * CPU ms per save of the server, this database's PostgreSQL backends (a backend that started
+ * meanwhile counts whole) and this process (the load generator).
+ */
 function cpuPerSave(before: Cpu, after: Cpu, saves: number) {
   const per = (seconds: number) => Number(((seconds * 1000) / Math.max(1, saves)).toFixed(2));
   const bench = process.cpuUsage(before.bench);
+  let postgres = 0;
+  for (const [pid, seconds] of after.postgres)
+    postgres += seconds - (before.postgres.get(pid) ?? 0);
   return {
     server: per(after.server - before.server),
-    postgres: per(after.postgres - before.postgres),
+    postgres: per(postgres),
     bench: per((bench.user + bench.system) / 1e6),
   };
 }
@@ -411,25 +422,38 @@ export async function runHttp(argv: string[]): Promise<void> {
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid!))), 250);
     const pacers = officials.slice(0, clients);
     const cold = warmup > 0 ? await saveLoad(base, pacers, warmup, rate) : null;
-    const pacedBefore = cpuNow(server.pid!);
+    const pacedBefore = await cpuNow(server.pid!, db);
     const paced = await saveLoad(base, pacers, seconds, rate);
-    const pacedCpu = cpuPerSave(pacedBefore, cpuNow(server.pid!), paced.acknowledged.length);
+    const pacedCpu = cpuPerSave(
+      pacedBefore,
+      await cpuNow(server.pid!, db),
+      paced.acknowledged.length,
+    );
 
     // Saturation: the app closed loop, then the same statements without it, at each level.
     const path = await recordSavePath(databaseUrl, direct[0]!, [DIRECT_SEQS[0]!, DIRECT_SEQS[1]!]);
     const directWritten = [...path.written];
     const saturation = [];
     for (const level of levels) {
-      const appBefore = cpuNow(server.pid!);
+      const appBefore = await cpuNow(server.pid!, db);
       const viaApp = await saveLoad(base, officials.slice(0, level), saturationSeconds, null);
-      const appCpu = cpuPerSave(appBefore, cpuNow(server.pid!), viaApp.acknowledged.length);
-      const directBefore = cpuNow(server.pid!);
+      const appCpu = cpuPerSave(
+        appBefore,
+        await cpuNow(server.pid!, db),
+        viaApp.acknowledged.length,
+      );
+      const directBefore = await cpuNow(server.pid!, db);
+      let directAfter = directBefore;
       const without: DirectOutcome = await directSaves(databaseUrl, path, direct.slice(0, level), {
         seconds: saturationSeconds,
         poolSize: SERVER_POOL,
         seqs: DIRECT_SEQS,
+        // While its connections are open: a backend's CPU is gone from /proc once it ends.
+        beforeClose: async () => {
+          directAfter = await cpuNow(server.pid!, db);
+        },
       });
-      const directCpu = cpuPerSave(directBefore, cpuNow(server.pid!), without.acknowledged.length);
+      const directCpu = cpuPerSave(directBefore, directAfter, without.acknowledged.length);
       directWritten.push(...without.inserted);
       const a = saveFigures(
         viaApp,
@@ -459,9 +483,13 @@ export async function runHttp(argv: string[]): Promise<void> {
     const directLimit = Math.max(...saturation.map((s) => s.direct.perSecond));
     const appBest = Math.max(...saturation.map((s) => s.app.perSecond));
     const pacedRate = Math.round(PACED_SHARE * directLimit);
-    const atLimitBefore = cpuNow(server.pid!);
+    const atLimitBefore = await cpuNow(server.pid!, db);
     const atLimit = await saveLoad(base, pacers, seconds, pacedRate);
-    const atLimitCpu = cpuPerSave(atLimitBefore, cpuNow(server.pid!), atLimit.acknowledged.length);
+    const atLimitCpu = cpuPerSave(
+      atLimitBefore,
+      await cpuNow(server.pid!, db),
+      atLimit.acknowledged.length,
+    );
     clearInterval(sampler);
     const coldLost = await lostSaves(db, cold?.acknowledged ?? []);
     const pacedLost = await lostSaves(db, paced.acknowledged);
