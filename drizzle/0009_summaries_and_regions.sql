@@ -3,7 +3,7 @@ CREATE TABLE "league_summaries" (
 	"year" integer NOT NULL,
 	"version" text NOT NULL,
 	"format" text NOT NULL,
-	"summary" jsonb NOT NULL,
+	"summary" json NOT NULL,
 	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "league_summaries_plan_id_year_pk" PRIMARY KEY("plan_id","year")
 );

@@ -374,21 +374,28 @@ describe.each(testDrivers())(`upgrade from the release of ${PREVIOUS_RELEASE} [%
     const scopes = await db().select().from(userDistricts);
     expect(stored.some((u) => u.disabled)).toBe(true);
     expect(await listUsers(db())).toEqual(
-      stored.map((u) => ({
-        id: u.id,
-        username: u.username,
-        displayName: u.displayName,
-        unit: null,
-        role: u.role,
-        disabled: u.disabled,
-        createdAt: u.createdAt,
-        districts: u.allDistricts
+      stored.map((u) => {
+        const districts = u.allDistricts
           ? 'all'
           : scopes
               .filter((s) => s.userId === u.id)
               .map((s) => s.districtId)
-              .sort(),
-      })),
+              .sort();
+        // The previous release had no regions: each user sees the districts listed, as before.
+        return {
+          id: u.id,
+          username: u.username,
+          displayName: u.displayName,
+          unit: null,
+          role: u.role,
+          disabled: u.disabled,
+          createdAt: u.createdAt,
+          districts,
+          listed: districts,
+          regions: [],
+          regionNames: {},
+        };
+      }),
     );
     const live = await db().select().from(sessions);
     expect(live.length).toBeGreaterThan(0);
