@@ -76,6 +76,48 @@ test('an admin adds a user and gets the password once', async ({ page }) => {
   await expect(page.getByRole('row', { name: /zhang/ })).toContainText('卫滨区发展和改革委员会');
 });
 
+test('an admin scopes a leader to a province: they see its districts only, and the page says so', async ({
+  page,
+}) => {
+  await signIn(page, 'admin', '/admin/users');
+  const add = page.getByRole('button', { name: '新增' }).locator('xpath=ancestor::form');
+  await add.getByLabel('用户名').fill('hebei-leader');
+  await add.getByLabel('姓名').fill('省领导');
+  await add.getByLabel('角色').selectOption('leader');
+  // A code that names no province is refused before anything is sent.
+  await add.getByLabel('管辖省市').fill('130');
+  await page.getByRole('button', { name: '新增' }).click();
+  await expect(add.getByText('“130”不是省或市的代码')).toBeVisible();
+  await add.getByLabel('管辖省市').fill('13');
+  await page.getByRole('button', { name: '新增' }).click();
+  const status = page.getByRole('status');
+  await expect(status).toContainText('已新增用户 hebei-leader。');
+  const password = /新密码：(\S+?)（/.exec((await status.textContent()) ?? '')?.[1];
+  expect(password).toBeTruthy();
+  const row = page.getByRole('row', { name: /hebei-leader/ });
+  await expect(row).toContainText('河北省（13）全省');
+  await expect(row).toContainText('共 2 个区县');
+  await screenshot(page, 'users-regions');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'users-regions-phone');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole('heading', { level: 1, name: '登录' })).toBeVisible();
+
+  await page.getByLabel('用户名').fill('hebei-leader');
+  await page.getByLabel('密码').fill(password!);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+  await page.goto('/districts');
+  const table = page.getByRole('table', { name: '区县对比表' });
+  await expect(table.getByRole('link', { name: '打开 裕华区 的总览' })).toBeVisible();
+  await expect(table.getByRole('link', { name: '打开 桥西区 的总览' })).toBeVisible();
+  await expect(table.getByRole('link', { name: /打开 .* 的总览/ })).toHaveCount(2);
+  await page.goto('/d/410703');
+  await expect(page.getByRole('alert')).toContainText('该区县不在您的管辖范围内');
+});
+
 test('a user changes their own password from the user menu; the old one no longer works', async ({
   page,
 }) => {
