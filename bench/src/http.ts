@@ -398,7 +398,7 @@ export async function runHttp(argv: string[]): Promise<void> {
   // Other work on this shared machine slows every figure: the 1-minute load average, sampled.
   const load: number[] = [];
   const loadSampler = setInterval(() => load.push(loadavg()[0]!), 5_000);
-  const loadAtStart = loadavg().map(round1);
+  const loadAtStart = round1(loadavg()[0]!);
   // Every run starts from the same database: the previous run's saves removed and the dead rows
   // they and its league measurements left vacuumed away (autovacuum may be off, or behind).
   await db.query(`delete from yearly_values where year = $1 and source is null`, [LAST_YEAR + 1]);
@@ -533,8 +533,9 @@ export async function runHttp(argv: string[]): Promise<void> {
       database: 'postgresql',
       machine: {
         cpus: cpus().length,
-        loadAverageAtStart: loadAtStart,
+        // No array of numbers here: Prettier would put it on one line (results are checked).
         loadAverage1m: {
+          atStart: loadAtStart,
           mean: round1(load.reduce((a, b) => a + b, 0) / Math.max(1, load.length)),
           max: round1(Math.max(...load)),
         },
