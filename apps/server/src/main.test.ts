@@ -36,7 +36,7 @@ describe('the server refuses a wrong setting at once, in one line naming it', ()
 
   it.runIf(process.env.TEST_DATABASE_URL)('a DATABASE_REPLICA_URL it cannot reach', async () => {
     const { code, stderr } = await start({
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      DATABASE_URL: process.env.TEST_DATABASE_URL ?? '',
       DATABASE_REPLICA_URL: 'postgres://nobody@127.0.0.1:1/replica',
     });
     expect(code).toBe(1);
