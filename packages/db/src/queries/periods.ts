@@ -1,6 +1,7 @@
 import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { PeriodSpan } from '@pm/core';
 import type { Database } from '../client';
+import { NamedStatement } from '../named-statement';
 import { indicators, plans } from '../schema';
 
 /** One of a district's plans, without its indicators. */
@@ -26,14 +27,24 @@ const planColumns = {
 
 /** Every plan of the district, oldest period first. */
 export async function listDistrictPlans(db: Database, code: string): Promise<DistrictPlan[]> {
-  return db
-    .select({ ...planColumns, indicators: count(indicators.id) })
-    .from(plans)
-    .leftJoin(indicators, eq(indicators.planId, plans.id))
-    .where(eq(plans.districtId, code))
-    .groupBy(plans.id)
-    .orderBy(asc(plans.targetYear), asc(plans.baselineYear));
+  return districtPlansStatement.execute(db, { code });
 }
+
+const districtPlanColumns = { ...planColumns, indicators: count(indicators.id) };
+
+/** Run on every request about a district (its plan is chosen from them): built once, run by name. */
+const districtPlansStatement = new NamedStatement<DistrictPlan>(
+  'pm_district_plans',
+  districtPlanColumns,
+  (db) =>
+    db
+      .select(districtPlanColumns)
+      .from(plans)
+      .leftJoin(indicators, eq(indicators.planId, plans.id))
+      .where(eq(plans.districtId, sql.placeholder('code')))
+      .groupBy(plans.id)
+      .orderBy(asc(plans.targetYear), asc(plans.baselineYear)),
+);
 
 /** A plan of the district by its id, or null when the id is another district's. */
 export async function findDistrictPlan(
