@@ -76,6 +76,7 @@ export class LeagueCache {
   computed = 0;
   /** How many plan rows it read from the stored summaries. */
   loaded = 0;
+  private storing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
@@ -168,7 +169,14 @@ export class LeagueCache {
       this.forget(id, key, row.promise);
       row.resolve(null);
     }
-    if (computed.length > 0 && this.options.persist !== false) await this.store(computed);
+    // Stored after the answer, not before: the league does not wait on its own saving.
+    if (computed.length > 0 && this.options.persist !== false)
+      this.storing = Promise.all([this.storing, this.store(computed)]).then(() => {});
+  }
+
+  /** Resolves once what was computed so far is stored (or failed to be): for tests and shutdown. */
+  stored(): Promise<void> {
+    return this.storing;
   }
 
   /** Stores what was computed, for the next server; a failure costs only that saving. */

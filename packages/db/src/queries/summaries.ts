@@ -22,6 +22,8 @@ const BATCH = 500;
 
 /** A PostgreSQL array literal of ids, bound as one parameter whatever its length. */
 const intArray = (ids: readonly number[]) => `{${ids.join(',')}}`;
+/** The same of texts (versions: digits and a colon, nothing to quote). */
+const textArray = (items: readonly string[]) => `{${items.join(',')}}`;
 
 /**
  * Stores these summaries, replacing those of the same plan and year. A summary is only a saving:
@@ -108,16 +110,16 @@ export async function loadSummaries(
   year: number | null,
 ): Promise<Map<number, PlanLeagueSummary>> {
   if (wanted.length === 0) return new Map();
-  const versionOf = new Map(wanted.map((w) => [w.planId, w.version]));
-  const rows = await queryRows<{ plan_id: number; version: string; summary: PlanLeagueSummary }>(
+  // Only the current ones travel: after a change made without the app every one may be stale.
+  const rows = await queryRows<{ plan_id: number; summary: PlanLeagueSummary }>(
     db,
-    sql`select s.plan_id, s.version, s.summary from ${leagueSummaries} s
+    sql`select s.plan_id, s.summary
+    from unnest(${intArray(wanted.map((w) => w.planId))}::int[], ${textArray(wanted.map((w) => w.version))}::text[])
+      as w(plan_id, version)
+    join ${leagueSummaries} s on s.plan_id = w.plan_id and s.version = w.version
     ${year === null ? sql`join ${plans} p on p.id = s.plan_id and s.year = p.midterm_year` : sql``}
-    where s.plan_id = any(${intArray([...versionOf.keys()])}::int[])
-      and s.format = ${LEAGUE_SUMMARY_FORMAT}
+    where s.format = ${LEAGUE_SUMMARY_FORMAT}
       ${year === null ? sql`` : sql`and s.year = ${year}`}`,
   );
-  const out = new Map<number, PlanLeagueSummary>();
-  for (const r of rows) if (versionOf.get(r.plan_id) === r.version) out.set(r.plan_id, r.summary);
-  return out;
+  return new Map(rows.map((r) => [r.plan_id, r.summary]));
 }
