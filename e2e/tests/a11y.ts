@@ -26,3 +26,18 @@ export async function expectFits(page: Page, width: number) {
     .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
     .toBeLessThanOrEqual(width);
 }
+
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * Screenshots of the page as it stands at `desktop` and at phone width (`name` and
+ * `name-phone`), the page no wider than the phone; back at `desktop` after.
+ */
+export async function shots(page: Page, name: string, desktop: { width: number; height: number }) {
+  await page.setViewportSize(desktop);
+  await screenshot(page, name);
+  await page.setViewportSize(PHONE);
+  await expectFits(page, PHONE.width);
+  await screenshot(page, `${name}-phone`);
+  await page.setViewportSize(desktop);
+}

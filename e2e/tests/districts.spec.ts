@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, expectFits, screenshot } from './a11y';
+import { expectAccessible, screenshot, shots } from './a11y';
 import { signIn } from './helpers';
 
 const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 const districtTable = (page: Page) => page.getByRole('table', { name: '区县对比表' });
 /** The districts' codes in the order the table lists them. */
@@ -12,16 +11,6 @@ const codes = async (page: Page) =>
   (await districtTable(page).getByRole('rowheader').allTextContents()).map(
     (t) => /\d{6}/.exec(t)?.[0],
   );
-
-/** The league at desktop and phone width: the page never wider than the phone. */
-async function shots(page: Page, name: string) {
-  await page.setViewportSize(DESKTOP);
-  await screenshot(page, name);
-  await page.setViewportSize(PHONE);
-  await expectFits(page, PHONE.width);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-}
 
 test('a fresh data folder lists the five built-in districts on the league table', async ({
   page,
@@ -85,7 +74,7 @@ test('a leader drills down from the provinces to a city, sorts, and back and for
     '5',
   );
   await expectAccessible(page);
-  await shots(page, 'league-top');
+  await shots(page, 'league-top', DESKTOP);
 
   await provinces.getByRole('link', { name: '河北省' }).click();
   await expect(page).toHaveURL(/[?&]province=13(&|$)/);
@@ -95,7 +84,7 @@ test('a leader drills down from the provinces to a city, sorts, and back and for
   expect(await codes(page)).toEqual(expect.arrayContaining(['130104', '130108']));
   await expect(districtTable(page).getByRole('rowheader')).toHaveCount(2);
   await expectAccessible(page);
-  await shots(page, 'league-province');
+  await shots(page, 'league-province', DESKTOP);
 
   await cities.getByRole('link', { name: '石家庄市' }).click();
   await expect(page).toHaveURL(/[?&]city=1301(&|$)/);
@@ -115,7 +104,7 @@ test('a leader drills down from the provinces to a city, sorts, and back and for
     districtTable(page).getByRole('columnheader', { name: /区县/ }).first(),
   ).toHaveAttribute('aria-sort', 'descending');
   await expectAccessible(page);
-  await shots(page, 'league-city');
+  await shots(page, 'league-city', DESKTOP);
 
   // Reload keeps the region and the sort; back goes up a level, forward down again.
   await page.reload();

@@ -1,26 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, expectFits, screenshot } from './a11y';
+import { expectAccessible, shots } from './a11y';
 import { signIn } from './helpers';
 import { CURRENT, ensureNextPlan, NEXT, nextPlanOf, PRINTED_PLATFORMS, query } from './next-plan';
 import { docxText } from './zip';
 
 // Issue 16 item 8: a district with two plans, its final evaluation and a revised target.
 const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
 const CURRENT_LABEL = '十四五（2021–2025）';
 const NEXT_LABEL = '十五五（2026–2030）';
 const B = NEXT.baselineYear;
-
-/** Desktop and phone screenshots of the page as it stands, back at desktop width after. */
-async function shots(page: Page, name: string) {
-  await page.setViewportSize(DESKTOP);
-  await screenshot(page, name);
-  await page.setViewportSize(PHONE);
-  await expectFits(page, PHONE.width);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-}
 
 async function downloadJson(page: Page, button: string) {
   const download = page.waitForEvent('download');
@@ -76,7 +65,7 @@ test('an admin imports the next plan and carries the previous plan’s final fig
   await expect(platforms).toContainText('不一致');
   await expect(platforms.getByRole('checkbox')).toBeDisabled();
   await expectAccessible(page);
-  await shots(page, 'carry-over');
+  await shots(page, 'carry-over', DESKTOP);
 
   const apply = panel.getByRole('button', { name: /^应用（\d+ 项）$/ });
   const count = Number((await apply.textContent())!.match(/\d+/)![0]);
@@ -130,7 +119,7 @@ test('the district pages switch between 十四五 and 十五五 and stay the sam
     '2030 年（期末）',
   ]);
   await expectAccessible(page);
-  await shots(page, 'scorecard-periods');
+  await shots(page, 'scorecard-periods', DESKTOP);
 
   // An indicator page and the entry grid keep their kind; the other plan's year is dropped.
   await page.getByRole('link', { name: '4. 市级以上创新平台' }).click();
@@ -170,7 +159,7 @@ test('the district pages switch between 十四五 and 十五五 and stay the sam
   await expect(page.getByText('5 个区县有该期规划')).toBeVisible();
   await expect(page.getByRole('table', { name: '区县对比表' }).getByRole('row')).toHaveCount(6);
   await expectAccessible(page);
-  await shots(page, 'league-periods');
+  await shots(page, 'league-periods', DESKTOP);
   await league.getByRole('link', { name: `查看${NEXT_LABEL}` }).click();
   await expect(page).toHaveURL(new RegExp(`/districts\\?period=${NEXT.period}$`));
   await expect(page.getByText('1 个区县有该期规划')).toBeVisible();
@@ -178,7 +167,7 @@ test('the district pages switch between 十四五 and 十五五 and stay the sam
   await expect(rows.filter({ hasText: '无该期规划' })).toHaveCount(4);
   await expect(rows.filter({ hasText: '裕华区' })).not.toContainText('无该期规划');
   await expectAccessible(page);
-  await shots(page, 'league-next-period');
+  await shots(page, 'league-next-period', DESKTOP);
   await page.getByRole('link', { name: '打开 裕华区 的总览' }).click();
   await expect(page).toHaveURL(new RegExp(`/d/130108\\?year=\\d{4}&period=${NEXT.period}$`));
   await expect(page.getByLabel('当前规划')).toContainText(NEXT_LABEL);
@@ -210,7 +199,7 @@ test('a reviewer finalizes the final evaluation (总结评估) of 十四五 and 
   const said = (await summary.textContent())!;
   for (const grade of ['基本完成', '未完成']) expect(said).toContain(grade);
   await expectAccessible(page);
-  await shots(page, 'evaluation-final');
+  await shots(page, 'evaluation-final', DESKTOP);
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '下载 Word 报告' }).click();
@@ -242,7 +231,7 @@ test('an admin revises a target from 2024: the indicator page and the scorecard 
   await form.getByLabel('依据的文件或决定').fill('区人大常委会关于调整“十四五”规划部分指标的决定');
   await form.getByLabel('调整原因').fill('受疫情影响，中期评估后下调');
   await expectAccessible(page);
-  await shots(page, 'revise-form');
+  await shots(page, 'revise-form', DESKTOP);
 
   await form.getByRole('button', { name: '保存调整' }).click();
   const note = `原目标 580 亿元左右，${from} 年调整为 560 亿元左右`;
@@ -260,7 +249,7 @@ test('an admin revises a target from 2024: the indicator page and the scorecard 
     page.getByRole('region', { name: '目标调整记录' }).getByRole('row').filter({ hasText: '560' }),
   ).toContainText(`${B} 年执行中`);
   await expectAccessible(page);
-  await shots(page, 'revision-indicator');
+  await shots(page, 'revision-indicator', DESKTOP);
 
   // The 总结评估 finalized above keeps the target it graded against; the live figures follow the
   // revision.
@@ -276,5 +265,5 @@ test('an admin revises a target from 2024: the indicator page and the scorecard 
   );
   await expect(row.getByText(note)).toHaveAttribute('title', '受疫情影响，中期评估后下调');
   await expectAccessible(page);
-  await shots(page, 'revision-scorecard');
+  await shots(page, 'revision-scorecard', DESKTOP);
 });

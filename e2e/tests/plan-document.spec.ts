@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, expectFits, screenshot } from './a11y';
+import { expectAccessible, expectFits, screenshot, shots } from './a11y';
 import { signIn } from './helpers';
 import { query } from './next-plan';
 
@@ -23,15 +23,6 @@ const MARKDOWN = `# 测试二区国民经济和社会发展第十五个五年规
 `;
 
 type Listed = { code: string; periods: { period: string }[] }[];
-
-async function shots(page: Page, name: string) {
-  await page.setViewportSize(DESKTOP);
-  await screenshot(page, name);
-  await page.setViewportSize(PHONE);
-  await expectFits(page, PHONE.width);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-}
 
 async function newDistrict(page: Page, code: string, name: string) {
   const panel = page.getByRole('region', { name: '从规划文本读取' });
@@ -67,7 +58,7 @@ test('an admin reads a plan document in the browser, fixes the row that did not 
   const importButton = panel.getByRole('button', { name: '导入' });
   await expect(importButton).toBeDisabled();
   await expectAccessible(page);
-  await shots(page, 'document-draft');
+  await shots(page, 'document-draft', DESKTOP);
 
   // The administrator writes the figure, checks again on the server and imports.
   await panel.getByLabel('序号 2 的目标').fill('75');
@@ -78,7 +69,7 @@ test('an admin reads a plan document in the browser, fixes the row that did not 
   await expect(panel.getByRole('status').filter({ hasText: '已导入' })).toContainText(
     '已导入 999002 的十五五（2026–2030）规划',
   );
-  await shots(page, 'document-imported');
+  await shots(page, 'document-imported', DESKTOP);
 
   const listed = await query<Listed>(page.request, 'districts.list', {});
   expect(listed.find((d) => d.code === '999002')?.periods.map((p) => p.period)).toEqual([
@@ -102,7 +93,7 @@ test('a PDF is read from its text layer; a file that is no plan document is told
   });
   await expect(panel).toContainText(/已从 county-15th\.pdf（pdf）读取 \d+ 行/);
   await expect(panel).toContainText(/第 1 页/);
-  await shots(page, 'document-pdf');
+  await shots(page, 'document-pdf', DESKTOP);
 
   // A picture renamed .docx: the reader says what it is, and nothing is stored.
   const png = Buffer.from(
