@@ -6,12 +6,6 @@ export { createRequestContext } from './http-context';
 export { proxyTrust, type ProxyTrust } from './client-address';
 export { hashPassword, randomPassword, verifyPassword } from './auth/password';
 export { SESSION_COOKIE } from './auth/session';
-export {
-  newUserSchema,
-  scopeProblem,
-  userProfileSchema,
-  usernameSchema,
-  userScopeSchema,
-} from './routers/users';
+export { newUserSchema, userProfileSchema, usernameSchema, userScopeSchema } from './routers/users';
 export * from './values';
 export { refreshSummaries } from '@pm/db';

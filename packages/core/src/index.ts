@@ -16,3 +16,4 @@ export * from './revision';
 export * from './narrative';
 export * from './target-words';
 export * from './league';
+export * from './scope';

@@ -4,12 +4,11 @@ import {
   hashPassword,
   newUserSchema,
   randomPassword,
-  scopeProblem,
   userProfileSchema,
   usernameSchema,
   userScopeSchema,
 } from '@pm/api';
-import { listProblems, passwordSchema } from '@pm/core';
+import { listProblems, passwordSchema, scopeProblem } from '@pm/core';
 import {
   createUser,
   listUsers,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { districtCodeSchema, passwordSchema, regionCodeSchema } from '@pm/core';
+import {
+  districtCodeSchema,
+  passwordSchema,
+  regionCodeSchema,
+  scopeProblem,
+  type UserScopeOf,
+} from '@pm/core';
 import {
   createUser,
   listUsers,
@@ -52,49 +58,7 @@ const scopeFields = {
   regions: z.array(regionCodeSchema).max(100).default([]),
 };
 
-interface Scope {
-  role: Role;
-  districts: string[] | 'all';
-  regions: string[];
-}
-
-/** What is wrong with a scope for a role (null: nothing): its message key, words and field. */
-export function scopeProblem(
-  s: Scope,
-): { key: string; message: string; path: 'districts' | 'regions' } | null {
-  if (s.districts === 'all' && s.role !== 'leader' && s.role !== 'admin')
-    return {
-      key: 'users.scope.allRole',
-      message: 'only leaders and admins may see all districts',
-      path: 'districts',
-    };
-  if (s.regions.length > 0 && s.role !== 'reviewer' && s.role !== 'leader')
-    return {
-      key: 'users.scope.regionRole',
-      message: 'only reviewers and leaders are scoped by province or city',
-      path: 'regions',
-    };
-  if (s.regions.length > 0 && s.districts === 'all')
-    return {
-      key: 'users.scope.regionWithAll',
-      message: 'all districts include every province and city already',
-      path: 'regions',
-    };
-  if (
-    s.districts !== 'all' &&
-    s.districts.length === 0 &&
-    s.regions.length === 0 &&
-    s.role !== 'admin'
-  )
-    return {
-      key: 'users.scope.empty',
-      message: 'give at least one district, a province or a city, or all',
-      path: 'districts',
-    };
-  return null;
-}
-
-const refineScope = (s: Scope, ctx: z.RefinementCtx) => {
+const refineScope = (s: UserScopeOf<Role>, ctx: z.RefinementCtx) => {
   const problem = scopeProblem(s);
   if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.path] });
 };

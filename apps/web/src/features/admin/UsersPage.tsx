@@ -6,15 +6,12 @@ import { roleLabel, useMe, type Role } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
 import { AdminOnly } from './AdminOnly';
+import { regionCodeSchema, takesRegions } from '@pm/core';
 
 const ROLES: Role[] = ['official', 'reviewer', 'leader', 'admin'];
 
 /** Codes typed with commas, Chinese commas or spaces between them. */
 const codesOf = (text: string) => text.split(/[,，\s]+/).filter(Boolean);
-/** A province's code has 2 digits, a city's 4. */
-const REGION = /^\d{2}(\d{2})?$/;
-/** Only reviewers and leaders are scoped by province or city. */
-const takesRegions = (role: Role) => role === 'reviewer' || role === 'leader';
 
 /** What is wrong with the regions typed (null: nothing), in the user's words. */
 function regionsProblem(
@@ -24,7 +21,7 @@ function regionsProblem(
 ): string | null {
   const codes = codesOf(text);
   if (codes.length === 0) return null;
-  const bad = codes.find((c) => !REGION.test(c));
+  const bad = codes.find((c) => !regionCodeSchema.safeParse(c).success);
   if (bad) return t('users.regions.bad', { code: bad });
   if (!takesRegions(role)) return t('users.scope.regionRole');
   return null;
