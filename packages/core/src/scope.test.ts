@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scopeProblem, takesRegions } from './scope';
+import { codesIn, scopeProblem, takesRegions } from './scope';
 
 describe('a user scope for a role', () => {
   it.each([
@@ -23,4 +23,10 @@ describe('a user scope for a role', () => {
       'leader',
     ]);
   });
+});
+
+it('reads codes typed with commas, full-width commas or spaces', () => {
+  expect(codesIn(' 13，4107, 130108  410402 ')).toEqual(['13', '4107', '130108', '410402']);
+  expect(codesIn('')).toEqual([]);
+  expect(codesIn(undefined)).toEqual([]);
 });

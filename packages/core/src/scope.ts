@@ -46,3 +46,6 @@ export function scopeProblem(
     };
   return null;
 }
+
+/** Codes as typed in a form or a command: separated by commas (also full-width) or spaces. */
+export const codesIn = (text: string | undefined) => (text ?? '').split(/[,，\s]+/).filter(Boolean);

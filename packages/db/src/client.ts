@@ -153,3 +153,9 @@ export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * A PostgreSQL array literal of codes, ids or plan versions (digits, letters, colons: nothing to
+ * quote), bound as one parameter whatever its length; cast it in the SQL (`::int[]`, `::text[]`).
+ */
+export const arrayLiteral = (items: readonly (string | number)[]) => `{${items.join(',')}}`;

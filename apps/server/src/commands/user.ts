@@ -8,7 +8,7 @@ import {
   usernameSchema,
   userScopeSchema,
 } from '@pm/api';
-import { listProblems, passwordSchema, scopeProblem } from '@pm/core';
+import { codesIn, listProblems, passwordSchema, scopeProblem } from '@pm/core';
 import {
   createUser,
   listUsers,
@@ -37,17 +37,11 @@ async function passwordFrom(opts: {
   return { password: result.data, generated: false };
 }
 
-const codeList = (text: string | undefined) =>
-  (text ?? '')
-    .split(/[,，\s]+/)
-    .map((c) => c.trim())
-    .filter(Boolean);
-
 /** `--districts` (codes or all) and `--regions` as the API takes them. */
 function scopeOptions(opts: { districts?: string; regions?: string }) {
   return {
-    districts: opts.districts?.trim() === 'all' ? ('all' as const) : codeList(opts.districts),
-    regions: codeList(opts.regions),
+    districts: opts.districts?.trim() === 'all' ? ('all' as const) : codesIn(opts.districts),
+    regions: codesIn(opts.regions),
   };
 }
 

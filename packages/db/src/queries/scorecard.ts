@@ -11,7 +11,7 @@ import {
   type TargetRevision,
   type ValueState,
 } from '@pm/core';
-import { queryRows, type Database } from '../client';
+import { arrayLiteral, queryRows, type Database } from '../client';
 import { districts, indicators, planRevisions, plans, valueHistory, yearlyValues } from '../schema';
 import { VersionCache } from '../version-cache';
 import { historyColumns } from './history';
@@ -38,11 +38,8 @@ interface ValueRow {
   demo: boolean;
 }
 
-/** A PostgreSQL array literal of codes or ids, bound as one parameter whatever its length. */
-const textArray = (items: readonly (string | number)[]) => `{${items.join(',')}}`;
-
 /** The subquery of these plan ids. */
-const idsOf = (ids: readonly number[]) => sql`(select unnest(${textArray(ids)}::int[]))`;
+const idsOf = (ids: readonly number[]) => sql`(select unnest(${arrayLiteral(ids)}::int[]))`;
 
 const inScope = (scope: readonly string[] | 'all'): SQL | undefined =>
   scope === 'all' ? undefined : inArray(plans.districtId, [...scope]);
@@ -206,7 +203,7 @@ export async function listPlanVersions(
     from ${districts} d
     left join ${plans} p on p.district_id = d.id and p.id in ${scopePlans(db, scope, period)}
     left join ${planRevisions} r on r.plan_id = p.id
-    ${scope === 'all' ? sql`` : sql`where d.id in (select unnest(${textArray(scope)}::text[]))`}
+    ${scope === 'all' ? sql`` : sql`where d.id in (select unnest(${arrayLiteral(scope)}::text[]))`}
     order by d.id`,
   );
   return rows.map((r) => ({

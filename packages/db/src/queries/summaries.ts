@@ -5,7 +5,7 @@ import {
   summaryYears,
   type PlanLeagueSummary,
 } from '@pm/core';
-import { queryRows, type Database } from '../client';
+import { arrayLiteral, queryRows, type Database } from '../client';
 import { leagueSummaries, planRevisions, plans } from '../schema';
 import { loadPlanInputsById } from './scorecard';
 
@@ -19,11 +19,6 @@ export interface StoredSummary {
 
 /** Rows per insert: a summary is ~1 KB of JSON, so a statement stays well under a megabyte. */
 const BATCH = 500;
-
-/** A PostgreSQL array literal of ids, bound as one parameter whatever its length. */
-const intArray = (ids: readonly number[]) => `{${ids.join(',')}}`;
-/** The same of texts (versions: digits and a colon, nothing to quote). */
-const textArray = (items: readonly string[]) => `{${items.join(',')}}`;
 
 /**
  * Stores these summaries, replacing those of the same plan and year. A summary is only a saving:
@@ -76,7 +71,7 @@ export async function refreshSummaries(
     db,
     sql`select p.id, p.xmin::text || ':' || coalesce(r.revision, 0) as version
     from ${plans} p left join ${planRevisions} r on r.plan_id = p.id
-    ${planIds === 'all' ? sql`` : sql`where p.id = any(${intArray(planIds)}::int[])`}
+    ${planIds === 'all' ? sql`` : sql`where p.id = any(${arrayLiteral(planIds)}::int[])`}
     order by p.id`,
   );
   if (versions.length === 0) return 0;
@@ -114,7 +109,7 @@ export async function loadSummaries(
   const rows = await queryRows<{ plan_id: number; summary: PlanLeagueSummary }>(
     db,
     sql`select s.plan_id, s.summary
-    from unnest(${intArray(wanted.map((w) => w.planId))}::int[], ${textArray(wanted.map((w) => w.version))}::text[])
+    from unnest(${arrayLiteral(wanted.map((w) => w.planId))}::int[], ${arrayLiteral(wanted.map((w) => w.version))}::text[])
       as w(plan_id, version)
     join ${leagueSummaries} s on s.plan_id = w.plan_id and s.version = w.version
     ${year === null ? sql`join ${plans} p on p.id = s.plan_id and s.year = p.midterm_year` : sql``}

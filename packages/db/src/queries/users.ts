@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
-import { queryRows, type Database } from '../client';
+import { arrayLiteral, queryRows, type Database } from '../client';
 import { NamedStatement } from '../named-statement';
 import { authEvents, districts, sessions, userDistricts, userRegions, users } from '../schema';
 
@@ -115,7 +115,7 @@ async function writeScope(tx: Database, userId: number, scope: UserScope): Promi
   if (regions.length > 0) {
     const present = await queryRows<{ code: string }>(
       tx,
-      sql`select r.code from unnest(${`{${regions.join(',')}}`}::text[]) as r(code)
+      sql`select r.code from unnest(${arrayLiteral(regions)}::text[]) as r(code)
       where exists (select 1 from ${districts} d where left(d.id, length(r.code)) = r.code)`,
     );
     const empty = regions.filter((c) => !present.some((p) => p.code === c));

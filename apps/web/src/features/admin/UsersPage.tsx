@@ -6,12 +6,9 @@ import { roleLabel, useMe, type Role } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
 import { AdminOnly } from './AdminOnly';
-import { regionCodeSchema, takesRegions } from '@pm/core';
+import { codesIn, regionCodeSchema, takesRegions } from '@pm/core';
 
 const ROLES: Role[] = ['official', 'reviewer', 'leader', 'admin'];
-
-/** Codes typed with commas, Chinese commas or spaces between them. */
-const codesOf = (text: string) => text.split(/[,，\s]+/).filter(Boolean);
 
 /** What is wrong with the regions typed (null: nothing), in the user's words. */
 function regionsProblem(
@@ -19,7 +16,7 @@ function regionsProblem(
   role: Role,
   t: ReturnType<typeof useI18n>['t'],
 ): string | null {
-  const codes = codesOf(text);
+  const codes = codesIn(text);
   if (codes.length === 0) return null;
   const bad = codes.find((c) => !regionCodeSchema.safeParse(c).success);
   if (bad) return t('users.regions.bad', { code: bad });
@@ -232,12 +229,12 @@ function EditUserForm({
         unit: unit.trim() || null,
       });
       const scopeChanged =
-        districts.trim() !== listedText || codesOf(regions).join(',') !== user.regions.join(',');
+        districts.trim() !== listedText || codesIn(regions).join(',') !== user.regions.join(',');
       if (scopeChanged)
         await scope.mutateAsync({
           username: user.username,
-          districts: districts.trim() === 'all' ? 'all' : codesOf(districts),
-          regions: codesOf(regions),
+          districts: districts.trim() === 'all' ? 'all' : codesIn(districts),
+          regions: codesIn(regions),
         });
       onDone(
         t('users.saved', {
@@ -362,8 +359,8 @@ function AddUserForm({ onAdded }: { onAdded: (message: string) => void }) {
       displayName: displayName.trim() || username.trim(),
       unit: unit.trim() || null,
       role,
-      districts: districts.trim() === 'all' ? 'all' : codesOf(districts),
-      regions: codesOf(regions),
+      districts: districts.trim() === 'all' ? 'all' : codesIn(districts),
+      regions: codesIn(regions),
     });
   };
   return (
