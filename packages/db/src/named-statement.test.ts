@@ -50,6 +50,35 @@ describeDb('named statements: built once, run in the session given', (get) => {
     expect(await byCode.execute(get().db, { code: '999999' })).toEqual([]);
   });
 
+  it('decodes each column as drizzle does: timestamps, numbers, nulls, mapWith and aliases', async () => {
+    const db = get().db;
+    const columns = {
+      code: districts.id,
+      name: districts.name,
+      createdAt: districts.createdAt,
+      length: sql<number>`length(${districts.name})`.mapWith(Number),
+      upper: sql<string>`upper(${districts.id})`.as('upper'),
+      nothing: sql<string | null>`null::text`,
+      half: sql<string>`1.5::numeric`,
+    };
+    const stmt = new NamedStatement<Record<string, unknown>>(
+      'pm_test_district_decoded',
+      columns,
+      (d) =>
+        d
+          .select(columns)
+          .from(districts)
+          .where(eq(districts.id, sql.placeholder('code'))),
+    );
+    const viaDrizzle = await db.select(columns).from(districts).where(eq(districts.id, '130108'));
+    const [row] = await stmt.execute(db, { code: '130108' });
+    expect(row).toEqual(viaDrizzle[0]);
+    expect(row!.createdAt).toBeInstanceOf(Date);
+    expect(row!.length).toBe(3);
+    expect(row!.nothing).toBeNull();
+    expect(row!.half).toBe('1.5');
+  });
+
   it('builds its SQL once however often it runs', async () => {
     const before = builds;
     for (let i = 0; i < 5; i++) await byCode.execute(get().db, { code: '130108' });
