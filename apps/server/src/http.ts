@@ -2,12 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync } from 'node:fs';
 import { constants as zlib } from 'node:zlib';
 import compression from 'compression';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
 import { appRouter, createRequestContext, errorIdOf, proxyTrust } from '@pm/api';
 import { MAX_BATCH_PROCEDURES } from '@pm/core';
 import { ping, type DbHandle } from '@pm/db';
 import type { Log } from './log';
+import { createTrpcHandler } from './trpc-handler';
 
 export interface HttpOptions {
   handle: DbHandle;
@@ -49,12 +49,12 @@ export function createHttpServer({
   reportingYear,
 }: HttpOptions): Server {
   const proxies = proxyTrust(trustProxy);
-  const trpc = createHTTPHandler({
+  const trpc = createTrpcHandler({
     router: appRouter,
     basePath: '/trpc/',
     // The largest request is a workbook upload (base64 of at most 7 MB); refuse more before reading it all.
     maxBodySize: 12 * 1024 * 1024,
-    createContext: ({ req, res }) =>
+    createContext: (req, res) =>
       createRequestContext(
         {
           db: handle.db,
@@ -102,7 +102,8 @@ export function createHttpServer({
       if (refusal) return void refuse(res, refusal);
       const badBatch = batchRefusal(req);
       if (badBatch) return void refuse(res, badBatch, 400);
-      return compress(req, res, () => void trpc(req, res));
+      // Only queries' answers are compressed (see `compress`): a mutation skips the middleware.
+      return req.method === 'GET' ? compress(req, res, () => trpc(req, res)) : trpc(req, res);
     }
     // Source maps would publish the source; the build makes none, and none is served.
     if (path.endsWith('.map')) return notFound(res);
