@@ -89,9 +89,23 @@ const AS_TEXT = new Set([
   1187,
   1182,
 ]);
+const asSent = (value: string) => value;
+/**
+ * Found once per type (node-postgres asks for every column of every result); nothing here sets
+ * node-postgres's global parsers after start-up.
+ */
+const parsers = { text: new Map<number, Parser>(), binary: new Map<number, Parser>() };
+type Parser = (value: string) => unknown;
 const DRIZZLE_TYPES = {
-  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    AS_TEXT.has(oid) ? (value: string) => value : pg.types.getTypeParser(oid, format),
+  getTypeParser: (oid: number, format: 'text' | 'binary' = 'text') => {
+    const known = parsers[format];
+    let parser = known.get(oid);
+    if (!parser) {
+      parser = AS_TEXT.has(oid) ? asSent : (pg.types.getTypeParser(oid, format) as Parser);
+      known.set(oid, parser);
+    }
+    return parser;
+  },
 } as pg.CustomTypesConfig;
 
 const dialect = new PgDialect();
