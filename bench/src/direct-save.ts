@@ -222,6 +222,72 @@ const types = {
 };
 
 /**
+ * One save as the server makes it, through `pool`: the session lookup, the plan list, then BEGIN,
+ * lock, insert or update (as the locked row says), COMMIT, of `client`'s indicator `seq` of year
+ * LAST_YEAR + 1. Throws when the session or the write is missing (after a ROLLBACK).
+ */
+export async function saveDirectly(
+  pool: pg.Pool,
+  path: SavePath,
+  c: DirectClient,
+  seq: number,
+  value: number,
+): Promise<{ id: number; version: number; inserted: boolean }> {
+  const year = String(LAST_YEAR + 1);
+  const now = new Date();
+  const idleSince = new Date(now.getTime() - 30 * 60_000);
+  const session = await pool.query(
+    path.session.query({
+      tokenHash: c.tokenHash,
+      now: now.toISOString(),
+      idleSince: idleSince.toISOString(),
+    }),
+  );
+  if (session.rowCount !== 1) throw new Error('no session');
+  await pool.query({ ...path.plans.query({ code: c.district }), types });
+  const conn = await pool.connect();
+  try {
+    await conn.query(path.begin);
+    const locked = await conn.query({
+      ...path.lock.query({ planId: c.planId, code: c.district, seqs: [seq] }),
+      types,
+    });
+    const f = locked.fields.map((x) => x.name);
+    const at = (name: string) => f.lastIndexOf(name);
+    const current = locked.rows.find(
+      (r: unknown[]) => String(r[at('year')]) === year && r[at('kind')] === 'actual',
+    ) as unknown[] | undefined;
+    const oldValue = current ? Number(current[at('value')]) : null;
+    const written = await conn.query({
+      ...(current
+        ? path.update.query({
+            value,
+            oldValue,
+            id: current[at('id')],
+            version: current[at('version')],
+            by: c.username,
+          })
+        : path.insert.query({ value, by: c.username, indicatorId: c.indicatorIds.get(seq) })),
+      types,
+    });
+    await conn.query(path.commit);
+    const row = written.rows[0] as unknown[] | undefined;
+    if (!row) throw new Error('nothing written');
+    const w = written.fields.map((x) => x.name);
+    return {
+      id: Number(row[w.indexOf('id')]),
+      version: Number(row[w.indexOf('version')]),
+      inserted: !current,
+    };
+  } catch (error) {
+    await conn.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    conn.release();
+  }
+}
+
+/**
  * `clients` saving for `seconds`, closed loop, through a pool of `poolSize` connections (the
  * server's): per save the session lookup, the plan list, then BEGIN, lock, insert or update (as
  * the locked row says), COMMIT, on indicators `seqs` of year LAST_YEAR + 1.
@@ -245,7 +311,6 @@ export async function directSaves(
 ): Promise<DirectOutcome> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   const outcome: DirectOutcome = { acknowledged: [], inserted: [], errors: 0, latencies: [] };
-  const year = String(LAST_YEAR + 1);
   try {
     // Open the connections before the clock starts, as the server's are after its first seconds.
     await Promise.all(
@@ -258,64 +323,13 @@ export async function directSaves(
         while (performance.now() < until) {
           const seq = seqs[i++ % seqs.length]!;
           const start = performance.now();
-          const now = new Date();
-          const idleSince = new Date(now.getTime() - 30 * 60_000);
-          let conn: pg.PoolClient | undefined;
           try {
-            const session = await pool.query(
-              path.session.query({
-                tokenHash: c.tokenHash,
-                now: now.toISOString(),
-                idleSince: idleSince.toISOString(),
-              }),
-            );
-            if (session.rowCount !== 1) throw new Error('no session');
-            await pool.query({ ...path.plans.query({ code: c.district }), types });
-            conn = await pool.connect();
-            await conn.query(path.begin);
-            const locked = await conn.query({
-              ...path.lock.query({ planId: c.planId, code: c.district, seqs: [seq] }),
-              types,
-            });
-            const f = locked.fields.map((x) => x.name);
-            const at = (name: string) => f.lastIndexOf(name);
-            const current = locked.rows.find(
-              (r: unknown[]) => String(r[at('year')]) === year && r[at('kind')] === 'actual',
-            ) as unknown[] | undefined;
-            const oldValue = current ? Number(current[at('value')]) : null;
-            const value = 60 + (i % 7);
-            const written = await conn.query({
-              ...(current
-                ? path.update.query({
-                    value,
-                    oldValue,
-                    id: current[at('id')],
-                    version: current[at('version')],
-                    by: c.username,
-                  })
-                : path.insert.query({
-                    value,
-                    by: c.username,
-                    indicatorId: c.indicatorIds.get(seq),
-                  })),
-              types,
-            });
-            await conn.query(path.commit);
-            const row = written.rows[0] as unknown[] | undefined;
-            if (!row) throw new Error('nothing written');
-            const w = written.fields.map((x) => x.name);
-            const saved = {
-              id: Number(row[w.indexOf('id')]),
-              version: Number(row[w.indexOf('version')]),
-            };
+            const saved = await saveDirectly(pool, path, c, seq, 60 + (i % 7));
             outcome.latencies.push(performance.now() - start);
             outcome.acknowledged.push(saved);
-            if (!current) outcome.inserted.push(saved.id);
+            if (saved.inserted) outcome.inserted.push(saved.id);
           } catch {
             outcome.errors++;
-            await conn?.query('rollback').catch(() => {});
-          } finally {
-            conn?.release();
           }
         }
       }),

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createDb } from '@pm/db';
+import { startBareServer } from './bare-server';
 import { directSaves, recordSavePath, type DirectClient, type DirectOutcome } from './direct-save';
 import {
   BENCH_OFFICIALS,
@@ -33,6 +34,8 @@ const SERVER_POOL = 10;
 /** Indicators the app's save clients write; the direct saves write others of the same districts. */
 const APP_SEQS = [1, 2, 3, 4, 5];
 const DIRECT_SEQS = [6, 7, 8, 9, 10];
+/** Indicators the bare server's recording of the save path writes. */
+const BARE_RECORD_SEQS = [11, 12] as const;
 /** The share of the direct limit the paced run offers. */
 const PACED_SHARE = 0.8;
 
@@ -491,6 +494,64 @@ export async function runHttp(argv: string[]): Promise<void> {
       atLimit.acknowledged.length,
     );
     clearInterval(sampler);
+
+    // The ceiling for any Node server on this machine: the same saves through a bare one
+    // (node:http and node-postgres, no framework), closed loop at the direct limit's level, then
+    // paced as the app was.
+    const bestLevel = saturation.reduce((a, b) =>
+      b.direct.perSecond > a.direct.perSecond ? b : a,
+    ).clients;
+    const bare = await startBareServer(
+      databaseUrl,
+      port + 1,
+      direct.slice(0, Math.max(clients, ...levels)),
+      SERVER_POOL,
+      BARE_RECORD_SEQS,
+    );
+    directWritten.push(...bare.written);
+    const bareBase = `http://127.0.0.1:${port + 1}`;
+    let bareFigures;
+    try {
+      const before = await cpuNow(bare.process.pid!, db);
+      const closed = await saveLoad(
+        bareBase,
+        officials.slice(0, bestLevel),
+        saturationSeconds,
+        null,
+      );
+      const closedCpu = cpuPerSave(
+        before,
+        await cpuNow(bare.process.pid!, db),
+        closed.acknowledged.length,
+      );
+      const pacedBefore = await cpuNow(bare.process.pid!, db);
+      const atRate = await saveLoad(bareBase, pacers, seconds, pacedRate);
+      const atRateCpu = cpuPerSave(
+        pacedBefore,
+        await cpuNow(bare.process.pid!, db),
+        atRate.acknowledged.length,
+      );
+      const closedFigures = saveFigures(
+        closed,
+        saturationSeconds,
+        await lostSaves(db, closed.acknowledged),
+        closedCpu,
+      );
+      bareFigures = {
+        clients: bestLevel,
+        closedLoop: closedFigures,
+        overDirect: ratio(closedFigures.perSecond, directLimit),
+        appOverBare: ratio(appBest, closedFigures.perSecond),
+        pacedAtShareOfDirectLimit: {
+          offeredPerSecond: pacedRate,
+          ...saveFigures(atRate, seconds, await lostSaves(db, atRate.acknowledged), atRateCpu),
+        },
+      };
+    } finally {
+      await stopServer(bare.process);
+    }
+    await db.query(`delete from yearly_values where id = any($1::bigint[])`, [bare.written]);
+
     const coldLost = await lostSaves(db, cold?.acknowledged ?? []);
     const pacedLost = await lostSaves(db, paced.acknowledged);
     const atLimitLost = await lostSaves(db, atLimit.acknowledged);
@@ -594,6 +655,8 @@ export async function runHttp(argv: string[]): Promise<void> {
           offeredPerSecond: pacedRate,
           ...saveFigures(atLimit, seconds, atLimitLost, atLimitCpu),
         },
+        /** The same saves through a bare Node server: what any Node server costs here. */
+        bare: bareFigures,
       },
       serverPeakRssMb: round1(peakRss),
     };
@@ -647,6 +710,13 @@ type HttpResult = {
     directLimitPerSecond: number;
     appOverDirect: number;
     pacedAtShareOfDirectLimit: ReturnType<typeof saveFigures> & { offeredPerSecond: number };
+    bare: {
+      clients: number;
+      closedLoop: ReturnType<typeof saveFigures>;
+      overDirect: number;
+      appOverBare: number;
+      pacedAtShareOfDirectLimit: ReturnType<typeof saveFigures> & { offeredPerSecond: number };
+    };
   };
   serverPeakRssMb: number;
 };
@@ -679,6 +749,8 @@ function summaryText(r: HttpResult): string {
     ),
     `direct limit ${s.directLimitPerSecond}/s, app/direct at best ${s.appOverDirect}`,
     `saves paced at ${s.pacedAtShareOfDirectLimit.offeredPerSecond}/s (80% of the direct limit): ${saveLine(s.pacedAtShareOfDirectLimit)}`,
+    `bare Node server (node:http + node-postgres, same statements), ${s.bare.clients} clients closed loop: ${saveLine(s.bare.closedLoop)}; bare/direct ${s.bare.overDirect}, app/bare ${s.bare.appOverBare}`,
+    `  bare, paced at ${s.bare.pacedAtShareOfDirectLimit.offeredPerSecond}/s: ${saveLine(s.bare.pacedAtShareOfDirectLimit)}`,
     `server peak RSS ${r.serverPeakRssMb} MB`,
   ].join('\n');
 }
