@@ -41,6 +41,7 @@ interface Call {
 type Outcome = { ok: true; data: unknown } | { ok: false; error: TRPCError };
 
 interface Plan {
+  params: URLSearchParams;
   batch: boolean;
   calls: Call[];
   type: 'query' | 'mutation';
@@ -129,7 +130,7 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(
       if (!procedure || procedure._def.type !== type) return null;
       calls.push({ path: p, procedure });
     }
-    return { batch, calls, type };
+    return { params, batch, calls, type };
   }
 
   /** Each call's input by index, as tRPC reads them; null when tRPC should answer. */
@@ -145,7 +146,7 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(
     };
     const body = plan.type === 'mutation' ? await readBody(req, maxBodySize) : null;
     if (plan.type === 'query') {
-      const text = new URLSearchParams(queryOf(req.url)).get('input');
+      const text = plan.params.get('input');
       if (text) {
         const parsed = parseJson(text);
         if (!parsed.ok) return null;
@@ -252,11 +253,6 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(
     res.end(text);
   }
 }
-
-const queryOf = (url: string | undefined) => {
-  const q = (url ?? '').indexOf('?');
-  return q < 0 ? '' : url!.slice(q + 1);
-};
 
 /** The media type of the request's body, lower case, without parameters; null without one. */
 function contentTypeOf(req: IncomingMessage): string | null {
