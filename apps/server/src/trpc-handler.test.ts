@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
+import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { initTRPC, TRPCError } from '@trpc/server';
@@ -206,6 +207,19 @@ describe('the tRPC handler answers as tRPC’s own', () => {
       expect(await get('stream')).toMatchObject({ status: 415, fellBack: false });
       expect(await getBatch(['stream', 'nothing'], {})).toMatchObject({ fellBack: false });
     });
+  });
+
+  it('a client gone before its body is all sent leaves nothing waiting', async () => {
+    lean.errors = [];
+    const { port } = leanServer.address() as AddressInfo;
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(
+      'POST /trpc/add HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"a":',
+    );
+    await new Promise((done) => setTimeout(done, 50));
+    socket.destroy();
+    await expect.poll(() => lean.errors).toEqual(['- CLIENT_CLOSED_REQUEST']);
   });
 
   describe('leaves the rest to tRPC', () => {

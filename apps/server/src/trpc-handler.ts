@@ -87,7 +87,8 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(
         // A fault of this handler itself, not of a procedure (those are answered as errors).
         const error = getTRPCErrorFromUnknown(cause);
         onError?.({ error, path: undefined });
-        if (res.headersSent) return void res.destroy();
+        // No answer to a client that has gone, or after one has begun.
+        if (res.headersSent || req.destroyed) return void res.destroy();
         const shape = getErrorShape({
           config,
           error,
@@ -279,9 +280,24 @@ function readBody(req: IncomingMessage, max: number): Promise<string | null> {
     return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    let ended = false;
+    // A client gone before its body is all here: no answer is owed, and nothing stays waiting.
+    const gone = () =>
+      reject(
+        new TRPCErrorClass({
+          code: 'CLIENT_CLOSED_REQUEST',
+          message: 'the client closed the connection before sending the whole request',
+        }),
+      );
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => {
+      ended = true;
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', gone);
+    req.on('close', () => {
+      if (!ended) gone();
+    });
   });
 }
 
